@@ -1,0 +1,69 @@
+//! `seloste rules`: the rule table.
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use seloste::lint::RULES;
+
+use super::{EXIT_OK, Output};
+
+/// Arguments of `seloste rules`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  seloste rules\n  seloste rules --format json")]
+pub struct Args {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+/// Formats of the rule list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    /// A table.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// Runs `seloste rules`.
+pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
+    let text = match args.format {
+        RulesFormat::Text => {
+            let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            let mut s = String::new();
+            for r in RULES {
+                let _ = writeln!(
+                    s,
+                    "{:width$}  {:7}  {}  [{}]",
+                    r.name,
+                    r.severity.as_str(),
+                    r.summary,
+                    r.articles.join(", ")
+                );
+            }
+            let _ = writeln!(
+                s,
+                "\n{} rules. `seloste explain RULE` tells more about one.",
+                RULES.len()
+            );
+            s
+        }
+        RulesFormat::Json => {
+            let rules: Vec<_> = RULES
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "name": r.name,
+                        "severity": r.severity.as_str(),
+                        "articles": r.articles,
+                        "summary": r.summary,
+                        "explanation": r.explanation,
+                    })
+                })
+                .collect();
+            format!("{}\n", serde_json::to_string_pretty(&rules)?)
+        }
+    };
+    out.print(&text)?;
+    Ok(ExitCode::from(EXIT_OK))
+}

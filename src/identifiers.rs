@@ -1,0 +1,245 @@
+//! Finnish and general identifiers: business ID (Y-tunnus), e-mail addresses, phone numbers
+//! and web addresses, as the lint checks them.
+
+/// Why a business ID is not valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BusinessIdError {
+    /// Not of the form `NNNNNNN-C`.
+    Format,
+    /// The weighted sum leaves remainder 1: no ID is issued with these digits.
+    NeverIssued,
+    /// The check digit does not match the seven digits.
+    CheckDigit {
+        /// The check digit the seven digits call for.
+        expected: u32,
+    },
+}
+
+/// Checks a Finnish business ID (Y-tunnus): seven digits, a hyphen and a check digit. Weights
+/// 7, 9, 10, 5, 8, 4, 2; r = sum mod 11; check digit 0 if r = 0, none exists if r = 1,
+/// otherwise 11 − r.
+pub fn check_business_id(id: &str) -> Result<(), BusinessIdError> {
+    let b = id.trim().as_bytes();
+    if b.len() != 9 || b[7] != b'-' || !b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit) {
+        return Err(BusinessIdError::Format);
+    }
+    const WEIGHTS: [u32; 7] = [7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = b[..7]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    let expected = match sum % 11 {
+        0 => 0,
+        1 => return Err(BusinessIdError::NeverIssued),
+        r => 11 - r,
+    };
+    if u32::from(b[8] - b'0') == expected {
+        Ok(())
+    } else {
+        Err(BusinessIdError::CheckDigit { expected })
+    }
+}
+
+/// Whether `s` is a plausible e-mail address: one `@`, a local part of the characters RFC 5322
+/// allows unquoted, and a domain of at least two labels whose last is alphabetic.
+pub fn is_valid_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    local_ok && is_valid_domain(domain)
+}
+
+/// Whether `domain` is a plausible host name: labels of letters, digits and hyphens (letters
+/// may be non-ASCII, as in IDNs), not starting or ending with a hyphen, and an alphabetic
+/// top-level label of at least two letters.
+pub fn is_valid_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+/// Why a phone number is not valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneError {
+    /// Holds characters other than digits, spaces, `+`, `-`, `(`, `)` and `/`.
+    Characters,
+    /// A national number must start with 0, or use the international form `+358 …`.
+    NoPrefix,
+    /// Too few or too many digits for a phone number.
+    Length,
+}
+
+/// Checks a phone number in Finnish national form (`029 566 6700`, `(09) 123 4567`) or in
+/// international form (`+358 29 566 6700`, at most 15 digits as E.164 allows).
+pub fn check_phone(s: &str) -> Result<(), PhoneError> {
+    let t = s.trim();
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()/\u{a0}".contains(c))
+    {
+        return Err(PhoneError::Characters);
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    if let Some(rest) = t.strip_prefix('+') {
+        if rest.contains('+') {
+            return Err(PhoneError::Characters);
+        }
+        let finnish = digits.strip_prefix("358");
+        return match finnish {
+            // +358 and a national number without its leading 0: 4–11 digits.
+            Some(n) if (4..=11).contains(&n.len()) && !n.starts_with('0') => Ok(()),
+            Some(_) => Err(PhoneError::Length),
+            None if (7..=15).contains(&digits.len()) => Ok(()),
+            None => Err(PhoneError::Length),
+        };
+    }
+    if t.contains('+') {
+        return Err(PhoneError::Characters);
+    }
+    if !digits.starts_with('0') {
+        return Err(PhoneError::NoPrefix);
+    }
+    if (5..=12).contains(&digits.len()) {
+        Ok(())
+    } else {
+        Err(PhoneError::Length)
+    }
+}
+
+/// Whether `s` is an absolute `http` or `https` address with a plausible host.
+pub fn is_valid_web_url(s: &str) -> bool {
+    let t = s.trim();
+    let rest = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    if t.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match host_port.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => h,
+        Some(_) => return false,
+        None => host_port,
+    };
+    !host.contains('@') && is_valid_domain(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_business_ids_are_valid() {
+        for id in ["3168353-7", "2880606-5", "2466255-1"] {
+            assert_eq!(check_business_id(id), Ok(()), "{id}");
+        }
+    }
+
+    #[test]
+    fn invalid_business_ids_are_rejected() {
+        assert_eq!(
+            check_business_id("3168353-8"),
+            Err(BusinessIdError::CheckDigit { expected: 7 })
+        );
+        assert_eq!(check_business_id("31683537"), Err(BusinessIdError::Format));
+        assert_eq!(check_business_id("316835-37"), Err(BusinessIdError::Format));
+        assert_eq!(check_business_id("316835a-7"), Err(BusinessIdError::Format));
+        // 1234567: 7+18+30+20+40+24+14 = 153; 153 mod 11 = 10; check digit 1.
+        assert_eq!(check_business_id("1234567-1"), Ok(()));
+        // 0000001: sum 2, check 9; 0000010: sum 4 -> 7. A sum with remainder 1 is never issued:
+        // 0000100: 8 -> 3; 1000000: 7 -> 4; 0100000: 9 -> 2; 0000005: 10 -> 1.
+        assert_eq!(check_business_id("0000005-1"), Ok(()));
+        // 0001000: weight 5 -> r=5 -> 6; 0000102: 8+4=12 -> r=1: never issued.
+        assert_eq!(
+            check_business_id("0000102-0"),
+            Err(BusinessIdError::NeverIssued)
+        );
+    }
+
+    #[test]
+    fn emails() {
+        for ok in [
+            "info@mesq.fi",
+            "anna.yli-fossi@apteekit.net",
+            "tietosuoja@om.fi",
+            "x+tag@sub.esimerkki.fi",
+        ] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "info@mesq",
+            "info mesq.fi",
+            "@mesq.fi",
+            "a@@b.fi",
+            "a@b..fi",
+            "a@-b.fi",
+            "a..b@c.fi",
+            "a@b.f1",
+        ] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        for ok in [
+            "03 880 700",
+            "029 566 6700",
+            "+358 29 566 6700",
+            "(09) 123 4567",
+            "040-123 4567",
+            "+46 8 123 456 78",
+        ] {
+            assert_eq!(check_phone(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(check_phone("puh. 03 880 700"), Err(PhoneError::Characters));
+        assert_eq!(check_phone("3880700"), Err(PhoneError::NoPrefix));
+        assert_eq!(check_phone("0123"), Err(PhoneError::Length));
+        assert_eq!(check_phone("+358 029 566 6700"), Err(PhoneError::Length));
+        assert_eq!(check_phone("1+2"), Err(PhoneError::Characters));
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://tietosuoja.fi",
+            "http://www.tietosuoja.fi/en",
+            "https://keski-uudenmaansote.fi-h.seravo.com/meilla-asiakkaana/tietosuoja/",
+            "https://esimerkki.fi:8443/x?y#z",
+        ] {
+            assert!(is_valid_web_url(ok), "{ok}");
+        }
+        for bad in [
+            "www.mesq.fi",
+            "https://",
+            "https://localhost",
+            "ftp://x.fi",
+            "https://a b.fi",
+            "https://user@x.fi",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_valid_web_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! seloste compiles Finnish GDPR privacy notices (*tietosuojaseloste*) from YAML.
+//!
+//! A project is a `seloste.yaml` (the controller, contact person, DPO, settings) and one YAML
+//! file per register under `notices/`. The pipeline has one module per stage, each handing a
+//! typed value to the next:
+//!
+//! 1. [`load`] — find the project, read files (size, UTF-8, BOM), parse YAML with serde-saphyr
+//!    into the [`model`], keeping the line and column of every value;
+//! 2. [`validate`] — resolve settings and lint levels, give registers safe ids;
+//! 3. [`lint`] — check every register against GDPR Art 13/14 and Finnish practice, one rule
+//!    per file, each citing its articles;
+//! 4. [`report`] — turn diagnostics into text for people, JSON, GitHub annotations or SARIF.
+//!
+//! [`pipeline::run`] strings the stages together; [`rights::derive`] says which rights apply.
+//! The library never prints: results travel as values and the binary decides what to show.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod data;
+pub mod diagnostic;
+pub mod identifiers;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod report;
+pub mod rights;
+pub mod source;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use pipeline::{Options, Outcome, run};

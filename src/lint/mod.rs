@@ -1,0 +1,247 @@
+//! Lint stage: every rule of `shared/GDPR.md` as one file under `rules/`, run over the
+//! validated model.
+//!
+//! A [`Rule`] is data — name (= id = config key), articles, default severity, summary and a
+//! Markdown explanation — plus the function that checks a project or a register. [`RULES`]
+//! lists them all. Rules report [`Finding`]s; [`lint_project`] and [`lint_register`] turn them
+//! into diagnostics at the level the project configures.
+
+pub mod rules;
+pub mod text;
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::{Level, Project, Register, RegisterDoc};
+use crate::source::Pos;
+
+pub use rules::RULES;
+
+/// A lint rule and its metadata.
+#[derive(Debug)]
+pub struct Rule {
+    /// Kebab-case name naming the defect: the rule's id and its key in `settings.lints`.
+    pub name: &'static str,
+    /// The GDPR articles (or Finnish acts, guidelines) the rule rests on.
+    pub articles: &'static [&'static str],
+    /// Severity unless the project sets a level.
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Markdown: what the rule checks, why, and an example. Printed by `seloste explain`.
+    pub explanation: &'static str,
+    /// Check run once on `seloste.yaml`.
+    pub project: Option<fn(&ProjectContext<'_>, &mut Findings)>,
+    /// Check run on every register.
+    pub register: Option<fn(&RegisterContext<'_>, &mut Findings)>,
+}
+
+/// The rule with this name.
+pub fn rule(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// What a project-level check sees.
+#[derive(Clone, Copy, Debug)]
+pub struct ProjectContext<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// The text of `seloste.yaml`.
+    pub source: &'a str,
+    /// The date to judge `updated` against.
+    pub today: NaiveDate,
+}
+
+/// What a register-level check sees.
+#[derive(Clone, Copy, Debug)]
+pub struct RegisterContext<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// The register with its id and file.
+    pub doc: &'a RegisterDoc,
+    /// The register's content.
+    pub register: &'a Register,
+    /// The text of the register file.
+    pub source: &'a str,
+    /// The date to judge `updated` against.
+    pub today: NaiveDate,
+}
+
+/// One finding of a rule, before the engine makes it a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Where.
+    pub pos: Pos,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Short label at the position.
+    pub label: Option<String>,
+    /// What to do.
+    pub help: Vec<String>,
+}
+
+impl Finding {
+    /// Adds a line of help.
+    pub fn help(&mut self, text: impl Into<String>) -> &mut Self {
+        self.help.push(text.into());
+        self
+    }
+
+    /// Sets the label shown at the position.
+    pub fn label(&mut self, text: impl Into<String>) -> &mut Self {
+        self.label = Some(text.into());
+        self
+    }
+}
+
+/// The findings of one rule on one file.
+#[derive(Debug, Default)]
+pub struct Findings {
+    items: Vec<Finding>,
+}
+
+impl Findings {
+    /// Reports a finding at `pos`; chain `.help()` and `.label()` on the result.
+    pub fn at(&mut self, pos: Pos, message: impl Into<String>) -> &mut Finding {
+        self.items.push(Finding {
+            pos,
+            message: message.into(),
+            label: None,
+            help: Vec::new(),
+        });
+        self.items.last_mut().expect("just pushed")
+    }
+
+    /// The findings so far.
+    pub fn items(&self) -> &[Finding] {
+        &self.items
+    }
+}
+
+/// Options of a lint run.
+#[derive(Clone, Copy, Debug)]
+pub struct LintOptions {
+    /// The date to judge `updated` against (today, or `SELOSTE_TODAY` in tests).
+    pub today: NaiveDate,
+}
+
+/// The severity a rule reports at in this project, or `None` when it is allowed (off).
+pub fn effective_severity(rule: &Rule, project: &Project) -> Option<Severity> {
+    match project.level_of(rule.name) {
+        Some(Level::Allow) => None,
+        Some(Level::Warn) => Some(Severity::Warning),
+        Some(Level::Deny) => Some(Severity::Error),
+        None => Some(rule.severity),
+    }
+}
+
+fn into_diagnostics(
+    rule: &'static Rule,
+    severity: Severity,
+    file: crate::source::FileId,
+    findings: Findings,
+    out: &mut Vec<Diagnostic>,
+) {
+    out.extend(findings.items.into_iter().map(|f| Diagnostic {
+        code: Code::Rule(rule.name),
+        severity,
+        message: f.message,
+        file: Some(file),
+        pos: Some(f.pos),
+        label: f.label,
+        help: f.help,
+        articles: rule.articles,
+    }));
+}
+
+/// Runs every project-level check on `seloste.yaml`.
+pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<Diagnostic> {
+    let ctx = ProjectContext {
+        project,
+        source,
+        today: opts.today,
+    };
+    let mut out = Vec::new();
+    for rule in RULES {
+        let (Some(check), Some(severity)) = (rule.project, effective_severity(rule, project))
+        else {
+            continue;
+        };
+        let mut findings = Findings::default();
+        check(&ctx, &mut findings);
+        into_diagnostics(rule, severity, project.file, findings, &mut out);
+    }
+    out
+}
+
+/// Runs every register-level check on one register.
+pub fn lint_register(
+    project: &Project,
+    doc: &RegisterDoc,
+    source: &str,
+    opts: &LintOptions,
+) -> Vec<Diagnostic> {
+    let ctx = RegisterContext {
+        project,
+        doc,
+        register: &doc.register,
+        source,
+        today: opts.today,
+    };
+    let mut out = Vec::new();
+    for rule in RULES {
+        let (Some(check), Some(severity)) = (rule.register, effective_severity(rule, project))
+        else {
+            continue;
+        };
+        let mut findings = Findings::default();
+        check(&ctx, &mut findings);
+        into_diagnostics(rule, severity, doc.file, findings, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_unique_kebab_case_and_distinct_from_input_codes() {
+        let mut seen = std::collections::HashSet::new();
+        for e in crate::diagnostic::InputError::ALL {
+            seen.insert(e.code());
+        }
+        for r in RULES {
+            assert!(seen.insert(r.name), "duplicate code {}", r.name);
+            assert!(
+                r.name.split('-').all(|p| !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+                "{} is not kebab-case",
+                r.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_metadata_and_a_check() {
+        for r in RULES {
+            assert!(!r.articles.is_empty(), "{} cites no article", r.name);
+            assert!(
+                !r.summary.is_empty() && !r.summary.ends_with('.'),
+                "{}: summary is one line without a full stop",
+                r.name
+            );
+            assert!(
+                r.explanation.trim().len() > 80,
+                "{} has no real explanation",
+                r.name
+            );
+            assert!(
+                r.project.is_some() || r.register.is_some(),
+                "{} checks nothing",
+                r.name
+            );
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! `incomplete-transfer`: a transfer without destination, mechanism or derogation.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, RegisterContext, Rule};
+use crate::model::{Mechanism, nonblank};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "incomplete-transfer",
+    articles: &["Art 13(1)(f)", "Art 14(1)(f)", "Art 44", "Art 49(1)"],
+    severity: Severity::Error,
+    summary: "a transfer lacks its destination, its mechanism, or which derogation it relies on",
+    explanation: r#"## What it checks
+That every entry of `transfers` names the destination — a `country` (ISO code) or an
+`organisation` — and the `mechanism` (Art 45–49), and that a transfer on
+`mechanism: derogation` says which one in `derogation` (49(1)(a)–(g)).
+
+## Why
+Art 13(1)(f) requires the existence or absence of an adequacy decision, or a reference to the
+safeguards of Art 46/47 or to the derogation of Art 49(1). WP260 asks for the countries to be
+named. "Data may be transferred outside the EU with your consent" says neither where nor on
+what ground.
+
+## Example
+```yaml
+transfers:
+  - recipient: Esimerkki Analytics Ltd
+    country: GB
+    mechanism: adequacy
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    for t in cx.register.transfers() {
+        if t.country.is_none() && nonblank(&t.organisation).is_none() {
+            out.at(t.pos, "a transfer does not say where the data go")
+                .help("add `country:` (ISO code, e.g. US) or `organisation:`");
+        }
+        match &t.mechanism {
+            None => {
+                out.at(t.pos, "a transfer does not say on what ground (`mechanism`)")
+                    .help("add `mechanism:` e.g. adequacy, standard_contractual_clauses, binding_corporate_rules, derogation");
+            }
+            Some(m) if m.value == Mechanism::Derogation && t.derogation.is_none() => {
+                out.at(m.pos, "`mechanism: derogation` without saying which derogation")
+                    .help("add `derogation:` explicit_consent, contract, contract_in_interest, public_interest, legal_claims, vital_interests or public_register");
+            }
+            Some(_) => {}
+        }
+    }
+}

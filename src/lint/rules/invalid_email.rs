@@ -1,0 +1,69 @@
+//! `invalid-email`: an e-mail address that cannot be right.
+
+use crate::diagnostic::Severity;
+use crate::identifiers::is_valid_email;
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::model::{Contact, Spanned};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "invalid-email",
+    articles: &["Art 13(1)(a)", "Art 13(1)(b)", "Art 12(2)"],
+    severity: Severity::Error,
+    summary: "an e-mail address is malformed",
+    explanation: r#"## What it checks
+Every `email` field — of the controller, the contact person, the DPO, the representative, the
+supervisory authority override, and a register's own contact — for the shape of an address:
+one `@`, a local part without spaces, and a domain with at least two labels such as
+`esimerkki.fi`.
+
+## Why
+The contact details of the controller and the DPO are required information (Art 13(1)(a),
+(b)); the controller must facilitate the exercise of rights (12(2)). An address with a typo
+sends requests nowhere. Names like `tietosuoja(at)esimerkki.fi` also fail: write a real
+address; seloste renders it as a link.
+
+## Example
+```yaml
+contact:
+  email: tietosuoja@esimerkki.fi
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+fn email(out: &mut Findings, e: &Option<Spanned<String>>) {
+    if let Some(e) = e
+        && !is_valid_email(&e.value)
+    {
+        out.at(
+            e.pos,
+            format!("`{}` is not a valid e-mail address", e.value.trim()),
+        )
+        .help("write the address as name@domain.fi");
+    }
+}
+
+fn contact(out: &mut Findings, c: Option<&Contact>) {
+    if let Some(c) = c {
+        email(out, &c.email);
+    }
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    let p = &cx.project.config;
+    if let Some(c) = &p.controller {
+        email(out, &c.email);
+    }
+    contact(out, p.contact.as_ref().map(|c| &c.value));
+    contact(out, cx.project.dpo());
+    contact(out, p.representative.as_ref().map(|c| &c.value));
+    if let Some(s) = &p.supervisory_authority {
+        email(out, &s.email);
+    }
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    contact(out, cx.register.contact.as_ref().map(|c| &c.value));
+}

@@ -1,0 +1,78 @@
+//! `invalid-phone`: a phone number that cannot be dialled.
+
+use crate::diagnostic::Severity;
+use crate::identifiers::{PhoneError, check_phone};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::model::{Contact, Spanned};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "invalid-phone",
+    articles: &["Art 13(1)(a)", "Art 13(1)(b)", "Art 12(2)"],
+    severity: Severity::Error,
+    summary: "a phone number is malformed",
+    explanation: r#"## What it checks
+Every `phone` field for a number that can be dialled: the Finnish national form with its
+leading 0 (`029 566 6700`, `(09) 123 4567`) or the international form (`+358 29 566 6700`,
+at most 15 digits). Spaces, hyphens and brackets are fine; words such as "puh." are not.
+
+## Why
+Contact details are required information (Art 13(1)(a), (b)), and a person must be able to
+use them (12(2)). A number without its area code, or with a letter in it, cannot be called.
+
+## Example
+```yaml
+controller:
+  phone: 03 880 700
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+fn phone(out: &mut Findings, p: &Option<Spanned<String>>) {
+    let Some(p) = p else { return };
+    let (what, help) = match check_phone(&p.value) {
+        Ok(()) => return,
+        Err(PhoneError::Characters) => (
+            "holds characters other than digits and separators",
+            "write only the number, e.g. `029 566 6700`",
+        ),
+        Err(PhoneError::NoPrefix) => (
+            "has no area code or country code",
+            "start a Finnish number with 0 (e.g. `03 880 700`) or use `+358 3 880 700`",
+        ),
+        Err(PhoneError::Length) => (
+            "has too few or too many digits",
+            "check the number; after +358 leave out the leading 0",
+        ),
+    };
+    out.at(
+        p.pos,
+        format!("the phone number `{}` {what}", p.value.trim()),
+    )
+    .help(help);
+}
+
+fn contact(out: &mut Findings, c: Option<&Contact>) {
+    if let Some(c) = c {
+        phone(out, &c.phone);
+    }
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    let p = &cx.project.config;
+    if let Some(c) = &p.controller {
+        phone(out, &c.phone);
+    }
+    contact(out, p.contact.as_ref().map(|c| &c.value));
+    contact(out, cx.project.dpo());
+    contact(out, p.representative.as_ref().map(|c| &c.value));
+    if let Some(s) = &p.supervisory_authority {
+        phone(out, &s.phone);
+    }
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    contact(out, cx.register.contact.as_ref().map(|c| &c.value));
+}

@@ -1,0 +1,112 @@
+//! `invalid-url`: a web address that cannot be opened.
+
+use crate::diagnostic::Severity;
+use crate::identifiers::is_valid_web_url;
+use crate::lint::text::{project_texts, register_texts};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::model::Spanned;
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "invalid-url",
+    articles: &["Art 12(1)", "Art 13(1)(a)"],
+    severity: Severity::Error,
+    summary: "a web address is malformed or lacks https://",
+    explanation: r#"## What it checks
+The `website` fields, and every `http://` or `https://` address written in a text, for an
+absolute address with a real host name (`https://esimerkki.fi/tietosuoja`).
+
+## Why
+Web addresses in a notice are how people find the controller, the forms for exercising their
+rights, and the supervisory authority. `www.esimerkki.fi` without `https://` is not a link in
+HTML or Markdown; a space or a missing domain breaks it.
+
+## Example
+```yaml
+controller:
+  website: https://www.esimerkki.fi
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+fn field(out: &mut Findings, w: &Option<Spanned<String>>) {
+    if let Some(w) = w
+        && !is_valid_web_url(&w.value)
+    {
+        let v = w.value.trim();
+        let help = if !v.contains("://") && !v.contains(' ') {
+            format!("write the full address, e.g. `https://{v}`")
+        } else {
+            "write an absolute address such as `https://www.esimerkki.fi`".to_string()
+        };
+        out.at(w.pos, format!("`{v}` is not a valid web address"))
+            .help(help);
+    }
+}
+
+/// Addresses written in a text: `http(s)://` up to white space or a closing bracket.
+fn urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.match_indices("http").filter_map(move |(i, _)| {
+        let rest = &text[i..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            return None;
+        }
+        if text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'' | ']'))
+            .unwrap_or(rest.len());
+        let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+        Some((i, url))
+    })
+}
+
+fn texts(out: &mut Findings, source: &str, texts: Vec<(&str, Pos)>) {
+    for (value, pos) in texts {
+        for (i, url) in urls_in(value) {
+            if !is_valid_web_url(url) {
+                let at = crate::lint::text::locate(source, pos, value, i..i + url.len());
+                out.at(at, format!("`{url}` is not a valid web address"))
+                    .help("check the address; it needs a host name such as `esimerkki.fi`");
+            }
+        }
+    }
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    let p = &cx.project.config;
+    if let Some(c) = &p.controller {
+        field(out, &c.website);
+    }
+    if let Some(s) = &p.supervisory_authority {
+        field(out, &s.website);
+    }
+    texts(out, cx.source, project_texts(p));
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    texts(out, cx.source, register_texts(cx.register));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::urls_in;
+
+    #[test]
+    fn urls_are_found_in_text_and_markdown() {
+        let t = "Katso [ohje](https://esimerkki.fi/ohje). Tai https://x.fi, ja http://a b";
+        let urls: Vec<_> = urls_in(t).map(|(_, u)| u).collect();
+        assert_eq!(
+            urls,
+            ["https://esimerkki.fi/ohje", "https://x.fi", "http://a"]
+        );
+    }
+}

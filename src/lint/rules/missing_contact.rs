@@ -1,0 +1,46 @@
+//! `missing-contact`: no contact person for data-protection matters.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, ProjectContext, Rule};
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "missing-contact",
+    articles: &[
+        "Art 12(2)",
+        "Finnish practice: Rekisteriasioista vastaava / yhteyshenkilö",
+    ],
+    severity: Severity::Warning,
+    summary: "no contact person for data-protection matters is named",
+    explanation: r#"## What it checks
+That `seloste.yaml` names a `contact`: the person or function that answers data-protection
+questions and requests (a register may name its own).
+
+## Why
+The controller must facilitate the exercise of rights (Art 12(2)). Finnish notices have always
+named a contact person (*yhteyshenkilö rekisteriä koskevissa asioissa*), and the rendered
+notice tells people to send their requests there. Without one, requests go to a general
+address and get lost.
+
+## Example
+```yaml
+contact:
+  name: Asiakaspalvelu
+  email: tietosuoja@esimerkki.fi
+  phone: 09 123 4567
+```
+"#,
+    project: Some(check),
+    register: None,
+};
+
+fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
+    if cx.project.config.contact.is_none() {
+        out.at(
+            Pos::START,
+            "seloste.yaml names no contact person for data-protection matters (`contact`)",
+        )
+        .help("add `contact:` with a name (or function), `email` and `phone`");
+    }
+}

@@ -1,0 +1,51 @@
+//! `missing-law-reference`: a legal obligation or public task without the law behind it.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, RegisterContext, Rule};
+use crate::model::{LegalBasis, nonblank};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "missing-law-reference",
+    articles: &["Art 6(3)", "Art 13(1)(c)", "WP260 rev.01"],
+    severity: Severity::Warning,
+    summary: "a purpose rests on a legal obligation or public task but does not name the law",
+    explanation: r#"## What it checks
+That every purpose whose basis is `legal_obligation` or `public_task` names the law in `law`.
+
+## Why
+Art 6(3) requires the basis of processing under 6(1)(c) and (e) to be laid down by Union or
+Member State law. Naming the act (with its number) lets the person see what obliges the
+controller, and which rights are therefore limited (no erasure under 17(3)(b)). "Lain
+perusteella" without the act tells the reader nothing.
+
+## Example
+```yaml
+purposes:
+  - description: Kirjanpito
+    legal_basis: legal_obligation
+    law: Kirjanpitolaki (1336/1997)
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    for p in cx.register.purposes() {
+        let needs = p
+            .bases()
+            .iter()
+            .find(|b| matches!(b, LegalBasis::LegalObligation | LegalBasis::PublicTask));
+        if let Some(basis) = needs
+            && nonblank(&p.law).is_none()
+        {
+            let pos = p.legal_basis.as_ref().map_or(p.pos, |b| b.pos);
+            out.at(
+                pos,
+                format!("`{}` without the law it rests on", basis.name()),
+            )
+            .help("add `law:` with the act and its number, e.g. `Kirjanpitolaki (1336/1997)`");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! `missing-sources`: Art 14 data without their sources.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, RegisterContext, Rule};
+use crate::model::nonblank;
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "missing-sources",
+    articles: &["Art 14(2)(f)"],
+    severity: Severity::Error,
+    summary: "data from other sources without the sources, or without saying whether a source is public",
+    explanation: r#"## What it checks
+When `collection` is `other_sources` or `both`, that `sources` lists at least one source, and
+that each source has a `description` and says with `public: true` or `false` whether it is
+publicly accessible.
+
+## Why
+Art 14(2)(f) requires "from which source the personal data originate, and if applicable,
+whether it came from publicly accessible sources". Finnish notices call this
+*Säännönmukaiset tietolähteet*. WP260 adds that the source should be named specifically, not
+as "other sources".
+
+## Example
+```yaml
+collection: both
+sources:
+  - description: Väestötietojärjestelmä (Digi- ja väestötietovirasto)
+    public: false
+  - description: Kaupparekisteri
+    public: true
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    let r = cx.register;
+    if !r.collection.as_ref().is_some_and(|c| c.value.art14()) {
+        return;
+    }
+    match &r.sources {
+        None => {
+            let pos = r.collection.as_ref().map_or(Pos::START, |c| c.pos);
+            out.at(
+                pos,
+                "data come from other sources, but `sources` does not say which",
+            )
+            .help("add `sources:` with a `description` and `public: true|false` for each source");
+        }
+        Some(list) if list.value.is_empty() => {
+            out.at(list.pos, "`sources` is empty")
+                .help("list each source with a `description` and `public: true|false`");
+        }
+        Some(_) => {
+            for s in r.sources() {
+                if nonblank(&s.description).is_none() {
+                    out.at(s.pos, "a source has no `description`")
+                        .help("name the source, e.g. `Väestötietojärjestelmä`");
+                }
+                if s.public.is_none() {
+                    out.at(
+                        s.pos,
+                        "a source does not say whether it is publicly accessible",
+                    )
+                    .help("add `public: true` or `public: false`");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! `missing-title`: the register has no name.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, RegisterContext, Rule};
+use crate::model::nonblank;
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "missing-title",
+    articles: &["Art 12(1)", "Finnish practice: Rekisterin nimi"],
+    severity: Severity::Error,
+    summary: "the register has no title",
+    explanation: r#"## What it checks
+That the register file has a non-empty `title`.
+
+## Why
+The title names the processing activity. It heads the notice, the contents list of the
+index page and the browser tab; Finnish notices have always opened with *Rekisterin nimi*.
+Without it a reader cannot tell which of the controller's notices is in front of them
+(Art 12(1): information in a concise, transparent and intelligible form).
+
+## Example
+```yaml
+title: Asiakasrekisteri
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    if nonblank(&cx.register.title).is_none() {
+        let pos = cx.register.title.as_ref().map_or(Pos::START, |t| t.pos);
+        out.at(pos, "the register has no `title`")
+            .help("add e.g. `title: Asiakasrekisteri`");
+    }
+}

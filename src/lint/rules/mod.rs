@@ -1,0 +1,99 @@
+//! The rules, one file each. [`RULES`] lists them in the order of a notice: controller,
+//! purposes, data, sources, recipients, transfers, retention, rights, wording, dates.
+
+use super::Rule;
+
+pub mod access_request_limit;
+pub mod adequacy_not_in_force;
+pub mod criminal_data_without_law;
+pub mod incomplete_recipient;
+pub mod incomplete_transfer;
+pub mod invalid_business_id;
+pub mod invalid_email;
+pub mod invalid_phone;
+pub mod invalid_url;
+pub mod legitimate_interests_by_public_authority;
+pub mod missing_automated_decisions;
+pub mod missing_collection;
+pub mod missing_contact;
+pub mod missing_controller_details;
+pub mod missing_data_categories;
+pub mod missing_decision_logic;
+pub mod missing_dpo_contact;
+pub mod missing_law_reference;
+pub mod missing_legal_basis;
+pub mod missing_legitimate_interest;
+pub mod missing_provision_statement;
+pub mod missing_purposes;
+pub mod missing_recipients;
+pub mod missing_representative;
+pub mod missing_retention;
+pub mod missing_safeguard_copy;
+pub mod missing_sources;
+pub mod missing_title;
+pub mod missing_transfers;
+pub mod missing_updated;
+pub mod outdated_supervisory_authority;
+pub mod outdated_term;
+pub mod public_authority_without_dpo;
+pub mod repealed_act;
+pub mod restriction_without_law;
+pub mod single_contact_channel;
+pub mod special_category_without_condition;
+pub mod special_category_without_law;
+pub mod stale_notice;
+pub mod transfer_within_eea;
+pub mod undeclared_direct_marketing;
+pub mod updated_in_future;
+pub mod vague_legitimate_interest;
+pub mod vague_purpose;
+pub mod vague_retention;
+
+/// Every rule, in the order of a notice.
+pub static RULES: &[&Rule] = &[
+    &missing_controller_details::RULE,
+    &invalid_business_id::RULE,
+    &invalid_email::RULE,
+    &invalid_phone::RULE,
+    &invalid_url::RULE,
+    &single_contact_channel::RULE,
+    &missing_contact::RULE,
+    &missing_dpo_contact::RULE,
+    &public_authority_without_dpo::RULE,
+    &missing_representative::RULE,
+    &missing_title::RULE,
+    &missing_collection::RULE,
+    &missing_purposes::RULE,
+    &missing_legal_basis::RULE,
+    &missing_legitimate_interest::RULE,
+    &vague_legitimate_interest::RULE,
+    &legitimate_interests_by_public_authority::RULE,
+    &missing_law_reference::RULE,
+    &vague_purpose::RULE,
+    &undeclared_direct_marketing::RULE,
+    &missing_data_categories::RULE,
+    &special_category_without_condition::RULE,
+    &special_category_without_law::RULE,
+    &criminal_data_without_law::RULE,
+    &missing_provision_statement::RULE,
+    &missing_sources::RULE,
+    &missing_recipients::RULE,
+    &incomplete_recipient::RULE,
+    &missing_transfers::RULE,
+    &incomplete_transfer::RULE,
+    &adequacy_not_in_force::RULE,
+    &missing_safeguard_copy::RULE,
+    &transfer_within_eea::RULE,
+    &missing_retention::RULE,
+    &vague_retention::RULE,
+    &missing_automated_decisions::RULE,
+    &missing_decision_logic::RULE,
+    &restriction_without_law::RULE,
+    &outdated_supervisory_authority::RULE,
+    &repealed_act::RULE,
+    &outdated_term::RULE,
+    &access_request_limit::RULE,
+    &missing_updated::RULE,
+    &updated_in_future::RULE,
+    &stale_notice::RULE,
+];

@@ -1,0 +1,139 @@
+//! `outdated-supervisory-authority`: old contact details of the Data Protection Ombudsman.
+
+use std::sync::LazyLock;
+
+use crate::data;
+use crate::diagnostic::Severity;
+use crate::lint::text::{Phrase, PhraseSet, fold_case, locate, project_texts, register_texts};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "outdated-supervisory-authority",
+    articles: &["Art 13(2)(d)", "Art 14(2)(e)", "Art 77"],
+    severity: Severity::Error,
+    summary: "the text gives outdated details of the Data Protection Ombudsman",
+    explanation: r#"## What it checks
+Every text, including a `supervisory_authority` override in `seloste.yaml`, for details of
+the Office of the Data Protection Ombudsman (*Tietosuojavaltuutetun toimisto*) that are no
+longer valid:
+
+| Outdated | Current |
+|---|---|
+| Ratapihantie 9, 00520/00521 Helsinki | visiting address Lintulahdenkuja 4, 00530 Helsinki |
+| PL 800, 00520 or 00521 Helsinki | postal address PL 800, 00531 Helsinki |
+| Albertinkatu 25 A, PL 315, 00181 Helsinki | (the same) |
+| phone 029 56 16670 | switchboard 029 566 6700 |
+| "Tietosuojavirasto" | Tietosuojavaltuutetun toimisto |
+
+## Why
+The right to lodge a complaint with a supervisory authority must be stated (Art 13(2)(d),
+14(2)(e)); a complaint sent to an old address or number may not arrive. seloste's notices
+carry the current details built in, so the simplest fix is usually to delete the details
+from the text and let the notice state them.
+
+## Example
+```yaml
+# Outdated:
+  note: Valitus Tietosuojavirastolle, Ratapihantie 9, PL 800, 00521 Helsinki.
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+static OUTDATED: &[Phrase] = &[
+    Phrase {
+        pattern: "ratapihantie 9",
+        note: "visiting",
+    },
+    Phrase {
+        pattern: "albertinkatu 25",
+        note: "visiting",
+    },
+    Phrase {
+        pattern: "tietosuojaviras*",
+        note: "name",
+    },
+];
+
+static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(OUTDATED));
+
+/// Postal codes the Office used before; only outdated next to an Office detail, since other
+/// organisations in Pasila use them too.
+const OLD_POSTCODES: &[&str] = &["00520", "00521", "00181"];
+const OLD_PHONE_DIGITS: &str = "0295616670";
+
+fn help(kind: &str) -> String {
+    let a = data::authority();
+    match kind {
+        "visiting" => format!(
+            "the visiting address is {}; the postal address {}",
+            a.visiting_address, a.postal_address
+        ),
+        "postal" => format!("the postal address is {}", a.postal_address),
+        "phone" => format!("the switchboard is {}", a.phone),
+        _ => format!("the authority is {} ({})", a.name, a.name_en),
+    }
+}
+
+fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
+    for (value, pos) in texts {
+        for m in SET.find(value) {
+            let at = locate(source, *pos, value, m.range.clone());
+            out.at(
+                at,
+                format!(
+                    "outdated supervisory-authority detail “{}”",
+                    &value[m.range.clone()]
+                ),
+            )
+            .help(help(m.phrase.note));
+        }
+        let folded = fold_case(value);
+        let about_office = folded.contains("pl 800")
+            || folded.contains("tietosuoja")
+            || folded.contains("ratapihantie")
+            || folded.contains("albertinkatu");
+        if about_office {
+            for code in OLD_POSTCODES {
+                for (i, _) in value.match_indices(code) {
+                    let at = locate(source, *pos, value, i..i + code.len());
+                    out.at(
+                        at,
+                        format!("outdated postal code {code} of the Data Protection Ombudsman"),
+                    )
+                    .help(help("postal"));
+                }
+            }
+        }
+        // The old phone line, however it is spaced.
+        let digits: Vec<(usize, char)> = value
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .collect();
+        let joined: String = digits.iter().map(|(_, c)| *c).collect();
+        for (i, _) in joined.match_indices(OLD_PHONE_DIGITS) {
+            let start = digits[i].0;
+            let end = digits[i + OLD_PHONE_DIGITS.len() - 1].0 + 1;
+            let at = locate(source, *pos, value, start..end);
+            out.at(
+                at,
+                format!(
+                    "outdated phone number “{}” of the Data Protection Ombudsman",
+                    &value[start..end]
+                ),
+            )
+            .help(help("phone"));
+        }
+    }
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    scan(out, cx.source, &project_texts(&cx.project.config));
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    scan(out, cx.source, &register_texts(cx.register));
+}

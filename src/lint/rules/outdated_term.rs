@@ -1,0 +1,113 @@
+//! `outdated-term`: terms and authority names that no longer apply.
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::Severity;
+use crate::lint::text::{Phrase, PhraseSet, project_texts, register_texts, report_phrases};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "outdated-term",
+    articles: &[
+        "Art 12(1)",
+        "Art 13(2)(b)",
+        "henkilötietolaki 523/1999 § 10 (repealed)",
+    ],
+    severity: Severity::Warning,
+    summary: "the text uses a term of the repealed Personal Data Act or the name of a merged authority",
+    explanation: r#"## What it checks
+Every text for terms that outlived the law or the authority they named:
+
+| Term | Today |
+|---|---|
+| rekisteriseloste | tietosuojaseloste: the *rekisteriseloste* of henkilötietolaki § 10 is no longer required; Art 13/14 require informing people |
+| tarkastusoikeus, tarkastus- ja kielto-oikeus, kielto-oikeus | the rights of the GDPR: access (15), rectification (16), erasure (17), restriction (18), portability (20), objection (21) |
+| Valvira, Sosiaali- ja terveysalan lupa- ja valvontavirasto, aluehallintovirasto (AVI) | merged into Lupa- ja valvontavirasto on 1.1.2026 |
+| Viestintävirasto | Liikenne- ja viestintävirasto Traficom since 1.1.2019 |
+
+## Why
+Old terms tell the reader the notice was written for a law that no longer applies, and they
+describe rights too narrowly: the "right of inspection and prohibition" of the Personal Data
+Act is not the set of rights a person has under the GDPR (Art 13(2)(b)).
+
+## Example
+```yaml
+# Outdated:
+title: Asiakasrekisterin rekisteriseloste
+# Current:
+title: Asiakasrekisteri
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+const NOTICE: &str = "call it a tietosuojaseloste: the rekisteriseloste of the repealed Personal Data Act (§ 10) no longer exists";
+const RIGHTS: &str = "name the GDPR rights: access (Art 15), rectification (16), erasure (17), restriction (18), portability (20) and objection (21)";
+const LUOVA: &str = "Valvira and the regional state administrative agencies merged into Lupa- ja valvontavirasto on 1.1.2026";
+const TRAFICOM: &str =
+    "Viestintävirasto became part of Liikenne- ja viestintävirasto Traficom on 1.1.2019";
+
+static TERMS: &[Phrase] = &[
+    Phrase {
+        pattern: "rekisteriselost*",
+        note: NOTICE,
+    },
+    Phrase {
+        pattern: "tarkastusoikeu*",
+        note: RIGHTS,
+    },
+    Phrase {
+        pattern: "tarkastus- ja kielto-oikeu*",
+        note: RIGHTS,
+    },
+    Phrase {
+        pattern: "tarkastus- ja kiello-oikeu*",
+        note: RIGHTS,
+    },
+    Phrase {
+        pattern: "kielto-oikeu*",
+        note: RIGHTS,
+    },
+    Phrase {
+        pattern: "valvira*",
+        note: LUOVA,
+    },
+    Phrase {
+        pattern: "sosiaali- ja terveysalan lupa- ja valvontaviras*",
+        note: LUOVA,
+    },
+    Phrase {
+        pattern: "aluehallintoviras*",
+        note: LUOVA,
+    },
+    Phrase {
+        pattern: "avi",
+        note: LUOVA,
+    },
+    Phrase {
+        pattern: "viestintäviras*",
+        note: TRAFICOM,
+    },
+];
+
+static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(TERMS));
+
+fn report(found: &str, p: &Phrase) -> (String, String) {
+    (format!("outdated term “{found}”"), p.note.to_string())
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    report_phrases(
+        out,
+        cx.source,
+        &project_texts(&cx.project.config),
+        &SET,
+        report,
+    );
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    report_phrases(out, cx.source, &register_texts(cx.register), &SET, report);
+}

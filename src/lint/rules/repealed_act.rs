@@ -1,0 +1,121 @@
+//! `repealed-act`: a reference to an act that is no longer in force.
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::Severity;
+use crate::lint::text::{Phrase, PhraseSet, project_texts, register_texts, report_phrases};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "repealed-act",
+    articles: &["Art 12(1)", "Art 94", "tietosuojalaki 1050/2018 § 37"],
+    severity: Severity::Error,
+    summary: "the text cites a repealed act (henkilötietolaki 523/1999, STM 298/2009, 159/2007, directive 95/46/EC …)",
+    explanation: r#"## What it checks
+Every text of the register and of `seloste.yaml` for references to acts no longer in force:
+
+| Reference | Current law |
+|---|---|
+| henkilötietolaki (523/1999) | repealed 31.12.2018: the GDPR and tietosuojalaki 1050/2018 |
+| directive 95/46/EC ("EU-direktiivi") | repealed by the GDPR (Art 94) on 25.5.2018 |
+| STM:n asetus potilasasiakirjoista 298/2009 | replaced by STM:n asetus 94/2022; retention periods since 1.1.2024 in the annex of asiakastietolaki 703/2023 |
+| laki sosiaali- ja terveydenhuollon asiakastietojen sähköisestä käsittelystä 159/2007 | replaced by asiakastietolaki 703/2023 |
+| laki sosiaalihuollon asiakasasiakirjoista 254/2015 and act 784/2021 | replaced by asiakastietolaki 703/2023 |
+
+## Why
+A notice must state the law that applies (Art 12(1), 13(1)(c)). Citing a repealed act misleads
+the reader about their rights — the Personal Data Act knew no portability and no erasure as
+the GDPR gives them — and shows that the notice has not been reviewed since.
+
+## Example
+```yaml
+# Outdated:
+description: Henkilötietolain 10 §:n mukainen rekisteriseloste.
+# Current:
+description: Tietosuojaseloste EU:n yleisen tietosuoja-asetuksen 13 ja 14 artiklan mukaisesti.
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+const PDA: &str = "the Personal Data Act was repealed on 31.12.2018; cite the GDPR (2016/679) and tietosuojalaki (1050/2018)";
+const DIRECTIVE: &str = "directive 95/46/EC was repealed by the GDPR (2016/679) on 25.5.2018";
+const PATIENT_DOCS: &str = "decree 298/2009 was replaced by STM decree 94/2022; since 1.1.2024 retention periods are in the annex of asiakastietolaki 703/2023";
+const CLIENT_DATA: &str = "act 159/2007 was replaced by asiakastietolaki 703/2023 (laki sosiaali- ja terveydenhuollon asiakastietojen käsittelystä)";
+const SOCIAL_DOCS: &str = "replaced by asiakastietolaki 703/2023";
+
+static REPEALED: &[Phrase] = &[
+    Phrase {
+        pattern: "henkilötietola*",
+        note: PDA,
+    },
+    Phrase {
+        pattern: "523/1999",
+        note: PDA,
+    },
+    Phrase {
+        pattern: "523/99",
+        note: PDA,
+    },
+    Phrase {
+        pattern: "95/46/ey",
+        note: DIRECTIVE,
+    },
+    Phrase {
+        pattern: "95/46/ec",
+        note: DIRECTIVE,
+    },
+    Phrase {
+        pattern: "eu-direktii*",
+        note: DIRECTIVE,
+    },
+    Phrase {
+        pattern: "tietosuojadirektii*",
+        note: DIRECTIVE,
+    },
+    Phrase {
+        pattern: "298/2009",
+        note: PATIENT_DOCS,
+    },
+    Phrase {
+        pattern: "159/2007",
+        note: CLIENT_DATA,
+    },
+    Phrase {
+        pattern: "asiakastietojen sähköisestä käsittely*",
+        note: CLIENT_DATA,
+    },
+    Phrase {
+        pattern: "784/2021",
+        note: SOCIAL_DOCS,
+    },
+    Phrase {
+        pattern: "254/2015",
+        note: SOCIAL_DOCS,
+    },
+];
+
+static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(REPEALED));
+
+fn report(found: &str, p: &Phrase) -> (String, String) {
+    (
+        format!("“{found}” refers to a repealed act"),
+        p.note.to_string(),
+    )
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    report_phrases(
+        out,
+        cx.source,
+        &project_texts(&cx.project.config),
+        &SET,
+        report,
+    );
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    report_phrases(out, cx.source, &register_texts(cx.register), &SET, report);
+}

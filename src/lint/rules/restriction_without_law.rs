@@ -1,0 +1,60 @@
+//! `restriction-without-law`: a right restricted without the law that allows it.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, RegisterContext, Rule};
+use crate::model::nonblank;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "restriction-without-law",
+    articles: &["Art 23", "tietosuojalaki 1050/2018 § 31-34"],
+    severity: Severity::Error,
+    summary: "a right is restricted without naming the law that allows the restriction",
+    explanation: r#"## What it checks
+That every `restriction` under `rights` comes with `law`, the legislative measure it rests on.
+
+## Why
+Rights can only be restricted by Union or Member State law (Art 23) — in Finland e.g.
+tietosuojalaki 1050/2018 § 31–34 for research, archiving and some authorities, or the
+sector acts. A notice that says "the right does not apply" without the law silently drops a
+right; seloste lets a notice restrict a right only with its ground stated.
+
+## Example
+```yaml
+rights:
+  access:
+    restriction: Oikeus saada pääsy tietoihin ei koske tutkimusaineistoa, jos se estäisi tutkimuksen.
+    law: Tietosuojalaki (1050/2018) 31 §
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    let Some(rights) = &cx.register.rights else {
+        return;
+    };
+    let notes = [
+        &rights.access,
+        &rights.rectification,
+        &rights.erasure,
+        &rights.restriction,
+        &rights.portability,
+        &rights.objection,
+        &rights.automated_decisions,
+        &rights.withdraw_consent,
+        &rights.complaint,
+    ];
+    for note in notes.into_iter().flatten() {
+        if let Some(r) = nonblank(&note.restriction)
+            && nonblank(&note.law).is_none()
+        {
+            out.at(
+                r.pos,
+                "a right is restricted without the law that allows it",
+            )
+            .help("add `law:` naming the act and section, e.g. `Tietosuojalaki (1050/2018) 31 §`");
+        }
+    }
+}

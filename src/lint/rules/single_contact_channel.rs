@@ -1,0 +1,87 @@
+//! `single-contact-channel`: only one way to reach the controller.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::model::{Contact, Controller, nonblank};
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "single-contact-channel",
+    articles: &["Art 12(2)", "WP260 rev.01 para 36"],
+    severity: Severity::Warning,
+    summary: "the controller and contact person can be reached through one channel only",
+    explanation: r#"## What it checks
+That the controller and the contact person together offer at least two kinds of channel:
+e-mail, phone, postal address.
+
+## Why
+The transparency guidelines (WP260 rev.01) read the controller's contact details as allowing
+different forms of communication — a phone number, an e-mail address, a postal address — and
+Art 12(2) requires facilitating the exercise of rights. A single e-mail address excludes
+those who do not use e-mail, and fails when the mailbox is not watched.
+
+## Example
+```yaml
+controller:
+  address: PL 100, 00100 Helsinki
+  email: tietosuoja@esimerkki.fi
+  phone: 09 123 4567
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+/// Which kinds of channel (e-mail, phone, post) are offered.
+fn channels(controller: Option<&Controller>, contact: Option<&Contact>) -> [bool; 3] {
+    let s = |v: &Option<crate::model::Spanned<String>>| {
+        v.as_ref().is_some_and(|x| !x.value.trim().is_empty())
+    };
+    let mut k = [false; 3];
+    if let Some(c) = controller {
+        k[0] |= s(&c.email);
+        k[1] |= s(&c.phone);
+        k[2] |= nonblank(&c.address).is_some();
+    }
+    if let Some(c) = contact {
+        k[0] |= s(&c.email);
+        k[1] |= s(&c.phone);
+        k[2] |= nonblank(&c.address).is_some();
+    }
+    k
+}
+
+fn count(k: [bool; 3]) -> usize {
+    k.iter().filter(|b| **b).count()
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    let p = &cx.project.config;
+    let controller = p.controller.as_ref().map(|c| &c.value);
+    let n = count(channels(controller, p.contact.as_ref().map(|c| &c.value)));
+    // No channel at all is `missing-controller-details`.
+    if n == 1 {
+        let pos = p.controller.as_ref().map_or(Pos::START, |c| c.pos);
+        out.at(
+            pos,
+            "people can reach the controller through one channel only",
+        )
+        .help("offer at least two of e-mail, phone and postal address");
+    }
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    // Only a register with its own contact person can change the answer.
+    let Some(own) = &cx.register.contact else {
+        return;
+    };
+    let controller = cx.project.config.controller.as_ref().map(|c| &c.value);
+    if count(channels(controller, Some(&own.value))) == 1 {
+        out.at(
+            own.pos,
+            "people can reach the controller and this register's contact through one channel only",
+        )
+        .help("offer at least two of e-mail, phone and postal address");
+    }
+}

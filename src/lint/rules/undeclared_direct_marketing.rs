@@ -1,0 +1,89 @@
+//! `undeclared-direct-marketing`: a marketing purpose not flagged as direct marketing.
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::Severity;
+use crate::lint::text::{Phrase, PhraseSet, locate};
+use crate::lint::{Findings, RegisterContext, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "undeclared-direct-marketing",
+    articles: &["Art 21(2)", "Art 21(3)", "Art 21(4)"],
+    severity: Severity::Warning,
+    summary: "a purpose speaks of marketing but is not marked `direct_marketing: true`",
+    explanation: r#"## What it checks
+That a purpose whose description speaks of marketing (*markkinointi*, *suoramarkkinointi*,
+*mainonta*, *uutiskirje*, *kohdentaminen* …) is marked `direct_marketing: true`, or says the
+opposite explicitly with `direct_marketing: false`.
+
+## Why
+The person may object to processing for direct marketing at any time, and the controller must
+then stop (Art 21(2)–(3)) — whatever the legal basis. Art 21(4) requires this right to be
+brought explicitly to the person's attention, clearly and separately from other information.
+seloste shows the right prominently only for purposes marked as direct marketing.
+
+## Example
+```yaml
+purposes:
+  - description: Suoramarkkinointi nykyisille asiakkaille
+    legal_basis: legitimate_interests
+    legitimate_interest: Tarjota asiakkaille tietoa vastaavista palveluista
+    direct_marketing: true
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+static MARKETING: &[Phrase] = &[
+    Phrase {
+        pattern: "markkinoin*",
+        note: "",
+    },
+    Phrase {
+        pattern: "suoramarkkinoin*",
+        note: "",
+    },
+    Phrase {
+        pattern: "suoramainon*",
+        note: "",
+    },
+    Phrase {
+        pattern: "mainon*",
+        note: "",
+    },
+    Phrase {
+        pattern: "uutiskirje*",
+        note: "",
+    },
+    Phrase {
+        pattern: "markkinointiviesti*",
+        note: "",
+    },
+    Phrase {
+        pattern: "marketing",
+        note: "",
+    },
+    Phrase {
+        pattern: "newsletter*",
+        note: "",
+    },
+];
+
+static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(MARKETING));
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    for p in cx.register.purposes() {
+        if p.direct_marketing.is_some() {
+            continue;
+        }
+        let Some(d) = &p.description else { continue };
+        let value = d.value.as_str();
+        if let Some(m) = SET.find(value).first() {
+            let pos = locate(cx.source, d.pos, value, m.range.clone());
+            out.at(pos, format!("this purpose speaks of “{}” but is not marked as direct marketing", &value[m.range.clone()]))
+                .help("add `direct_marketing: true` so the absolute right to object (Art 21(2)) is shown separately; or `direct_marketing: false` if it is not direct marketing");
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Helpers for rules that read the words of a notice: every text field of a register or of
+//! `seloste.yaml`, phrase matching that knows Finnish inflection, and the exact position of a
+//! match in the source file.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::{Contact, ListOrNone, ProjectFile, Register, Spanned, Text};
+use crate::source::{Pos, line_col};
+
+fn text<'a>(out: &mut Vec<(&'a str, Pos)>, t: Option<&'a Spanned<Text>>) {
+    if let Some(t) = t {
+        out.push((t.value.as_str(), t.pos));
+    }
+}
+
+fn string<'a>(out: &mut Vec<(&'a str, Pos)>, s: Option<&'a Spanned<String>>) {
+    if let Some(s) = s {
+        out.push((s.value.as_str(), s.pos));
+    }
+}
+
+fn contact<'a>(out: &mut Vec<(&'a str, Pos)>, c: &'a Contact) {
+    text(out, c.name.as_ref());
+    text(out, c.title.as_ref());
+    string(out, c.email.as_ref());
+    string(out, c.phone.as_ref());
+    text(out, c.address.as_ref());
+}
+
+fn list<T>(l: Option<&Spanned<ListOrNone<Spanned<T>>>>) -> &[Spanned<T>] {
+    l.map(|l| l.value.items()).unwrap_or(&[])
+}
+
+fn vec<T>(v: Option<&Spanned<Vec<Spanned<T>>>>) -> &[Spanned<T>] {
+    v.map(|v| v.value.as_slice()).unwrap_or(&[])
+}
+
+/// Every text and string value of a register, in file order of its keys.
+pub fn register_texts(r: &Register) -> Vec<(&str, Pos)> {
+    let mut out = Vec::new();
+    text(&mut out, r.title.as_ref());
+    text(&mut out, r.description.as_ref());
+    if let Some(c) = &r.contact {
+        contact(&mut out, c);
+    }
+    for s in vec(r.data_subjects.as_ref()) {
+        out.push((s.value.as_str(), s.pos));
+    }
+    for p in vec(r.purposes.as_ref()) {
+        text(&mut out, p.description.as_ref());
+        text(&mut out, p.legitimate_interest.as_ref());
+        text(&mut out, p.law.as_ref());
+    }
+    for d in vec(r.personal_data.as_ref()) {
+        text(&mut out, d.category.as_ref());
+        text(&mut out, d.description.as_ref());
+        text(&mut out, d.law.as_ref());
+        text(&mut out, d.consequence.as_ref());
+    }
+    for s in vec(r.sources.as_ref()) {
+        text(&mut out, s.description.as_ref());
+    }
+    for x in list(r.recipients.as_ref()) {
+        text(&mut out, x.name.as_ref());
+        text(&mut out, x.purpose.as_ref());
+        text(&mut out, x.law.as_ref());
+    }
+    for t in list(r.transfers.as_ref()) {
+        text(&mut out, t.recipient.as_ref());
+        text(&mut out, t.organisation.as_ref());
+        text(&mut out, t.document.as_ref());
+    }
+    for x in vec(r.retention.as_ref()) {
+        text(&mut out, x.data.as_ref());
+        text(&mut out, x.criteria.as_ref());
+        text(&mut out, x.from.as_ref());
+        text(&mut out, x.law.as_ref());
+    }
+    for a in list(r.automated_decisions.as_ref()) {
+        text(&mut out, a.description.as_ref());
+        text(&mut out, a.logic.as_ref());
+        text(&mut out, a.consequences.as_ref());
+    }
+    for f in list(r.further_processing.as_ref()) {
+        text(&mut out, f.purpose.as_ref());
+        text(&mut out, f.details.as_ref());
+    }
+    if let Some(rights) = &r.rights {
+        text(&mut out, rights.exercise.as_ref());
+        let notes = [
+            &rights.access,
+            &rights.rectification,
+            &rights.erasure,
+            &rights.restriction,
+            &rights.portability,
+            &rights.objection,
+            &rights.automated_decisions,
+            &rights.withdraw_consent,
+            &rights.complaint,
+        ];
+        for n in notes.into_iter().flatten() {
+            text(&mut out, n.note.as_ref());
+            text(&mut out, n.restriction.as_ref());
+            text(&mut out, n.law.as_ref());
+        }
+    }
+    text(&mut out, r.security.as_ref());
+    out
+}
+
+/// Every text and string value of `seloste.yaml` except web addresses (which `invalid-url`
+/// checks as fields).
+pub fn project_texts(p: &ProjectFile) -> Vec<(&str, Pos)> {
+    let mut out = Vec::new();
+    if let Some(c) = &p.controller {
+        text(&mut out, c.name.as_ref());
+        string(&mut out, c.business_id.as_ref());
+        text(&mut out, c.address.as_ref());
+        text(&mut out, c.visiting_address.as_ref());
+        string(&mut out, c.email.as_ref());
+        string(&mut out, c.phone.as_ref());
+    }
+    if let Some(c) = &p.contact {
+        contact(&mut out, c);
+    }
+    if let Some(d) = p.dpo.as_ref().and_then(|d| d.value.as_option()) {
+        contact(&mut out, d);
+    }
+    if let Some(r) = &p.representative {
+        contact(&mut out, r);
+    }
+    if let Some(s) = &p.supervisory_authority {
+        text(&mut out, s.name.as_ref());
+        text(&mut out, s.visiting_address.as_ref());
+        text(&mut out, s.postal_address.as_ref());
+        string(&mut out, s.email.as_ref());
+        string(&mut out, s.phone.as_ref());
+    }
+    out
+}
+
+/// Lower-cases `s` without changing the byte length of any character, so that byte offsets
+/// of matches in the folded text are offsets in `s`.
+pub fn fold_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A phrase to look for. `*` at the end matches any ending (Finnish inflection:
+/// `henkilötietola*` finds henkilötietolaki, -lain, -lakia, -laissa …); without it, the phrase
+/// must end at a word boundary. Phrases always start at a word boundary.
+#[derive(Clone, Copy, Debug)]
+pub struct Phrase {
+    /// The pattern, lower case.
+    pub pattern: &'static str,
+    /// What to say about it (rule-specific: what is current instead, why it is vague …).
+    pub note: &'static str,
+}
+
+/// A set of phrases matched in one pass (Aho-Corasick), case-insensitively.
+#[derive(Debug)]
+pub struct PhraseSet {
+    phrases: &'static [Phrase],
+    automaton: AhoCorasick,
+}
+
+/// A phrase found in a text.
+#[derive(Clone, Debug)]
+pub struct PhraseMatch {
+    /// Which phrase.
+    pub phrase: &'static Phrase,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl PhraseSet {
+    /// Builds the automaton.
+    ///
+    /// # Panics
+    /// If the phrases cannot be compiled (a bug in a rule's table, caught by its tests).
+    pub fn new(phrases: &'static [Phrase]) -> PhraseSet {
+        let patterns: Vec<String> = phrases
+            .iter()
+            .map(|p| fold_case(p.pattern.trim_end_matches('*')))
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("phrase table compiles");
+        PhraseSet { phrases, automaton }
+    }
+
+    /// All non-overlapping matches in `text`, respecting word boundaries.
+    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        let folded = fold_case(text);
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(&folded) {
+            let phrase = &self.phrases[m.pattern().as_usize()];
+            let before_ok = folded[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            let after_ok = phrase.pattern.ends_with('*')
+                || folded[m.end()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char(c));
+            if before_ok && after_ok {
+                // Extend a stem match to the end of the word, so the whole word is shown.
+                let end = if phrase.pattern.ends_with('*') {
+                    m.end()
+                        + folded[m.end()..]
+                            .char_indices()
+                            .find(|(_, c)| !is_word_char(*c))
+                            .map_or(folded.len() - m.end(), |(i, _)| i)
+                } else {
+                    m.end()
+                };
+                out.push(PhraseMatch {
+                    phrase,
+                    range: m.start()..end,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The position of `value[range]` in the source: searched for near `node` (the position of the
+/// text value), so that a phrase inside a multi-line block points at its own line. Falls back
+/// to the start of the value.
+pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos {
+    let needle = &value[range.clone()];
+    let fallback = node;
+    let Some(start) = node.offset.map(|o| o as usize) else {
+        return fallback;
+    };
+    if start > source.len() || needle.is_empty() {
+        return fallback;
+    }
+    // A quoted or block scalar is laid out differently from its value; look within a window
+    // that covers the node (its byte length, or a generous margin for folded text).
+    let window_end = (start + (node.len as usize).max(value.len() * 2 + 64)).min(source.len());
+    let mut window_end = window_end;
+    while !source.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let mut begin = start;
+    while !source.is_char_boundary(begin) {
+        begin -= 1;
+    }
+    let haystack = fold_case(&source[begin..window_end]);
+    let folded_needle = fold_case(needle);
+    // The n-th occurrence in the value is most likely the n-th in the source.
+    let nth = fold_case(&value[..range.start])
+        .matches(&folded_needle)
+        .count();
+    match haystack.match_indices(&folded_needle).nth(nth) {
+        Some((i, _)) => {
+            let off = begin + i;
+            let (line, column) = line_col(source, off);
+            Pos {
+                line,
+                column,
+                offset: Some(off as u32),
+                len: needle.len() as u32,
+            }
+        }
+        None => fallback,
+    }
+}
+
+/// Reports every match of `set` in `texts`, each at its own position in `source`. `report`
+/// turns the matched words and the phrase into a message and a line of help.
+pub fn report_phrases(
+    out: &mut crate::lint::Findings,
+    source: &str,
+    texts: &[(&str, Pos)],
+    set: &PhraseSet,
+    report: impl Fn(&str, &Phrase) -> (String, String),
+) {
+    for (value, pos) in texts {
+        for m in set.find(value) {
+            let at = locate(source, *pos, value, m.range.clone());
+            let (message, help) = report(&value[m.range.clone()], m.phrase);
+            out.at(at, message).help(help);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static PHRASES: &[Phrase] = &[
+        Phrase {
+            pattern: "henkilötietola*",
+            note: "repealed",
+        },
+        Phrase {
+            pattern: "toistaiseksi",
+            note: "vague",
+        },
+    ];
+
+    #[test]
+    fn phrases_match_inflected_words_at_word_starts() {
+        let set = PhraseSet::new(PHRASES);
+        let m = set.find("Henkilötietolain 10 § mukainen; säilytetään toistaiseksi.");
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            &"Henkilötietolain 10 § mukainen; säilytetään toistaiseksi."[m[0].range.clone()],
+            "Henkilötietolain"
+        );
+        // Not inside another word, and a whole-word phrase needs its end boundary.
+        assert!(set.find("ei-henkilötietolaki").len() == 1);
+        assert!(set.find("xhenkilötietolaki").is_empty());
+        assert!(set.find("toistaiseksikin").is_empty());
+    }
+
+    #[test]
+    fn locate_finds_a_phrase_on_its_own_line_in_a_block() {
+        let source = "title: x\nsecurity: |\n  Ensimmäinen rivi.\n  Toinen rivi, toistaiseksi.\n";
+        let value = "Ensimmäinen rivi.\nToinen rivi, toistaiseksi.\n";
+        let node = Pos {
+            line: 3,
+            column: 3,
+            offset: Some(source.find("Ensimmäinen").unwrap() as u32),
+            len: 50,
+        };
+        let at = value.find("toistaiseksi").unwrap();
+        let pos = locate(source, node, value, at..at + "toistaiseksi".len());
+        assert_eq!((pos.line, pos.column), (4, 16));
+    }
+
+    #[test]
+    fn fold_case_keeps_byte_offsets() {
+        let s = "ÄÖÅ İstanbul";
+        assert_eq!(fold_case(s).len(), s.len());
+        assert!(fold_case(s).starts_with("äöå"));
+    }
+}

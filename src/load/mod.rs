@@ -1,0 +1,213 @@
+//! Load stage: find the project, read its files, and parse YAML into the model with spans.
+//!
+//! Every problem with a file — unreadable, too large, not UTF-8, empty, not YAML, not the
+//! format — becomes a located [`Diagnostic`]; nothing here panics on user input.
+
+mod yaml;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, InputError};
+use crate::model::{ProjectFile, Register};
+use crate::source::{FileId, Pos, line_col};
+
+pub use yaml::{MAX_FILE_BYTES, is_blank_yaml, parse};
+
+/// The name of the project file.
+pub const PROJECT_FILE: &str = "seloste.yaml";
+
+/// Finds the project file: at `path` if given (a directory holding `seloste.yaml`, or the file
+/// itself), otherwise in `cwd` or the nearest directory above it.
+pub fn discover(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<Diagnostic>> {
+    let not_found = |where_: String| {
+        Box::new(
+            Diagnostic::input_unlocated(
+                InputError::NoProject,
+                format!("no {PROJECT_FILE} found {where_}"),
+            )
+            .with_help("create a project with `seloste init`, or pass the directory that holds seloste.yaml"),
+        )
+    };
+    match path {
+        Some(p) if p.is_file() => Ok(p.to_path_buf()),
+        Some(p) if p.is_dir() => {
+            let f = p.join(PROJECT_FILE);
+            if f.is_file() {
+                Ok(f)
+            } else {
+                Err(not_found(format!("in {}", p.display())))
+            }
+        }
+        Some(p) => Err(Box::new(
+            Diagnostic::input_unlocated(InputError::Io, format!("{} does not exist", p.display()))
+                .with_help("pass a directory that holds seloste.yaml, or the file itself"),
+        )),
+        None => {
+            let mut rel = PathBuf::new();
+            for dir in cwd.ancestors() {
+                if dir.join(PROJECT_FILE).is_file() {
+                    return Ok(rel.join(PROJECT_FILE));
+                }
+                rel.push("..");
+            }
+            Err(not_found(format!(
+                "in {} or any directory above it",
+                cwd.display()
+            )))
+        }
+    }
+}
+
+/// Reads a file as text: refuses files over [`MAX_FILE_BYTES`] before reading them, reports
+/// invalid UTF-8 at its line and column, and drops a UTF-8 byte-order mark.
+pub fn read_text(path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>> {
+    let io_err = |e: std::io::Error| {
+        Box::new(Diagnostic::input(
+            InputError::Io,
+            file,
+            Pos::START,
+            format!("cannot read {}: {e}", path.display()),
+        ))
+    };
+    let f = fs::File::open(path).map_err(io_err)?;
+    let len = f.metadata().map_err(io_err)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Diagnostic::input(
+                InputError::FileTooLarge,
+                file,
+                Pos::START,
+                format!(
+                    "the file is {:.1} MiB; the limit is {} MiB",
+                    len as f64 / 1048576.0,
+                    MAX_FILE_BYTES / 1048576
+                ),
+            )
+            .with_help(
+                "a register is a few kilobytes; split it, or check that this is the right file",
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // Read at most one byte past the limit, in case the file grew after the size check.
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+            let (line, column) = line_col(&prefix, valid);
+            return Err(Box::new(
+                Diagnostic::input(
+                    InputError::InvalidUtf8,
+                    file,
+                    Pos {
+                        line,
+                        column,
+                        offset: Some(valid as u32),
+                        len: 1,
+                    },
+                    "the file is not valid UTF-8",
+                )
+                .with_help("save the file as UTF-8 (most editors: “Save with encoding” → UTF-8)"),
+            ));
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(Arc::from(text))
+}
+
+/// Parses `seloste.yaml`. An empty project file is allowed to load; the lint says what it lacks.
+pub fn parse_project(file: FileId, text: &str) -> Result<ProjectFile, Box<Diagnostic>> {
+    if is_blank_yaml(text) {
+        return Ok(ProjectFile::default());
+    }
+    parse(file, text)
+}
+
+/// Parses a register file. An empty file is an input error: there is nothing to lint.
+pub fn parse_register(file: FileId, text: &str) -> Result<Register, Box<Diagnostic>> {
+    if is_blank_yaml(text) {
+        return Err(Box::new(
+            Diagnostic::input(
+                InputError::EmptyFile,
+                file,
+                Pos::START,
+                "the register file is empty",
+            )
+            .with_help("start from `seloste new NAME`, or delete the file"),
+        ));
+    }
+    parse(file, text)
+}
+
+/// The register files of a project: `*.yaml` and `*.yml` directly under `dir`, sorted by name
+/// so that output is the same on every machine.
+pub fn register_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let is_yaml = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if is_yaml && !hidden && entry.file_type()?.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "a.yaml", b"title: ok\nx: \xff\n");
+        let d = read_text(&p, FileId(0)).unwrap_err();
+        assert_eq!(d.code.as_str(), "invalid-utf8");
+        let pos = d.pos.unwrap();
+        assert_eq!((pos.line, pos.column), (2, 4));
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "a.yaml", "\u{feff}title: x\n".as_bytes());
+        assert_eq!(&*read_text(&p, FileId(0)).unwrap(), "title: x\n");
+    }
+
+    #[test]
+    fn discover_walks_upward() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), PROJECT_FILE, b"");
+        let sub = dir.path().join("notices/deep");
+        fs::create_dir_all(&sub).unwrap();
+        let found = discover(None, &sub).unwrap();
+        assert_eq!(found, Path::new("../../seloste.yaml"));
+        let err = discover(Some(&sub), &sub).unwrap_err();
+        assert_eq!(err.code.as_str(), "no-project");
+    }
+}

@@ -1,0 +1,21 @@
+//! The `seloste` command: a thin layer of subcommands over the library.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cmd::Cli::parse();
+    match cmd::execute(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // Only I/O on our own output and similar failures end up here; problems in user
+            // files are diagnostics with their own exit codes.
+            let mut err = anstream::stderr();
+            let _ = std::io::Write::write_fmt(&mut err, format_args!("error: {e:#}\n"));
+            ExitCode::from(cmd::EXIT_INPUT)
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! `seloste.yaml`: what all registers of one controller share.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::{CountryCode, Level, NoneOr, Spanned, SpannedMap, Text};
+
+/// `seloste.yaml`: rekisterinpitäjä, yhteyshenkilö, tietosuojavastaava, edustaja ja asetukset.
+///
+/// `seloste.yaml`: the controller, contact person, DPO, EU representative and settings shared
+/// by every register of the project.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    /// Rekisterinpitäjä (13(1)(a), 14(1)(a)).
+    ///
+    /// The controller: identity and contact details (Art 13(1)(a), 14(1)(a)).
+    pub controller: Option<Spanned<Controller>>,
+    /// Yhteyshenkilö tietosuoja-asioissa. Rekisteri voi korvata tämän omalla `contact`-kentällään.
+    ///
+    /// Contact person for data-protection matters; a register may override it.
+    pub contact: Option<Spanned<Contact>>,
+    /// Tietosuojavastaava (13(1)(b)), tai `none`, jos sitä ei ole nimetty.
+    ///
+    /// The data protection officer (Art 13(1)(b)), or `none` if none is designated.
+    pub dpo: Option<Spanned<NoneOr<Contact>>>,
+    /// EU:n ulkopuolisen rekisterinpitäjän edustaja unionissa (27 artikla).
+    ///
+    /// Representative in the Union of a controller established outside it (Art 27).
+    pub representative: Option<Spanned<Contact>>,
+    /// Valvontaviranomaisen tiedot, jos sisäänrakennetut (tietosuojavaltuutetun toimisto) eivät käy.
+    ///
+    /// Supervisory authority details, overriding the built-in Office of the Data Protection
+    /// Ombudsman field by field.
+    pub supervisory_authority: Option<Spanned<SupervisoryAuthority>>,
+    /// Asetukset.
+    ///
+    /// Settings.
+    pub settings: Option<Spanned<Settings>>,
+}
+
+/// Rekisterinpitäjä.
+///
+/// The controller.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    /// Nimi, esim. "Esimerkki Oy".
+    ///
+    /// Name, e.g. "Esimerkki Oy".
+    pub name: Option<Spanned<Text>>,
+    /// Y-tunnus muodossa 1234567-8.
+    ///
+    /// Finnish business ID (Y-tunnus), `NNNNNNN-C`.
+    pub business_id: Option<Spanned<String>>,
+    /// Postiosoite.
+    ///
+    /// Postal address.
+    pub address: Option<Spanned<Text>>,
+    /// Käyntiosoite, jos eri kuin postiosoite.
+    ///
+    /// Visiting address, if different from the postal address.
+    pub visiting_address: Option<Spanned<Text>>,
+    /// Sijaintimaa (ISO 3166-1), oletus FI.
+    ///
+    /// Country of establishment (ISO 3166-1), default FI.
+    pub country: Option<Spanned<CountryCode>>,
+    /// Sähköpostiosoite.
+    ///
+    /// E-mail address.
+    pub email: Option<Spanned<String>>,
+    /// Puhelinnumero.
+    ///
+    /// Phone number.
+    pub phone: Option<Spanned<String>>,
+    /// Verkkosivusto (https://…).
+    ///
+    /// Website (https://…).
+    pub website: Option<Spanned<String>>,
+    /// Onko rekisterinpitäjä viranomainen (kunta, hyvinvointialue, valtion virasto …).
+    ///
+    /// Whether the controller is a public authority or body (municipality, wellbeing services
+    /// county, state agency …); decides e.g. whether legitimate interests may be used.
+    pub public_authority: Option<Spanned<bool>>,
+}
+
+/// Yhteystiedot (yhteyshenkilö, tietosuojavastaava tai edustaja).
+///
+/// Contact details of a person or function.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Nimi.
+    ///
+    /// Name.
+    pub name: Option<Spanned<Text>>,
+    /// Tehtävänimike tai rooli.
+    ///
+    /// Title or role.
+    pub title: Option<Spanned<Text>>,
+    /// Sähköpostiosoite.
+    ///
+    /// E-mail address.
+    pub email: Option<Spanned<String>>,
+    /// Puhelinnumero.
+    ///
+    /// Phone number.
+    pub phone: Option<Spanned<String>>,
+    /// Postiosoite.
+    ///
+    /// Postal address.
+    pub address: Option<Spanned<Text>>,
+}
+
+/// Valvontaviranomaisen tiedot.
+///
+/// Supervisory authority details.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisoryAuthority {
+    /// Nimi.
+    ///
+    /// Name.
+    pub name: Option<Spanned<Text>>,
+    /// Käyntiosoite.
+    ///
+    /// Visiting address.
+    pub visiting_address: Option<Spanned<Text>>,
+    /// Postiosoite.
+    ///
+    /// Postal address.
+    pub postal_address: Option<Spanned<Text>>,
+    /// Sähköpostiosoite.
+    ///
+    /// E-mail address.
+    pub email: Option<Spanned<String>>,
+    /// Puhelinnumero (vaihde).
+    ///
+    /// Phone number (switchboard).
+    pub phone: Option<Spanned<String>>,
+    /// Verkkosivusto.
+    ///
+    /// Website.
+    pub website: Option<Spanned<String>>,
+}
+
+/// Asetukset.
+///
+/// Settings.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Rekisterikansio, oletus `notices`.
+    ///
+    /// Directory of the register files, relative to `seloste.yaml`; default `notices`.
+    pub notices_dir: Option<Spanned<String>>,
+    /// Tuloskansio, oletus `dist`.
+    ///
+    /// Output directory of `seloste build`, relative to `seloste.yaml`; default `dist`.
+    pub output_dir: Option<Spanned<String>>,
+    /// Kuinka monta kuukautta vanha `updated`-päiväys on vanhentunut, oletus 12.
+    ///
+    /// Months after which a register's `updated` date counts as stale; default 12.
+    pub staleness_months: Option<Spanned<u32>>,
+    /// Sääntöjen tasot: `allow`, `warn` tai `deny`, esim. `vague-purpose: deny`.
+    ///
+    /// Lint levels per rule: `allow`, `warn` or `deny`, e.g. `vague-purpose: deny`.
+    pub lints: Option<Spanned<SpannedMap<Spanned<Level>>>>,
+}

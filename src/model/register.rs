@@ -1,0 +1,450 @@
+//! A register file under `notices/`: one processing activity and its notice.
+//!
+//! Every item is optional at this level: a half-written register still loads, and the lint
+//! stage says which items the law requires that it lacks.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::{
+    Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBasis, ListOrNone,
+    Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory, Text,
+};
+
+/// Rekisteri ja sen tietosuojaseloste.
+///
+/// A register (processing activity) and its privacy notice.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// Rekisterin nimi, esim. "Asiakasrekisteri".
+    ///
+    /// Name of the register, e.g. "Asiakasrekisteri".
+    pub title: Option<Spanned<Text>>,
+    /// Milloin seloste on viimeksi päivitetty (VVVV-KK-PP).
+    ///
+    /// When the notice was last updated (YYYY-MM-DD).
+    pub updated: Option<Spanned<Date>>,
+    /// Vapaaehtoinen johdanto.
+    ///
+    /// Optional introduction.
+    pub description: Option<Spanned<Text>>,
+    /// Yhteyshenkilö, jos eri kuin `seloste.yaml`-tiedostossa.
+    ///
+    /// Contact person for this register, overriding the one in `seloste.yaml`.
+    pub contact: Option<Spanned<Contact>>,
+    /// Rekisteröityjen ryhmät, esim. asiakkaat.
+    ///
+    /// Categories of data subjects, e.g. customers.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Text>>>>,
+    /// Mistä tiedot kerätään: `data_subject` (13 art.), `other_sources` (14 art.) tai `both`.
+    ///
+    /// Where the data come from: `data_subject` (Art 13), `other_sources` (Art 14) or `both`.
+    pub collection: Option<Spanned<Collection>>,
+    /// Käsittelyn tarkoitukset ja kunkin oikeusperuste (13(1)(c)).
+    ///
+    /// Purposes of processing, each with its legal basis (Art 13(1)(c), 14(1)(c)).
+    pub purposes: Option<Spanned<Vec<Spanned<Purpose>>>>,
+    /// Käsiteltävät henkilötiedot ryhmittäin (14(1)(d)).
+    ///
+    /// Categories of personal data (Art 14(1)(d); with the Art 13(2)(e) statement under Art 13).
+    pub personal_data: Option<Spanned<Vec<Spanned<DataCategory>>>>,
+    /// Tietolähteet (14(2)(f)).
+    ///
+    /// Sources of the data (Art 14(2)(f)).
+    pub sources: Option<Spanned<Vec<Spanned<Source>>>>,
+    /// Vastaanottajat (13(1)(e)), tai `none`.
+    ///
+    /// Recipients (Art 13(1)(e)), or `none`.
+    pub recipients: Option<Spanned<ListOrNone<Spanned<Recipient>>>>,
+    /// Siirrot EU:n ja ETA:n ulkopuolelle (13(1)(f)), tai `none`.
+    ///
+    /// Transfers outside the EU/EEA (Art 13(1)(f)), or `none`.
+    pub transfers: Option<Spanned<ListOrNone<Spanned<Transfer>>>>,
+    /// Säilytysajat (13(2)(a)).
+    ///
+    /// Storage periods or the criteria that determine them (Art 13(2)(a)).
+    pub retention: Option<Spanned<Vec<Spanned<Retention>>>>,
+    /// Automaattiset päätökset ja profilointi (13(2)(f)), tai `none`.
+    ///
+    /// Automated decision-making including profiling (Art 13(2)(f)), or `none`.
+    pub automated_decisions: Option<Spanned<ListOrNone<Spanned<AutomatedDecision>>>>,
+    /// Suunniteltu käsittely uuteen tarkoitukseen (13(3)), tai `none`.
+    ///
+    /// Planned further processing for a new purpose (Art 13(3)), or `none`.
+    pub further_processing: Option<Spanned<ListOrNone<Spanned<FurtherProcessing>>>>,
+    /// Lisätiedot oikeuksista: miten niitä käytetään, huomautukset ja lakiin perustuvat rajoitukset.
+    ///
+    /// Notes on the rights: how to exercise them, notes, and restrictions laid down by law.
+    pub rights: Option<Spanned<Rights>>,
+    /// Tietoturva ja suojauksen periaatteet.
+    ///
+    /// Security measures (customary in Finnish notices).
+    pub security: Option<Spanned<Text>>,
+}
+
+/// Käsittelyn tarkoitus.
+///
+/// A purpose of processing.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    /// Tarkoitus, esim. "Asiakassuhteen hoitaminen ja laskutus".
+    ///
+    /// The purpose, e.g. "Managing the customer relationship and invoicing".
+    pub description: Option<Spanned<Text>>,
+    /// Oikeusperuste (6(1)); useampi luettelona.
+    ///
+    /// Legal basis (Art 6(1)); several as a list.
+    pub legal_basis: Option<Spanned<OneOrMany<LegalBasis>>>,
+    /// Oikeutettu etu, jos peruste on `legitimate_interests` (13(1)(d)).
+    ///
+    /// The specific legitimate interest, when the basis is `legitimate_interests` (Art 13(1)(d)).
+    pub legitimate_interest: Option<Spanned<Text>>,
+    /// Laki, johon käsittely perustuu (`legal_obligation`, `public_task`).
+    ///
+    /// The law the processing rests on (for `legal_obligation` and `public_task`, Art 6(3)).
+    pub law: Option<Spanned<Text>>,
+    /// Onko kyse suoramarkkinoinnista (vastustamisoikeus 21(2)).
+    ///
+    /// Whether this purpose is direct marketing (right to object, Art 21(2)).
+    pub direct_marketing: Option<Spanned<bool>>,
+}
+
+/// Henkilötietoryhmä.
+///
+/// A category of personal data.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataCategory {
+    /// Ryhmän nimi, esim. "Nimi ja yhteystiedot".
+    ///
+    /// The category, e.g. "Name and contact details".
+    pub category: Option<Spanned<Text>>,
+    /// Tarkempi kuvaus.
+    ///
+    /// Details.
+    pub description: Option<Spanned<Text>>,
+    /// Erityinen henkilötietoryhmä (9(1)).
+    ///
+    /// Special category (Art 9(1)).
+    pub special_category: Option<Spanned<SpecialCategory>>,
+    /// Rikostuomioihin ja rikoksiin liittyviä tietoja (10 artikla).
+    ///
+    /// Personal data relating to criminal convictions and offences (Art 10).
+    pub criminal_data: Option<Spanned<bool>>,
+    /// Erityisen ryhmän käsittelyn edellytys (9(2)).
+    ///
+    /// The Art 9(2) condition for a special category.
+    pub condition: Option<Spanned<Condition>>,
+    /// Laki, johon edellytys tai 10 artiklan käsittely perustuu.
+    ///
+    /// The national law the condition (or Art 10 processing) rests on.
+    pub law: Option<Spanned<Text>>,
+    /// Onko tietojen antaminen lakisääteistä, sopimukseen perustuvaa, sopimuksen edellytys vai vapaaehtoista (13(2)(e)).
+    ///
+    /// Whether providing the data is statutory, contractual, a precondition of a contract, or
+    /// voluntary (Art 13(2)(e)).
+    pub provision: Option<Spanned<Provision>>,
+    /// Mitä seuraa, jos tietoja ei anneta (13(2)(e)).
+    ///
+    /// What follows if the data are not provided (Art 13(2)(e)).
+    pub consequence: Option<Spanned<Text>>,
+}
+
+/// Tietolähde.
+///
+/// A source of the data.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Lähde, esim. "Väestötietojärjestelmä".
+    ///
+    /// The source, e.g. "Population Information System".
+    pub description: Option<Spanned<Text>>,
+    /// Onko lähde julkisesti saatavilla (14(2)(f)).
+    ///
+    /// Whether the source is publicly accessible (Art 14(2)(f)).
+    pub public: Option<Spanned<bool>>,
+}
+
+/// Vastaanottaja.
+///
+/// A recipient or category of recipients.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// Vastaanottajan nimi tai tarkka ryhmä.
+    ///
+    /// Name of the recipient, or a specific category.
+    pub name: Option<Spanned<Text>>,
+    /// Asema: `processor`, `joint_controller`, `third_party` tai `authority`.
+    ///
+    /// Role: `processor`, `joint_controller`, `third_party` or `authority`.
+    pub role: Option<Spanned<RecipientRole>>,
+    /// Mihin tietoja luovutetaan tai käytetään.
+    ///
+    /// What the data are disclosed or used for.
+    pub purpose: Option<Spanned<Text>>,
+    /// Laki, johon luovutus perustuu.
+    ///
+    /// The law a disclosure rests on.
+    pub law: Option<Spanned<Text>>,
+}
+
+/// Siirto EU:n ja ETA:n ulkopuolelle.
+///
+/// A transfer to a third country or an international organisation.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// Vastaanottaja.
+    ///
+    /// Recipient.
+    pub recipient: Option<Spanned<Text>>,
+    /// Kohdemaa (ISO 3166-1 alpha-2).
+    ///
+    /// Destination country (ISO 3166-1 alpha-2).
+    pub country: Option<Spanned<CountryCode>>,
+    /// Kansainvälinen järjestö, jos siirto ei ole maahan.
+    ///
+    /// International organisation, when the transfer is not to a country.
+    pub organisation: Option<Spanned<Text>>,
+    /// Siirtoperuste (45–49 art.).
+    ///
+    /// Transfer mechanism (Art 45–49).
+    pub mechanism: Option<Spanned<Mechanism>>,
+    /// Poikkeusperuste, kun `mechanism: derogation` (49(1)(a)–(g)).
+    ///
+    /// The derogation, when `mechanism: derogation` (Art 49(1)(a)–(g)).
+    pub derogation: Option<Spanned<Derogation>>,
+    /// Onko vastaanottaja sertifioitu EU–US Data Privacy Frameworkiin.
+    ///
+    /// Whether a US recipient is certified under the EU–US Data Privacy Framework.
+    pub dpf_certified: Option<Spanned<bool>>,
+    /// Miten suojatoimista saa jäljennöksen tai missä ne ovat saatavilla (13(1)(f)).
+    ///
+    /// How to obtain a copy of the safeguards or where they are available (Art 13(1)(f)).
+    pub document: Option<Spanned<Text>>,
+}
+
+/// Säilytysaika.
+///
+/// A storage period.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    /// Mitä tietoja säilytysaika koskee.
+    ///
+    /// Which data the period applies to.
+    pub data: Option<Spanned<Text>>,
+    /// Säilytysaika, esim. "2 vuotta" tai "pysyvästi".
+    ///
+    /// The period, e.g. "2 years" or "permanent".
+    pub period: Option<Spanned<Period>>,
+    /// Perusteet, joilla aika määräytyy, jos kiinteää aikaa ei voi antaa.
+    ///
+    /// The criteria that determine the period when no fixed period can be given.
+    pub criteria: Option<Spanned<Text>>,
+    /// Tapahtuma, josta aika lasketaan, esim. "asiakassuhteen päättyminen".
+    ///
+    /// The event the period runs from, e.g. "end of the customer relationship".
+    pub from: Option<Spanned<Text>>,
+    /// Laki, jossa säilytysajasta säädetään.
+    ///
+    /// The law that sets the period.
+    pub law: Option<Spanned<Text>>,
+}
+
+/// Automaattinen päätöksenteko tai profilointi.
+///
+/// Automated decision-making or profiling (Art 22).
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AutomatedDecision {
+    /// Mitä päätetään.
+    ///
+    /// What is decided.
+    pub description: Option<Spanned<Text>>,
+    /// Käsittelyn logiikka.
+    ///
+    /// The logic involved.
+    pub logic: Option<Spanned<Text>>,
+    /// Merkitys ja seuraukset rekisteröidylle.
+    ///
+    /// Significance and envisaged consequences for the data subject.
+    pub consequences: Option<Spanned<Text>>,
+}
+
+/// Käsittely uuteen tarkoitukseen.
+///
+/// Further processing for a purpose other than the one the data were collected for.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FurtherProcessing {
+    /// Uusi tarkoitus.
+    ///
+    /// The new purpose.
+    pub purpose: Option<Spanned<Text>>,
+    /// Muut olennaiset tiedot.
+    ///
+    /// Any further relevant information.
+    pub details: Option<Spanned<Text>>,
+}
+
+/// Lisätiedot oikeuksista.
+///
+/// Notes on the data subject's rights.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rights {
+    /// Miten oikeuksia käytetään (oletuksena yhteyshenkilön kautta).
+    ///
+    /// How to exercise the rights (by default: through the contact person).
+    pub exercise: Option<Spanned<Text>>,
+    /// Pääsy tietoihin (15).
+    ///
+    /// Access (Art 15).
+    pub access: Option<Spanned<RightNote>>,
+    /// Oikaiseminen (16).
+    ///
+    /// Rectification (Art 16).
+    pub rectification: Option<Spanned<RightNote>>,
+    /// Poistaminen (17).
+    ///
+    /// Erasure (Art 17).
+    pub erasure: Option<Spanned<RightNote>>,
+    /// Käsittelyn rajoittaminen (18).
+    ///
+    /// Restriction (Art 18).
+    pub restriction: Option<Spanned<RightNote>>,
+    /// Siirto järjestelmästä toiseen (20).
+    ///
+    /// Portability (Art 20).
+    pub portability: Option<Spanned<RightNote>>,
+    /// Vastustaminen (21).
+    ///
+    /// Objection (Art 21).
+    pub objection: Option<Spanned<RightNote>>,
+    /// Automaattiset päätökset (22).
+    ///
+    /// Automated decisions (Art 22).
+    pub automated_decisions: Option<Spanned<RightNote>>,
+    /// Suostumuksen peruuttaminen (7(3)).
+    ///
+    /// Withdrawal of consent (Art 7(3)).
+    pub withdraw_consent: Option<Spanned<RightNote>>,
+    /// Valitus valvontaviranomaiselle (77).
+    ///
+    /// Complaint to the supervisory authority (Art 77).
+    pub complaint: Option<Spanned<RightNote>>,
+}
+
+/// Huomautus tai rajoitus yhteen oikeuteen.
+///
+/// A note on one right, or a restriction of it laid down by law (Art 23).
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RightNote {
+    /// Lisätieto oikeuden käytöstä.
+    ///
+    /// A note on exercising the right.
+    pub note: Option<Spanned<Text>>,
+    /// Lakiin perustuva rajoitus (23 art.).
+    ///
+    /// A restriction of the right (Art 23).
+    pub restriction: Option<Spanned<Text>>,
+    /// Laki, johon rajoitus perustuu.
+    ///
+    /// The law the restriction rests on.
+    pub law: Option<Spanned<Text>>,
+}
+
+fn slice<T>(v: &Option<Spanned<Vec<Spanned<T>>>>) -> &[Spanned<T>] {
+    v.as_ref().map(|v| v.value.as_slice()).unwrap_or(&[])
+}
+
+fn listed<T>(v: &Option<Spanned<ListOrNone<Spanned<T>>>>) -> &[Spanned<T>] {
+    v.as_ref().map(|v| v.value.items()).unwrap_or(&[])
+}
+
+impl Register {
+    /// The purposes (empty if none are given).
+    pub fn purposes(&self) -> &[Spanned<Purpose>] {
+        slice(&self.purposes)
+    }
+
+    /// The data categories (empty if none are given).
+    pub fn personal_data(&self) -> &[Spanned<DataCategory>] {
+        slice(&self.personal_data)
+    }
+
+    /// The sources (empty if none are given).
+    pub fn sources(&self) -> &[Spanned<Source>] {
+        slice(&self.sources)
+    }
+
+    /// The retention entries (empty if none are given).
+    pub fn retention(&self) -> &[Spanned<Retention>] {
+        slice(&self.retention)
+    }
+
+    /// The data subject categories (empty if none are given).
+    pub fn data_subjects(&self) -> &[Spanned<Text>] {
+        slice(&self.data_subjects)
+    }
+
+    /// The recipients listed (empty for `none` or a missing key).
+    pub fn recipients(&self) -> &[Spanned<Recipient>] {
+        listed(&self.recipients)
+    }
+
+    /// The transfers listed (empty for `none` or a missing key).
+    pub fn transfers(&self) -> &[Spanned<Transfer>] {
+        listed(&self.transfers)
+    }
+
+    /// The automated decisions listed (empty for `none` or a missing key).
+    pub fn automated_decisions(&self) -> &[Spanned<AutomatedDecision>] {
+        listed(&self.automated_decisions)
+    }
+
+    /// The further processing listed (empty for `none` or a missing key).
+    pub fn further_processing(&self) -> &[Spanned<FurtherProcessing>] {
+        listed(&self.further_processing)
+    }
+
+    /// Every legal basis any purpose rests on.
+    pub fn legal_bases(&self) -> impl Iterator<Item = LegalBasis> + '_ {
+        self.purposes()
+            .iter()
+            .flat_map(|p| p.bases().iter().copied())
+    }
+
+    /// Whether any special-category data are processed.
+    pub fn has_special_categories(&self) -> bool {
+        self.personal_data()
+            .iter()
+            .any(|d| d.special_category.is_some())
+    }
+}
+
+impl Purpose {
+    /// The legal bases given (empty if none).
+    pub fn bases(&self) -> &[LegalBasis] {
+        self.legal_basis
+            .as_ref()
+            .map(|b| b.value.items())
+            .unwrap_or(&[])
+    }
+
+    /// Whether the purpose is flagged as direct marketing.
+    pub fn is_direct_marketing(&self) -> bool {
+        self.direct_marketing.as_ref().is_some_and(|d| d.value)
+    }
+}
+
+/// The text if it is given and not blank: a blank text says nothing.
+pub fn nonblank(t: &Option<Spanned<Text>>) -> Option<&Spanned<Text>> {
+    t.as_ref().filter(|t| !t.value.is_blank())
+}

@@ -1,0 +1,189 @@
+//! The pipeline run by `check` and `build`: discover → load → validate → lint, with registers
+//! processed in parallel. The result carries every diagnostic, sorted, with the sources they
+//! point into.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, InputError, Tally};
+use crate::lint::{self, LintOptions};
+use crate::load;
+use crate::model::{Project, RegisterDoc};
+use crate::source::{FileId, Sources};
+use crate::validate;
+
+/// Options of a pipeline run.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// The date `updated` is judged against.
+    pub today: NaiveDate,
+    /// Keep the loaded registers (for `build`); `check` drops each after linting it.
+    pub keep_registers: bool,
+}
+
+/// What a run found.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every file read; texts are kept for files with diagnostics (all files with
+    /// `keep_registers`).
+    pub sources: Sources,
+    /// All diagnostics, sorted by file, position and code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The validated project, if `seloste.yaml` could be read.
+    pub project: Option<Project>,
+    /// Registers that loaded, in file-name order (only with `keep_registers`).
+    pub registers: Vec<RegisterDoc>,
+    /// How many register files were found.
+    pub register_files: usize,
+}
+
+impl Outcome {
+    /// Counts of the diagnostics.
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diagnostics)
+    }
+}
+
+/// One register's result from the parallel stage.
+struct RegisterResult {
+    text: Option<Arc<str>>,
+    doc: Option<RegisterDoc>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn process_register(
+    project: &Project,
+    file: FileId,
+    path: &Path,
+    id: Option<String>,
+    opts: &Options,
+) -> RegisterResult {
+    let text = match load::read_text(path, file) {
+        Ok(t) => t,
+        Err(d) => {
+            return RegisterResult {
+                text: None,
+                doc: None,
+                diagnostics: vec![*d],
+            };
+        }
+    };
+    let register = match load::parse_register(file, &text) {
+        Ok(r) => r,
+        Err(d) => {
+            return RegisterResult {
+                text: Some(text),
+                doc: None,
+                diagnostics: vec![*d],
+            };
+        }
+    };
+    // A file without a usable id was already reported by validate; lint it all the same.
+    let doc = RegisterDoc {
+        id: id.unwrap_or_default(),
+        file,
+        register,
+    };
+    let diagnostics = lint::lint_register(project, &doc, &text, &LintOptions { today: opts.today });
+    let keep_text = opts.keep_registers || !diagnostics.is_empty();
+    RegisterResult {
+        text: keep_text.then_some(text),
+        doc: opts.keep_registers.then_some(doc),
+        diagnostics,
+    }
+}
+
+/// Runs the pipeline on the project at `path` (or found upward from `cwd`).
+pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
+    let mut out = Outcome::default();
+    let config_path = match load::discover(path, cwd) {
+        Ok(p) => p,
+        Err(d) => {
+            out.diagnostics.push(*d);
+            return out;
+        }
+    };
+    let root = config_path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let config_file = out.sources.add(config_path.clone(), None);
+    let config_text = match load::read_text(&config_path, config_file) {
+        Ok(t) => t,
+        Err(d) => {
+            out.diagnostics.push(*d);
+            return out;
+        }
+    };
+    out.sources.set_text(config_file, Some(config_text.clone()));
+    let config = match load::parse_project(config_file, &config_text) {
+        Ok(c) => c,
+        Err(d) => {
+            // Without the settings, the registers cannot be found or judged.
+            out.diagnostics.push(*d);
+            return out;
+        }
+    };
+    let (project, mut diagnostics) = validate::project(&root, config_file, config);
+
+    let paths = match load::register_paths(&project.notices_dir) {
+        Ok(p) => p,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::input_unlocated(
+                    InputError::Io,
+                    format!("cannot read the register directory {}: {e}", crate::source::display_path(&project.notices_dir)),
+                )
+                .with_help("create it and add a register with `seloste new NAME`, or set `settings.notices_dir`"),
+            );
+            Vec::new()
+        }
+    };
+    if paths.is_empty() && project.notices_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::input_unlocated(
+                InputError::NoRegisters,
+                format!(
+                    "{} holds no register files (*.yaml)",
+                    crate::source::display_path(&project.notices_dir)
+                ),
+            )
+            .with_help("add one with `seloste new NAME`"),
+        );
+    }
+    out.register_files = paths.len();
+    let files: Vec<(FileId, PathBuf)> = paths
+        .into_iter()
+        .map(|p| (out.sources.add(p.clone(), None), p))
+        .collect();
+    let (ids, id_diagnostics) = validate::register_ids(&files);
+    diagnostics.extend(id_diagnostics);
+
+    let results: Vec<RegisterResult> = files
+        .par_iter()
+        .zip(ids.into_par_iter())
+        .map(|((file, path), id)| process_register(&project, *file, path, id, opts))
+        .collect();
+
+    diagnostics.extend(lint::lint_project(
+        &project,
+        &config_text,
+        &LintOptions { today: opts.today },
+    ));
+    for ((file, _), r) in files.iter().zip(results) {
+        if r.text.is_some() {
+            out.sources.set_text(*file, r.text);
+        }
+        diagnostics.extend(r.diagnostics);
+        if let Some(doc) = r.doc {
+            out.registers.push(doc);
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.diagnostics = diagnostics;
+    out.project = Some(project);
+    out
+}

@@ -1,0 +1,66 @@
+//! `--format github`: GitHub Actions workflow commands, which become annotations on the lines
+//! of a pull request.
+
+use std::fmt::Write;
+
+use super::Report;
+use crate::diagnostic::Severity;
+
+/// Escapes the message part of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub(super) fn render(report: &Report<'_>) -> String {
+    let mut out = String::new();
+    for d in report.diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(path) = report.path_of(d) {
+            props.push(format!("file={}", escape_property(&path)));
+            if let Some(p) = d.pos {
+                props.push(format!("line={}", p.line));
+                props.push(format!("col={}", p.column));
+            }
+        }
+        let title = if d.articles.is_empty() {
+            format!("seloste {}", d.code)
+        } else {
+            format!("seloste {} ({})", d.code, d.articles.join(", "))
+        };
+        props.push(format!("title={}", escape_property(&title)));
+        let mut message = d.message.clone();
+        for h in &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            props.join(","),
+            escape_data(&message)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_workflow_command_rules() {
+        assert_eq!(escape_data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

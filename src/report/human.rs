@@ -1,0 +1,95 @@
+//! The human reporter: each diagnostic with the offending lines, the rule, the articles and
+//! what to do, then a summary line. Colour only when asked (the CLI asks on a terminal).
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Report, summary_line};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// Renders diagnostics for people.
+#[derive(Clone, Copy, Debug)]
+pub struct Human {
+    /// Whether to use ANSI colours.
+    pub color: bool,
+}
+
+/// The byte range to underline: the node's own extent, or the word at the position.
+fn span_of(file: &SourceFile, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
+    let text = file.text.as_deref()?;
+    let pos = d.pos?;
+    let start = file.resolve(pos)?.min(text.len());
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let end = if pos.len > 0 {
+        (start + pos.len as usize).min(line_end)
+    } else {
+        // A container or a missing key: underline the key or word that starts here.
+        let word = text[start..line_end]
+            .find([':', ' ', '\t'])
+            .map_or(line_end, |i| start + i);
+        if word == start { line_end } else { word }
+    };
+    let mut end = end.max(start);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(start..end)
+}
+
+impl Human {
+    /// Renders every diagnostic and the summary line.
+    pub fn render(&self, report: &Report<'_>) -> String {
+        let renderer = if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = String::new();
+        for d in report.diagnostics {
+            out.push_str(&self.render_one(&renderer, report, d));
+            out.push_str("\n\n");
+        }
+        out.push_str(&summary_line(report));
+        out.push('\n');
+        out
+    }
+
+    fn render_one(&self, renderer: &Renderer, report: &Report<'_>, d: &Diagnostic) -> String {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let file = d.file.map(|f| report.sources.get(f));
+        let path = file.map(SourceFile::display_path);
+        let snippet = file.and_then(|f| Some((f.text.as_deref()?, span_of(f, d)?)));
+        // Without the text to show, the position goes into the title.
+        let message = match (&path, &snippet, d.pos) {
+            (Some(p), None, Some(pos)) => {
+                format!("{}\n  --> {p}:{}:{}", d.message, pos.line, pos.column)
+            }
+            (Some(p), None, None) => format!("{}\n  --> {p}", d.message),
+            _ => d.message.clone(),
+        };
+        let title = level.primary_title(message).id(d.code.as_str());
+        let mut group = match (path.as_deref(), snippet) {
+            (Some(p), Some((text, span))) => {
+                let mut ann = AnnotationKind::Primary.span(span);
+                if let Some(l) = &d.label {
+                    ann = ann.label(l.as_str());
+                }
+                title.element(Snippet::source(text).path(p).fold(true).annotation(ann))
+            }
+            _ => Group::with_title(title),
+        };
+        if !d.articles.is_empty() {
+            group =
+                group.element(Level::NOTE.message(format!("rests on {}", d.articles.join(", "))));
+        }
+        for h in &d.help {
+            group = group.element(Level::HELP.message(h.as_str()));
+        }
+        renderer.render(&[group])
+    }
+}

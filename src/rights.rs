@@ -1,0 +1,307 @@
+//! Which rights of the data subject apply to a register, and why (`shared/GDPR.md` §3).
+//!
+//! Rights follow from the legal bases of the purposes and from the special-category
+//! conditions: erasure does not apply where processing rests on a legal obligation or a public
+//! task (17(3)(b)); portability only where it rests on consent or a contract (20(1)); objection
+//! where it rests on a public task or legitimate interests (21(1)) and always against direct
+//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used. The
+//! renderer and the lint both use [`derive`], so the notice says what the lint checked.
+
+use serde::Serialize;
+
+use crate::model::{Condition, LegalBasis, Register, Right};
+
+/// How far a right reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// To all processing in the register.
+    All,
+    /// Only to some purposes (listed in [`DerivedRight::purposes`]).
+    Some,
+    /// Not at all (see [`DerivedRight::exclusions`] for why).
+    None,
+}
+
+/// Why a right does not reach a purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Processing is needed for a legal obligation or a public task (17(3)(b)).
+    LegalObligationOrPublicTask,
+    /// Portability needs consent or a contract as the basis (20(1)(a)).
+    NotConsentOrContract,
+    /// Objection under 21(1) needs a public task or legitimate interests as the basis.
+    NotPublicTaskOrLegitimateInterests,
+}
+
+impl Exclusion {
+    /// The article the exclusion rests on.
+    pub fn article(self) -> &'static str {
+        match self {
+            Exclusion::LegalObligationOrPublicTask => "Art 17(3)(b)",
+            Exclusion::NotConsentOrContract => "Art 20(1)(a)",
+            Exclusion::NotPublicTaskOrLegitimateInterests => "Art 21(1)",
+        }
+    }
+}
+
+/// One right, how far it reaches in this register, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DerivedRight {
+    /// The right.
+    pub right: Right,
+    /// All, some or none of the processing.
+    pub reach: Reach,
+    /// Indices of the purposes the right reaches, when `reach` is `Some`.
+    pub purposes: Vec<usize>,
+    /// Purposes the right does not reach, each with the reason.
+    pub exclusions: Vec<(usize, Exclusion)>,
+    /// The articles the outcome rests on.
+    pub articles: Vec<&'static str>,
+    /// For objection: whether it reaches direct marketing (21(2), absolute, and to be shown
+    /// separately and prominently under 21(4)).
+    pub direct_marketing: bool,
+    /// For withdrawal: whether explicit consent under 9(2)(a) is among the grounds.
+    pub explicit_consent: bool,
+}
+
+impl DerivedRight {
+    /// Whether the right reaches any processing.
+    pub fn applies(&self) -> bool {
+        self.reach != Reach::None
+    }
+}
+
+/// Every right, in the order of the GDPR, with its reach in `register`.
+///
+/// A purpose without a legal basis yet excludes nothing: a half-written register is shown every
+/// right it may owe rather than too few.
+pub fn derive(register: &Register) -> Vec<DerivedRight> {
+    let purposes = register.purposes();
+    let bases: Vec<&[LegalBasis]> = purposes.iter().map(|p| p.bases()).collect();
+    let explicit_consent = register.personal_data().iter().any(|d| {
+        d.condition
+            .as_ref()
+            .is_some_and(|c| c.value == Condition::ExplicitConsent)
+    });
+    let marketing: Vec<bool> = purposes.iter().map(|p| p.is_direct_marketing()).collect();
+    let has_automated = !register.automated_decisions().is_empty();
+
+    // A right that reaches every purpose `applies` says yes to; others are excluded for `why`.
+    let by_purpose = |right: Right,
+                      articles: Vec<&'static str>,
+                      applies: &dyn Fn(usize, &[LegalBasis]) -> bool,
+                      why: Exclusion| {
+        let mut reached = Vec::new();
+        let mut exclusions = Vec::new();
+        for (i, b) in bases.iter().enumerate() {
+            if b.is_empty() || applies(i, b) {
+                reached.push(i);
+            } else {
+                exclusions.push((i, why));
+            }
+        }
+        let reach = if exclusions.is_empty() {
+            Reach::All
+        } else if reached.is_empty() {
+            Reach::None
+        } else {
+            Reach::Some
+        };
+        DerivedRight {
+            right,
+            reach,
+            purposes: if reach == Reach::Some {
+                reached
+            } else {
+                Vec::new()
+            },
+            exclusions,
+            articles,
+            direct_marketing: false,
+            explicit_consent: false,
+        }
+    };
+    let always = |right: Right| DerivedRight {
+        right,
+        reach: Reach::All,
+        purposes: Vec::new(),
+        exclusions: Vec::new(),
+        articles: vec![right.article()],
+        direct_marketing: false,
+        explicit_consent: false,
+    };
+    let with_reach = |right: Right, on: bool, articles: Vec<&'static str>| DerivedRight {
+        right,
+        reach: if on { Reach::All } else { Reach::None },
+        purposes: Vec::new(),
+        exclusions: Vec::new(),
+        articles,
+        direct_marketing: false,
+        explicit_consent: false,
+    };
+
+    let erasure = by_purpose(
+        Right::Erasure,
+        vec!["Art 17", "Art 17(3)(b)"],
+        &|_, b| {
+            !b.iter()
+                .any(|b| matches!(b, LegalBasis::LegalObligation | LegalBasis::PublicTask))
+        },
+        Exclusion::LegalObligationOrPublicTask,
+    );
+    let portability = by_purpose(
+        Right::Portability,
+        vec!["Art 20(1)"],
+        &|_, b| {
+            b.iter()
+                .any(|b| matches!(b, LegalBasis::Consent | LegalBasis::Contract))
+        },
+        Exclusion::NotConsentOrContract,
+    );
+    let mut objection = by_purpose(
+        Right::Objection,
+        vec!["Art 21(1)", "Art 21(2)", "Art 21(4)"],
+        &|i, b| {
+            marketing[i]
+                || b.iter()
+                    .any(|b| matches!(b, LegalBasis::PublicTask | LegalBasis::LegitimateInterests))
+        },
+        Exclusion::NotPublicTaskOrLegitimateInterests,
+    );
+    objection.direct_marketing = marketing.iter().any(|m| *m);
+    // Withdrawal reaches the purposes that rest on consent, and explicit consent to special
+    // categories (9(2)(a)); a purpose without a basis yet gives no withdrawal to speak of.
+    let consent: Vec<usize> = (0..bases.len())
+        .filter(|&i| bases[i].contains(&LegalBasis::Consent))
+        .collect();
+    let withdraw_reach = if consent.is_empty() {
+        if explicit_consent {
+            Reach::Some
+        } else {
+            Reach::None
+        }
+    } else if consent.len() == bases.len() {
+        Reach::All
+    } else {
+        Reach::Some
+    };
+    let mut withdraw_articles = vec!["Art 7(3)", "Art 13(2)(c)"];
+    if explicit_consent {
+        withdraw_articles.push("Art 9(2)(a)");
+    }
+    let withdraw = DerivedRight {
+        right: Right::WithdrawConsent,
+        reach: withdraw_reach,
+        purposes: if withdraw_reach == Reach::Some {
+            consent
+        } else {
+            Vec::new()
+        },
+        exclusions: Vec::new(),
+        articles: withdraw_articles,
+        direct_marketing: false,
+        explicit_consent,
+    };
+
+    vec![
+        always(Right::Access),
+        always(Right::Rectification),
+        erasure,
+        always(Right::Restriction),
+        portability,
+        objection,
+        with_reach(Right::AutomatedDecisions, has_automated, vec!["Art 22"]),
+        withdraw,
+        always(Right::Complaint),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Register;
+
+    fn register(yaml: &str) -> Register {
+        serde_saphyr::from_str(yaml).unwrap()
+    }
+
+    fn reach(rights: &[DerivedRight], r: Right) -> Reach {
+        rights.iter().find(|d| d.right == r).unwrap().reach
+    }
+
+    #[test]
+    fn legal_obligation_excludes_erasure_and_portability() {
+        let r = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\n",
+        ));
+        assert_eq!(reach(&r, Right::Erasure), Reach::None);
+        assert_eq!(reach(&r, Right::Portability), Reach::None);
+        assert_eq!(reach(&r, Right::Objection), Reach::None);
+        assert_eq!(reach(&r, Right::WithdrawConsent), Reach::None);
+        assert_eq!(reach(&r, Right::Access), Reach::All);
+        assert_eq!(reach(&r, Right::Complaint), Reach::All);
+    }
+
+    #[test]
+    fn mixed_bases_give_partial_reach() {
+        let r = derive(&register(
+            "purposes:\n  - description: a\n    legal_basis: contract\n  - description: b\n    legal_basis: legal_obligation\n  - description: c\n    legal_basis: legitimate_interests\n    direct_marketing: true\n",
+        ));
+        let erasure = r.iter().find(|d| d.right == Right::Erasure).unwrap();
+        assert_eq!(erasure.reach, Reach::Some);
+        assert_eq!(erasure.purposes, vec![0, 2]);
+        assert_eq!(
+            erasure.exclusions,
+            vec![(1, Exclusion::LegalObligationOrPublicTask)]
+        );
+        let portability = r.iter().find(|d| d.right == Right::Portability).unwrap();
+        assert_eq!(portability.purposes, vec![0]);
+        let objection = r.iter().find(|d| d.right == Right::Objection).unwrap();
+        assert_eq!(objection.purposes, vec![2]);
+        assert!(objection.direct_marketing);
+    }
+
+    #[test]
+    fn direct_marketing_gives_objection_whatever_the_basis() {
+        let r = derive(&register(
+            "purposes:\n  - description: Uutiskirje\n    legal_basis: consent\n    direct_marketing: true\n",
+        ));
+        assert_eq!(reach(&r, Right::Objection), Reach::All);
+        assert_eq!(reach(&r, Right::WithdrawConsent), Reach::All);
+        assert_eq!(reach(&r, Right::Portability), Reach::All);
+    }
+
+    #[test]
+    fn explicit_consent_for_special_categories_gives_withdrawal() {
+        let r = derive(&register(
+            "purposes:\n  - description: Hoito\n    legal_basis: contract\npersonal_data:\n  - category: Terveystiedot\n    special_category: health\n    condition: explicit_consent\n",
+        ));
+        let w = r
+            .iter()
+            .find(|d| d.right == Right::WithdrawConsent)
+            .unwrap();
+        assert!(w.applies());
+        assert!(w.explicit_consent);
+    }
+
+    #[test]
+    fn public_task_gives_objection_but_not_erasure() {
+        let r = derive(&register(
+            "purposes:\n  - description: Puhelut\n    legal_basis: [legal_obligation, public_task]\n",
+        ));
+        assert_eq!(reach(&r, Right::Erasure), Reach::None);
+        assert_eq!(reach(&r, Right::Objection), Reach::All);
+    }
+
+    #[test]
+    fn automated_decisions_right_follows_the_list() {
+        let none = derive(&register("automated_decisions: none\n"));
+        assert_eq!(reach(&none, Right::AutomatedDecisions), Reach::None);
+        let some = derive(&register(
+            "automated_decisions:\n  - description: Luottopäätös\n",
+        ));
+        assert_eq!(reach(&some, Right::AutomatedDecisions), Reach::All);
+    }
+}

@@ -1,0 +1,198 @@
+//! Validate stage: resolve `seloste.yaml` into a [`Project`] (settings with defaults, lint
+//! levels naming real rules) and give each register a safe, unique id.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, InputError, closest};
+use crate::lint;
+use crate::model::{
+    DEFAULT_NOTICES_DIR, DEFAULT_OUTPUT_DIR, DEFAULT_STALENESS_MONTHS, Project, ProjectFile,
+};
+use crate::source::{FileId, Pos};
+
+/// Resolves the settings of `seloste.yaml`. Problems are input errors located in the file; the
+/// project is still returned (with defaults in place of bad values) so other files can be
+/// checked.
+pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let settings = config.settings.as_ref().map(|s| &s.value);
+    let mut dir = |value: Option<&crate::model::Spanned<String>>, default: &str| -> PathBuf {
+        match value {
+            Some(v) if v.value.trim().is_empty() => {
+                diagnostics.push(Diagnostic::input(
+                    InputError::InvalidValue,
+                    file,
+                    v.pos,
+                    "a directory name cannot be empty",
+                ));
+                root.join(default)
+            }
+            Some(v) => root.join(v.value.trim()),
+            None => root.join(default),
+        }
+    };
+    let notices_dir = dir(
+        settings.and_then(|s| s.notices_dir.as_ref()),
+        DEFAULT_NOTICES_DIR,
+    );
+    let output_dir = dir(
+        settings.and_then(|s| s.output_dir.as_ref()),
+        DEFAULT_OUTPUT_DIR,
+    );
+    let staleness_months = match settings.and_then(|s| s.staleness_months.as_ref()) {
+        Some(m) if m.value == 0 => {
+            diagnostics.push(
+                Diagnostic::input(
+                    InputError::InvalidValue,
+                    file,
+                    m.pos,
+                    "`staleness_months` must be at least 1",
+                )
+                .with_help("to switch the check off, set `stale-notice: allow` under `lints`"),
+            );
+            DEFAULT_STALENESS_MONTHS
+        }
+        Some(m) => m.value,
+        None => DEFAULT_STALENESS_MONTHS,
+    };
+    let mut levels = Vec::new();
+    if let Some(lints) = settings.and_then(|s| s.lints.as_ref()) {
+        for (name, level) in &lints.value.0 {
+            match lint::rule(&name.value) {
+                Some(rule) => levels.push((rule.name, level.value)),
+                None => {
+                    let mut d = Diagnostic::input(
+                        InputError::UnknownRule,
+                        file,
+                        name.pos,
+                        format!("no rule is named `{}`", name.value),
+                    );
+                    if let Some(s) = closest(&name.value, lint::RULES.iter().map(|r| r.name)) {
+                        d = d.with_help(format!("did you mean `{s}`?"));
+                    }
+                    diagnostics.push(d.with_help("`seloste rules` lists every rule"));
+                }
+            }
+        }
+    }
+    let project = Project {
+        root: root.to_path_buf(),
+        file,
+        config,
+        notices_dir,
+        output_dir,
+        staleness_months,
+        levels,
+    };
+    (project, diagnostics)
+}
+
+/// The id of a register file: its stem in lower case, with Finnish letters folded to ASCII and
+/// anything but letters, digits, `-` and `_` turned into `-`. An id can therefore never name
+/// a path outside the output directory.
+pub fn register_id(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let mut id = String::with_capacity(stem.len());
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            c if c.is_ascii_alphanumeric() || c == '_' => c,
+            _ => '-',
+        };
+        if c == '-' && (id.is_empty() || id.ends_with('-')) {
+            continue;
+        }
+        id.push(c);
+    }
+    while id.ends_with('-') {
+        id.pop();
+    }
+    // `index` is the name of the list of all registers.
+    if id.is_empty() || id == "index" {
+        None
+    } else {
+        Some(id)
+    }
+}
+
+/// Assigns ids to register files; a file whose name gives no usable id, or the id of an
+/// earlier file, is an input error.
+pub fn register_ids(files: &[(FileId, PathBuf)]) -> (Vec<Option<String>>, Vec<Diagnostic>) {
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    let mut ids = Vec::with_capacity(files.len());
+    let mut diagnostics = Vec::new();
+    for (file, path) in files {
+        match register_id(path) {
+            None => {
+                diagnostics.push(
+                    Diagnostic::input(
+                        InputError::InvalidValue,
+                        *file,
+                        Pos::START,
+                        "this file name gives no usable register id",
+                    )
+                    .with_help("rename the file with letters or digits, e.g. `asiakasrekisteri.yaml` (not `index.yaml`)"),
+                );
+                ids.push(None);
+            }
+            Some(id) => {
+                if let Some(first) = seen.get(&id) {
+                    diagnostics.push(
+                        Diagnostic::input(
+                            InputError::DuplicateId,
+                            *file,
+                            Pos::START,
+                            format!(
+                                "this file gives the register id `{id}`, as {} does",
+                                first.display()
+                            ),
+                        )
+                        .with_help("rename one of the files"),
+                    );
+                    ids.push(None);
+                } else {
+                    seen.insert(id.clone(), path);
+                    ids.push(Some(id));
+                }
+            }
+        }
+    }
+    (ids, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_safe_slugs() {
+        let id = |s: &str| register_id(Path::new(s));
+        assert_eq!(
+            id("notices/Asiakasrekisteri.yaml").as_deref(),
+            Some("asiakasrekisteri")
+        );
+        assert_eq!(
+            id("Työntekijät ja hakijat.yaml").as_deref(),
+            Some("tyontekijat-ja-hakijat")
+        );
+        assert_eq!(id("../../etc/passwd.yaml").as_deref(), Some("passwd"));
+        assert_eq!(id("..yaml"), None);
+        assert_eq!(id("index.yaml"), None);
+        assert_eq!(id("a..b.yaml").as_deref(), Some("a-b"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported() {
+        let files = vec![
+            (FileId(1), PathBuf::from("n/Asiakas.yaml")),
+            (FileId(2), PathBuf::from("n/asiakas.yml")),
+        ];
+        let (ids, diags) = register_ids(&files);
+        assert_eq!(ids, vec![Some("asiakas".to_string()), None]);
+        assert_eq!(diags[0].code.as_str(), "duplicate-id");
+    }
+}
