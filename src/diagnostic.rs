@@ -70,6 +70,9 @@ pub enum InputError {
     UnknownValue,
     /// A key given twice in one mapping.
     DuplicateKey,
+    /// A key the format requires in this mapping (not a requirement of the law, which the
+    /// lint reports).
+    MissingKey,
     /// A value of the wrong type (a list where text belongs, …).
     WrongType,
     /// A value of the right type that cannot be used (a date that does not exist, …).
@@ -94,6 +97,7 @@ impl InputError {
         InputError::UnknownKey,
         InputError::UnknownValue,
         InputError::DuplicateKey,
+        InputError::MissingKey,
         InputError::WrongType,
         InputError::InvalidValue,
         InputError::DuplicateId,
@@ -114,6 +118,7 @@ impl InputError {
             InputError::UnknownKey => "unknown-key",
             InputError::UnknownValue => "unknown-value",
             InputError::DuplicateKey => "duplicate-key",
+            InputError::MissingKey => "missing-key",
             InputError::WrongType => "wrong-type",
             InputError::InvalidValue => "invalid-value",
             InputError::DuplicateId => "duplicate-id",
@@ -137,6 +142,7 @@ impl InputError {
             InputError::UnknownKey => "a key that the format does not define",
             InputError::UnknownValue => "a value outside the allowed choices",
             InputError::DuplicateKey => "a key given twice in one mapping",
+            InputError::MissingKey => "a key the format requires in this mapping is missing",
             InputError::WrongType => "a value of the wrong type",
             InputError::InvalidValue => "a value that cannot be used",
             InputError::DuplicateId => "two register files give the same id",

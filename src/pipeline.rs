@@ -2,6 +2,7 @@
 //! processed in parallel. The result carries every diagnostic, sorted, with the sources they
 //! point into.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -47,6 +48,80 @@ impl Outcome {
     }
 }
 
+/// Where the pipeline reads files from: the disk, or memory (tests, benchmarks).
+pub trait Files: Sync {
+    /// Reads a file as text, or says why it cannot.
+    fn read(&self, path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>>;
+    /// The register files directly in `dir`, sorted.
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>>;
+    /// Whether `dir` exists as a directory.
+    fn is_dir(&self, dir: &Path) -> bool;
+}
+
+/// The file system.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Disk;
+
+impl Files for Disk {
+    fn read(&self, path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>> {
+        load::read_text(path, file)
+    }
+
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        load::register_paths(dir)
+    }
+
+    fn is_dir(&self, dir: &Path) -> bool {
+        dir.is_dir()
+    }
+}
+
+/// Files held in memory, by path.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryFiles {
+    files: BTreeMap<PathBuf, Arc<str>>,
+}
+
+impl MemoryFiles {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, text: &str) -> &mut Self {
+        self.files.insert(path.into(), Arc::from(text.strip_prefix('\u{feff}').unwrap_or(text)));
+        self
+    }
+}
+
+impl Files for MemoryFiles {
+    fn read(&self, path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>> {
+        self.files.get(path).cloned().ok_or_else(|| {
+            Box::new(Diagnostic::input(
+                InputError::Io,
+                file,
+                crate::source::Pos::START,
+                format!("cannot read {}: not found", path.display()),
+            ))
+        })
+    }
+
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        Ok(self
+            .files
+            .keys()
+            .filter(|p| p.parent() == Some(dir))
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .cloned()
+            .collect())
+    }
+
+    fn is_dir(&self, dir: &Path) -> bool {
+        self.files.keys().any(|p| p.starts_with(dir) && p != dir)
+    }
+}
+
 /// One register's result from the parallel stage.
 struct RegisterResult {
     text: Option<Arc<str>>,
@@ -55,13 +130,14 @@ struct RegisterResult {
 }
 
 fn process_register(
+    files: &dyn Files,
     project: &Project,
     file: FileId,
     path: &Path,
     id: Option<String>,
     opts: &Options,
 ) -> RegisterResult {
-    let text = match load::read_text(path, file) {
+    let text = match files.read(path, file) {
         Ok(t) => t,
         Err(d) => {
             return RegisterResult {
@@ -98,20 +174,25 @@ fn process_register(
 
 /// Runs the pipeline on the project at `path` (or found upward from `cwd`).
 pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
+    match load::discover(path, cwd) {
+        Ok(config_path) => run_project(&config_path, &Disk, opts),
+        Err(d) => Outcome {
+            diagnostics: vec![*d],
+            ..Outcome::default()
+        },
+    }
+}
+
+/// Runs the pipeline on the project whose `seloste.yaml` is `config_path`, reading from `fs`.
+pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcome {
     let mut out = Outcome::default();
-    let config_path = match load::discover(path, cwd) {
-        Ok(p) => p,
-        Err(d) => {
-            out.diagnostics.push(*d);
-            return out;
-        }
-    };
+    let config_path = config_path.to_path_buf();
     let root = config_path
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let config_file = out.sources.add(config_path.clone(), None);
-    let config_text = match load::read_text(&config_path, config_file) {
+    let config_text = match fs.read(&config_path, config_file) {
         Ok(t) => t,
         Err(d) => {
             out.diagnostics.push(*d);
@@ -129,7 +210,7 @@ pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
     };
     let (project, mut diagnostics) = validate::project(&root, config_file, config);
 
-    let paths = match load::register_paths(&project.notices_dir) {
+    let paths = match fs.list(&project.notices_dir) {
         Ok(p) => p,
         Err(e) => {
             diagnostics.push(
@@ -142,7 +223,7 @@ pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
             Vec::new()
         }
     };
-    if paths.is_empty() && project.notices_dir.is_dir() {
+    if paths.is_empty() && fs.is_dir(&project.notices_dir) {
         diagnostics.push(
             Diagnostic::input_unlocated(
                 InputError::NoRegisters,
@@ -165,7 +246,7 @@ pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
     let results: Vec<RegisterResult> = files
         .par_iter()
         .zip(ids.into_par_iter())
-        .map(|((file, path), id)| process_register(&project, *file, path, id, opts))
+        .map(|((file, path), id)| process_register(fs, &project, *file, path, id, opts))
         .collect();
 
     diagnostics.extend(lint::lint_project(

@@ -42,7 +42,7 @@ pub fn register_texts(r: &Register) -> Vec<(&str, Pos)> {
     let mut out = Vec::new();
     text(&mut out, r.title.as_ref());
     text(&mut out, r.description.as_ref());
-    if let Some(c) = &r.contact {
+    for c in r.contact.iter().flat_map(|c| c.value.items()) {
         contact(&mut out, c);
     }
     for s in vec(r.data_subjects.as_ref()) {
@@ -107,6 +107,10 @@ pub fn register_texts(r: &Register) -> Vec<(&str, Pos)> {
         }
     }
     text(&mut out, r.security.as_ref());
+    for x in r.extra_sections() {
+        text(&mut out, Some(&x.title));
+        text(&mut out, Some(&x.text));
+    }
     out
 }
 
@@ -122,7 +126,7 @@ pub fn project_texts(p: &ProjectFile) -> Vec<(&str, Pos)> {
         string(&mut out, c.email.as_ref());
         string(&mut out, c.phone.as_ref());
     }
-    if let Some(c) = &p.contact {
+    for c in p.contact.iter().flat_map(|c| c.value.items()) {
         contact(&mut out, c);
     }
     if let Some(d) = p.dpo.as_ref().and_then(|d| d.value.as_option()) {

@@ -246,7 +246,7 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
         )
         .with_help("remove the tag; seloste's files need no tags"),
         YamlError::SerdeMissingField { field, .. } => Diagnostic::input(
-            InputError::WrongType,
+            InputError::MissingKey,
             file,
             pos,
             format!("missing key `{field}`"),

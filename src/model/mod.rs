@@ -19,7 +19,7 @@ pub use enums::{
 };
 pub use project::{Contact, Controller, ProjectFile, Settings, SupervisoryAuthority};
 pub use register::{
-    AutomatedDecision, DataCategory, FurtherProcessing, Purpose, Recipient, Register, Retention,
+    AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register, Retention,
     RightNote, Rights, Source, Transfer, nonblank,
 };
 pub use spanned::Spanned;
@@ -97,12 +97,14 @@ pub struct RegisterDoc {
 }
 
 impl RegisterDoc {
-    /// The contact person in force: the register's own, else the project's.
-    pub fn contact<'a>(&'a self, project: &'a Project) -> Option<&'a Spanned<Contact>> {
+    /// The contact persons in force: the register's own, else the project's (may be empty).
+    pub fn contacts<'a>(&'a self, project: &'a Project) -> &'a [Contact] {
         self.register
             .contact
             .as_ref()
             .or(project.config.contact.as_ref())
+            .map(|c| c.value.items())
+            .unwrap_or(&[])
     }
 
     /// Which collection applies; `None` when the register does not say.

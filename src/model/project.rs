@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CountryCode, Level, NoneOr, Spanned, SpannedMap, Text};
+use super::{CountryCode, Level, NoneOr, OneOrMany, Spanned, SpannedMap, Text};
 
 /// `seloste.yaml`: rekisterinpitäjä, yhteyshenkilö, tietosuojavastaava, edustaja ja asetukset.
 ///
@@ -16,10 +16,11 @@ pub struct ProjectFile {
     ///
     /// The controller: identity and contact details (Art 13(1)(a), 14(1)(a)).
     pub controller: Option<Spanned<Controller>>,
-    /// Yhteyshenkilö tietosuoja-asioissa. Rekisteri voi korvata tämän omalla `contact`-kentällään.
+    /// Yhteyshenkilö tietosuoja-asioissa, tai luettelo yhteyshenkilöistä. Rekisteri voi korvata
+    /// tämän omalla `contact`-kentällään.
     ///
-    /// Contact person for data-protection matters; a register may override it.
-    pub contact: Option<Spanned<Contact>>,
+    /// Contact person for data-protection matters, or a list of them; a register may override it.
+    pub contact: Option<Spanned<OneOrMany<Contact>>>,
     /// Tietosuojavastaava (13(1)(b)), tai `none`, jos sitä ei ole nimetty.
     ///
     /// The data protection officer (Art 13(1)(b)), or `none` if none is designated.

@@ -29,10 +29,10 @@ pub struct Register {
     ///
     /// Optional introduction.
     pub description: Option<Spanned<Text>>,
-    /// Yhteyshenkilö, jos eri kuin `seloste.yaml`-tiedostossa.
+    /// Yhteyshenkilö (tai luettelo), jos eri kuin `seloste.yaml`-tiedostossa.
     ///
-    /// Contact person for this register, overriding the one in `seloste.yaml`.
-    pub contact: Option<Spanned<Contact>>,
+    /// Contact person (or a list) for this register, overriding the one in `seloste.yaml`.
+    pub contact: Option<Spanned<OneOrMany<Contact>>>,
     /// Rekisteröityjen ryhmät, esim. asiakkaat.
     ///
     /// Categories of data subjects, e.g. customers.
@@ -81,6 +81,26 @@ pub struct Register {
     ///
     /// Security measures (customary in Finnish notices).
     pub security: Option<Spanned<Text>>,
+    /// Muut osiot selosteen lopussa, esim. evästeet.
+    ///
+    /// Further sections at the end of the notice, e.g. cookies.
+    pub extra_sections: Option<Spanned<Vec<Spanned<ExtraSection>>>>,
+}
+
+/// Lisäosio.
+///
+/// A further section of the notice, with its own heading.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraSection {
+    /// Otsikko.
+    ///
+    /// Heading.
+    pub title: Spanned<Text>,
+    /// Teksti.
+    ///
+    /// Text.
+    pub text: Spanned<Text>,
 }
 
 /// Käsittelyn tarkoitus.
@@ -407,6 +427,11 @@ impl Register {
     /// The automated decisions listed (empty for `none` or a missing key).
     pub fn automated_decisions(&self) -> &[Spanned<AutomatedDecision>] {
         listed(&self.automated_decisions)
+    }
+
+    /// The extra sections (empty if none are given).
+    pub fn extra_sections(&self) -> &[Spanned<ExtraSection>] {
+        slice(&self.extra_sections)
     }
 
     /// The further processing listed (empty for `none` or a missing key).

@@ -56,7 +56,9 @@ fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     if let Some(c) = &p.controller {
         email(out, &c.email);
     }
-    contact(out, p.contact.as_ref().map(|c| &c.value));
+    for c in p.contact.iter().flat_map(|c| c.value.items()) {
+        contact(out, Some(c));
+    }
     contact(out, cx.project.dpo());
     contact(out, p.representative.as_ref().map(|c| &c.value));
     if let Some(s) = &p.supervisory_authority {
@@ -65,5 +67,7 @@ fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    contact(out, cx.register.contact.as_ref().map(|c| &c.value));
+    for c in cx.register.contact.iter().flat_map(|c| c.value.items()) {
+        contact(out, Some(c));
+    }
 }

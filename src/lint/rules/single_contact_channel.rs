@@ -34,7 +34,7 @@ controller:
 };
 
 /// Which kinds of channel (e-mail, phone, post) are offered.
-fn channels(controller: Option<&Controller>, contact: Option<&Contact>) -> [bool; 3] {
+fn channels(controller: Option<&Controller>, contacts: &[Contact]) -> [bool; 3] {
     let s = |v: &Option<crate::model::Spanned<String>>| {
         v.as_ref().is_some_and(|x| !x.value.trim().is_empty())
     };
@@ -44,7 +44,7 @@ fn channels(controller: Option<&Controller>, contact: Option<&Contact>) -> [bool
         k[1] |= s(&c.phone);
         k[2] |= nonblank(&c.address).is_some();
     }
-    if let Some(c) = contact {
+    for c in contacts {
         k[0] |= s(&c.email);
         k[1] |= s(&c.phone);
         k[2] |= nonblank(&c.address).is_some();
@@ -59,7 +59,8 @@ fn count(k: [bool; 3]) -> usize {
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     let p = &cx.project.config;
     let controller = p.controller.as_ref().map(|c| &c.value);
-    let n = count(channels(controller, p.contact.as_ref().map(|c| &c.value)));
+    let contacts = p.contact.as_ref().map(|c| c.value.items()).unwrap_or(&[]);
+    let n = count(channels(controller, contacts));
     // No channel at all is `missing-controller-details`.
     if n == 1 {
         let pos = p.controller.as_ref().map_or(Pos::START, |c| c.pos);
@@ -77,7 +78,7 @@ fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
         return;
     };
     let controller = cx.project.config.controller.as_ref().map(|c| &c.value);
-    if count(channels(controller, Some(&own.value))) == 1 {
+    if count(channels(controller, own.value.items())) == 1 {
         out.at(
             own.pos,
             "people can reach the controller and this register's contact through one channel only",

@@ -1,0 +1,197 @@
+//! Every lint rule has failing and passing fixtures under `tests/fixtures/rules/<rule>/`.
+//!
+//! - `fail*.yaml` / `pass*.yaml` are register files, checked in the clean project
+//!   `_base/seloste.yaml`;
+//! - `fail*.seloste.yaml` / `pass*.seloste.yaml` are project files, checked with the clean
+//!   register `_base/register.yaml`.
+//!
+//! A failing fixture starts with comment lines `# expect: <rule> <line>:<col>`, one per
+//! diagnostic it must produce; the diagnostics of that rule must be exactly those, and their
+//! human rendering is pinned by an insta snapshot. A passing fixture must produce no
+//! diagnostic at all, from any rule. All fixtures are judged on 2026-11-23.
+//!
+//! To add a rule's fixtures: create the directory named after the rule, write `fail.yaml` with
+//! its `# expect:` lines and `pass.yaml`, run `cargo insta test --accept`, and review the new
+//! snapshot.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use seloste::lint::RULES;
+use seloste::pipeline::{MemoryFiles, Options, Outcome, run_project};
+use seloste::report::{Human, Report};
+
+const FIXTURES: &str = "tests/fixtures/rules";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn base(name: &str) -> String {
+    fs::read_to_string(Path::new(FIXTURES).join("_base").join(name)).unwrap()
+}
+
+/// Runs a fixture: a register in the base project, or a project file with the base register.
+fn run(fixture: &Path) -> (Outcome, PathBuf) {
+    let text = fs::read_to_string(fixture).unwrap();
+    let name = fixture.file_name().unwrap().to_str().unwrap();
+    let mut files = MemoryFiles::new();
+    let shown = if let Some(stem) = name.strip_suffix(".seloste.yaml") {
+        files.insert("seloste.yaml", &text);
+        files.insert("notices/register.yaml", &base("register.yaml"));
+        let _ = stem;
+        PathBuf::from("seloste.yaml")
+    } else {
+        files.insert("seloste.yaml", &base("seloste.yaml"));
+        let p = PathBuf::from("notices").join(name);
+        files.insert(&p, &text);
+        p
+    };
+    let outcome = run_project(
+        Path::new("seloste.yaml"),
+        &files,
+        &Options {
+            today: today(),
+            keep_registers: false,
+        },
+    );
+    (outcome, shown)
+}
+
+/// The `# expect: rule line:col` lines at the top of a fixture.
+fn expectations(fixture: &Path) -> Vec<(String, u32, u32)> {
+    let text = fs::read_to_string(fixture).unwrap();
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("# expect:"))
+        .map(|rest| {
+            let mut parts = rest.split_whitespace();
+            let rule = parts.next().expect("rule name").to_string();
+            let at = parts.next().expect("line:col");
+            let (line, col) = at.split_once(':').expect("line:col");
+            (rule, line.parse().unwrap(), col.parse().unwrap())
+        })
+        .collect()
+}
+
+fn fixtures_of(rule: &str) -> Vec<PathBuf> {
+    let dir = Path::new(FIXTURES).join(rule);
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn is_fail(p: &Path) -> bool {
+    p.file_name().unwrap().to_str().unwrap().starts_with("fail")
+}
+
+#[test]
+fn base_fixtures_are_clean() {
+    let (outcome, _) = run(&Path::new(FIXTURES).join("_base/register.yaml"));
+    let report = Report {
+        sources: &outcome.sources,
+        diagnostics: &outcome.diagnostics,
+        registers: outcome.register_files,
+    };
+    assert!(
+        outcome.diagnostics.is_empty(),
+        "{}",
+        Human { color: false }.render(&report)
+    );
+}
+
+#[test]
+fn every_rule_has_failing_and_passing_fixtures_and_no_fixture_lacks_a_rule() {
+    for rule in RULES {
+        let fixtures = fixtures_of(rule.name);
+        assert!(fixtures.iter().any(|p| is_fail(p)), "{} has no failing fixture", rule.name);
+        assert!(fixtures.iter().any(|p| !is_fail(p)), "{} has no passing fixture", rule.name);
+    }
+    for entry in fs::read_dir(FIXTURES).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(
+            name == "_base" || RULES.iter().any(|r| r.name == name),
+            "fixture directory {name} names no rule"
+        );
+    }
+}
+
+#[test]
+fn fixtures_produce_exactly_what_they_expect() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        for fixture in fixtures_of(rule.name) {
+            let (outcome, shown) = run(&fixture);
+            let file = outcome
+                .sources
+                .iter()
+                .find(|(_, f)| f.path == shown)
+                .map(|(id, _)| id);
+            if is_fail(&fixture) {
+                let expected: BTreeSet<(String, u32, u32)> =
+                    expectations(&fixture).into_iter().collect();
+                assert!(!expected.is_empty(), "{} has no `# expect:` line", fixture.display());
+                assert!(
+                    expected.iter().all(|(r, ..)| r == rule.name),
+                    "{} expects another rule",
+                    fixture.display()
+                );
+                let mine: Vec<_> = outcome
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code.as_str() == rule.name)
+                    .cloned()
+                    .collect();
+                let got: BTreeSet<(String, u32, u32)> = mine
+                    .iter()
+                    .filter(|d| d.file == file)
+                    .map(|d| {
+                        let p = d.pos.unwrap();
+                        (d.code.as_str().to_string(), p.line, p.column)
+                    })
+                    .collect();
+                if got != expected || mine.len() != got.len() {
+                    failures.push(format!(
+                        "{}: expected {:?}, got {:?}",
+                        fixture.display(),
+                        expected,
+                        mine.iter()
+                            .map(|d| (d.code.as_str(), d.file, d.pos.map(|p| (p.line, p.column))))
+                            .collect::<Vec<_>>()
+                    ));
+                    continue;
+                }
+                let report = Report {
+                    sources: &outcome.sources,
+                    diagnostics: &mine,
+                    registers: outcome.register_files,
+                };
+                let stem = fixture.file_name().unwrap().to_str().unwrap().trim_end_matches(".yaml");
+                insta::assert_snapshot!(
+                    format!("{}__{}", rule.name, stem),
+                    Human { color: false }.render(&report)
+                );
+            } else if !outcome.diagnostics.is_empty() {
+                let report = Report {
+                    sources: &outcome.sources,
+                    diagnostics: &outcome.diagnostics,
+                    registers: outcome.register_files,
+                };
+                failures.push(format!(
+                    "{} should be clean but emits:\n{}",
+                    fixture.display(),
+                    Human { color: false }.render(&report)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
