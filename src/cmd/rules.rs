@@ -9,7 +9,7 @@ use super::{EXIT_OK, Output};
 
 /// Arguments of `seloste rules`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  seloste rules\n  seloste rules --format json")]
+#[command(after_help = "Examples:\n  seloste rules\n  seloste rules --format json\n  seloste rules --format markdown > docs/rules.md")]
 pub struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = RulesFormat::Text)]
@@ -23,6 +23,8 @@ pub enum RulesFormat {
     Text,
     /// JSON.
     Json,
+    /// Markdown, as in docs/rules.md.
+    Markdown,
 }
 
 /// Runs `seloste rules`.
@@ -48,6 +50,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             );
             s
         }
+        RulesFormat::Markdown => seloste::lint::docs::rules_markdown(),
         RulesFormat::Json => {
             let rules: Vec<_> = RULES
                 .iter()

@@ -6,6 +6,7 @@
 //! lists them all. Rules report [`Finding`]s; [`lint_project`] and [`lint_register`] turn them
 //! into diagnostics at the level the project configures.
 
+pub mod docs;
 pub mod rules;
 pub mod text;
 

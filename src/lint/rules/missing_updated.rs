@@ -7,14 +7,14 @@ use crate::source::Pos;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "missing-updated",
-    articles: &["Art 12(1)", "Art 5(2)", "WP260 rev.01 para 29-31"],
+    articles: &["Art 12(1)", "Art 5(2)", "WP260 rev.01"],
     severity: Severity::Warning,
     summary: "the register has no `updated` date",
     explanation: r#"## What it checks
 That the register has `updated`, the date the notice was last reviewed (YYYY-MM-DD).
 
 ## Why
-A notice must be kept up to date (WP260 rev.01 para 29–31: changes are to be communicated, and
+A notice must be kept up to date (WP260 rev.01: changes are to be communicated, and
 notices reviewed); the date shows the reader how current it is, and lets seloste warn when it
 is stale. It is rendered as *Päivitetty* at the end of the notice and as the `lastmod` of the
 Markdown front matter.

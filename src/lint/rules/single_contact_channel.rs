@@ -8,7 +8,7 @@ use crate::source::Pos;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "single-contact-channel",
-    articles: &["Art 12(2)", "WP260 rev.01 para 36"],
+    articles: &["Art 12(2)", "WP260 rev.01"],
     severity: Severity::Warning,
     summary: "the controller and contact person can be reached through one channel only",
     explanation: r#"## What it checks

@@ -8,7 +8,7 @@ use crate::lint::{Findings, RegisterContext, Rule};
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "stale-notice",
-    articles: &["Art 5(2)", "Art 24(1)", "WP260 rev.01 para 29-31"],
+    articles: &["Art 5(2)", "Art 24(1)", "WP260 rev.01"],
     severity: Severity::Warning,
     summary: "the notice was last updated longer ago than the staleness limit (default 12 months)",
     explanation: r#"## What it checks

@@ -10,7 +10,7 @@ use crate::model::{LegalBasis, nonblank};
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "vague-legitimate-interest",
-    articles: &["Art 13(1)(d)", "WP260 rev.01 para 40"],
+    articles: &["Art 13(1)(d)", "WP260 rev.01"],
     severity: Severity::Warning,
     summary: "the legitimate interest restates the legal basis instead of naming a specific interest",
     explanation: r#"## What it checks

@@ -9,7 +9,7 @@ use crate::lint::{Findings, RegisterContext, Rule};
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "vague-purpose",
-    articles: &["Art 5(1)(b)", "Art 12(1)", "WP260 rev.01 para 12-13"],
+    articles: &["Art 5(1)(b)", "Art 12(1)", "WP260 rev.01"],
     severity: Severity::Warning,
     summary: "a purpose uses vague wording (\"may\", \"possibly\", \"if needed\", \"other purposes\")",
     explanation: r#"## What it checks
@@ -19,7 +19,7 @@ statement indefinite: *voidaan*, *saatetaan*, *mahdollisesti*, *tarvittaessa*, *
 *possible*.
 
 ## Why
-The transparency guidelines (WP260 rev.01, para 12–13 and the annex) say information should
+The transparency guidelines (WP260 rev.01 and its annex) say information should
 be concrete and definitive: qualifiers such as "may", "might", "some", "often" and "possible"
 should be avoided where a definite statement can be made; purposes such as "we may use your
 data to develop new services" are given as poor practice. Purposes must be specified

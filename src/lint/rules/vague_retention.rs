@@ -10,7 +10,7 @@ use crate::model::nonblank;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "vague-retention",
-    articles: &["Art 13(2)(a)", "Art 14(2)(a)", "WP260 rev.01 para 44"],
+    articles: &["Art 13(2)(a)", "Art 14(2)(a)", "WP260 rev.01"],
     severity: Severity::Warning,
     summary: "a storage period is vague: no period and no criteria, or \"as long as necessary\"",
     explanation: r#"## What it checks
