@@ -23,6 +23,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod rights;
 pub mod source;

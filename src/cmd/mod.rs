@@ -1,5 +1,6 @@
 //! Command-line interface: one module per subcommand, each with its `Args` and `execute`.
 
+pub mod build;
 pub mod check;
 pub mod explain;
 pub mod rules;
@@ -50,6 +51,8 @@ pub enum ColorWhen {
 pub enum Command {
     /// Check every register against GDPR Art 13/14 and Finnish practice.
     Check(check::Args),
+    /// Check, then render each register as Finnish Markdown and HTML, and an index.
+    Build(build::Args),
     /// List the rules with their articles and default levels.
     Rules(rules::Args),
     /// Explain one rule: what it checks, why, and an example.
@@ -61,6 +64,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     let out = Output::new(cli.color);
     match cli.command {
         Command::Check(args) => check::execute(args, &out),
+        Command::Build(args) => build::execute(args, &out),
         Command::Rules(args) => rules::execute(args, &out),
         Command::Explain(args) => explain::execute(args, &out),
     }

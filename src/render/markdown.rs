@@ -1,0 +1,711 @@
+//! Markdown, both ways and safely.
+//!
+//! - [`escape`] makes a plain string literal CommonMark text (the escape function of `.md`
+//!   templates);
+//! - [`block`] and [`inline`] turn the Markdown a user wrote in a text field into CommonMark
+//!   that can only be paragraphs, lists, quotes, emphasis, code and links to http, https,
+//!   mailto and tel: raw HTML becomes text, headings become bold paragraphs (the notice owns
+//!   the heading structure), other links lose their target;
+//! - [`to_html`] turns the rendered notice into HTML with the same filter, collecting the
+//!   contents list, so the HTML page is made from the Markdown, never from a second copy.
+
+use std::fmt::Write;
+
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options,
+    Parser, Tag, TagEnd,
+};
+
+/// Whether a link target may be kept: http, https, mailto and tel only.
+pub fn is_safe_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| u.starts_with(s))
+        || u.starts_with('#')
+}
+
+/// Escapes `s` so that CommonMark shows it literally. Newlines become spaces: a plain value is
+/// one line. Characters that start a construct anywhere are backslash-escaped; those that do
+/// so only at the start of a line are escaped there.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&s.replace(['\r', '\n'], " "), true, &mut out);
+    out
+}
+
+/// The escape function for tera's autoescape of `.md` templates.
+pub fn escape_fn(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(escape(s).as_bytes())
+}
+
+fn escape_into(s: &str, mut line_start: bool, out: &mut String) {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if line_start {
+            // Leading spaces would make an indented code block: keep at most one.
+            if c == ' ' || c == '\t' {
+                let mut j = i;
+                while j < chars.len() && (chars[j] == ' ' || chars[j] == '\t') {
+                    j += 1;
+                }
+                if j - i >= 4 {
+                    out.push(' ');
+                    i = j;
+                    continue;
+                }
+            }
+            match c {
+                '-' | '+' | '=' => {
+                    out.push('\\');
+                    out.push(c);
+                    i += 1;
+                    line_start = false;
+                    continue;
+                }
+                '0'..='9' => {
+                    // An ordered list marker: digits then `.` or `)`.
+                    let mut j = i;
+                    while j < chars.len() && chars[j].is_ascii_digit() {
+                        out.push(chars[j]);
+                        j += 1;
+                    }
+                    if j < chars.len() && (chars[j] == '.' || chars[j] == ')') {
+                        out.push('\\');
+                        out.push(chars[j]);
+                        j += 1;
+                    }
+                    i = j;
+                    line_start = false;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '#' | '|' | '{' | '}' | '~'
+            | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => {
+                out.push('\n');
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        if !c.is_whitespace() {
+            line_start = false;
+        }
+        i += 1;
+    }
+}
+
+/// Percent-encodes what may not stand in a link destination.
+fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '"' => out.push_str("%22"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A code span around `code`, with a fence longer than any backtick run in it.
+fn code_span(code: &str, out: &mut String) {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = code.starts_with('`') || code.ends_with('`') || code.starts_with(' ');
+    out.push_str(&fence);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&code.replace(['\r', '\n'], " "));
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&fence);
+}
+
+/// Events of user Markdown, filtered: what may not pass becomes text or goes.
+fn user_events(src: &str) -> Vec<Event<'_>> {
+    let mut out = Vec::new();
+    let mut link_stack: Vec<bool> = Vec::new();
+    for e in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH) {
+        match e {
+            Event::Html(h) | Event::InlineHtml(h) => out.push(Event::Text(h)),
+            Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                title,
+                id,
+            }) => {
+                let ok = is_safe_url(&dest_url) && !dest_url.trim_start().starts_with('#');
+                link_stack.push(ok);
+                if ok {
+                    out.push(Event::Start(Tag::Link {
+                        dest_url,
+                        link_type,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if link_stack.pop().unwrap_or(false) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            // Images would load from elsewhere: show their description as text instead.
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
+            Event::Start(Tag::Heading { .. }) => out.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::Heading(_)) => out.push(Event::End(TagEnd::Paragraph)),
+            Event::Rule => {}
+            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {}
+            Event::FootnoteReference(r) => out.push(Event::Text(r)),
+            Event::TaskListMarker(done) => out.push(Event::Text(CowStr::from(if done {
+                "[x] "
+            } else {
+                "[ ] "
+            }))),
+            Event::InlineMath(m) | Event::DisplayMath(m) => out.push(Event::Code(m)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Serialises filtered events back to CommonMark.
+struct Writer {
+    inline: bool,
+}
+
+impl Writer {
+    /// Writes events `[i..]` up to the end of the current container; returns the index after.
+    fn write(&self, ev: &[Event<'_>], mut i: usize, out: &mut String) -> usize {
+        while i < ev.len() {
+            match &ev[i] {
+                Event::Text(t) => {
+                    let line_start = out.is_empty() || out.ends_with('\n');
+                    escape_into(t, line_start, out);
+                }
+                Event::Code(c) => code_span(c, out),
+                Event::SoftBreak => out.push(if self.inline { ' ' } else { '\n' }),
+                Event::HardBreak => out.push_str(if self.inline { " " } else { "\\\n" }),
+                Event::Start(Tag::Emphasis) => out.push('*'),
+                Event::End(TagEnd::Emphasis) => out.push('*'),
+                Event::Start(Tag::Strong) => out.push_str("**"),
+                Event::End(TagEnd::Strong) => out.push_str("**"),
+                Event::Start(Tag::Link {
+                    dest_url,
+                    link_type,
+                    ..
+                }) => {
+                    let mut text = String::new();
+                    i = self.write(ev, i + 1, &mut text);
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        out.push('<');
+                        out.push_str(&escape_url(dest_url));
+                        out.push('>');
+                    } else {
+                        out.push('[');
+                        out.push_str(&text);
+                        out.push_str("](");
+                        out.push_str(&escape_url(dest_url));
+                        out.push(')');
+                    }
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) => {
+                    let mut p = String::new();
+                    i = self.write(ev, i + 1, &mut p);
+                    self.block_sep(out);
+                    out.push_str(p.trim_end());
+                    continue;
+                }
+                Event::Start(Tag::BlockQuote(_)) => {
+                    let mut q = String::new();
+                    i = self.write(ev, i + 1, &mut q);
+                    self.block_sep(out);
+                    if self.inline {
+                        out.push_str(q.trim());
+                    } else {
+                        let quoted: Vec<String> = q
+                            .trim_end()
+                            .lines()
+                            .map(|l| {
+                                if l.is_empty() {
+                                    ">".to_string()
+                                } else {
+                                    format!("> {l}")
+                                }
+                            })
+                            .collect();
+                        out.push_str(&quoted.join("\n"));
+                    }
+                    continue;
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let mut code = String::new();
+                    i += 1;
+                    while let Some(Event::Text(t)) = ev.get(i) {
+                        code.push_str(t);
+                        i += 1;
+                    }
+                    i += 1; // End(CodeBlock)
+                    self.block_sep(out);
+                    if self.inline {
+                        code_span(code.trim(), out);
+                    } else {
+                        let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                        let fence = "`".repeat(longest.max(2) + 1);
+                        let _ = kind;
+                        out.push_str(&fence);
+                        out.push('\n');
+                        out.push_str(code.trim_end_matches('\n'));
+                        out.push('\n');
+                        out.push_str(&fence);
+                    }
+                    continue;
+                }
+                Event::Start(Tag::List(start)) => {
+                    let start = *start;
+                    i += 1;
+                    let mut n = start.unwrap_or(1);
+                    let mut items = Vec::new();
+                    while let Some(Event::Start(Tag::Item)) = ev.get(i) {
+                        let mut item = String::new();
+                        i = self.write(ev, i + 1, &mut item);
+                        items.push((n, item));
+                        n += 1;
+                    }
+                    i += 1; // End(List)
+                    self.block_sep(out);
+                    if self.inline {
+                        let joined: Vec<&str> = items.iter().map(|(_, t)| t.trim()).collect();
+                        out.push_str(&joined.join("; "));
+                    } else {
+                        let mut lines = Vec::new();
+                        for (k, item) in &items {
+                            let marker = match start {
+                                Some(_) => format!("{k}. "),
+                                None => "- ".to_string(),
+                            };
+                            let indent = " ".repeat(marker.len());
+                            for (j, line) in item.trim_end().lines().enumerate() {
+                                if j == 0 {
+                                    lines.push(format!("{marker}{line}"));
+                                } else if line.is_empty() {
+                                    lines.push(String::new());
+                                } else {
+                                    lines.push(format!("{indent}{line}"));
+                                }
+                            }
+                        }
+                        out.push_str(&lines.join("\n"));
+                    }
+                    continue;
+                }
+                Event::End(_) => return i + 1,
+                // Anything else (tables and footnotes are not parsed) is dropped.
+                _ => {}
+            }
+            i += 1;
+        }
+        i
+    }
+
+    fn block_sep(&self, out: &mut String) {
+        if out.trim().is_empty() {
+            out.clear();
+        } else if self.inline {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            while out.ends_with('\n') {
+                out.pop();
+            }
+            out.push_str("\n\n");
+        }
+    }
+}
+
+/// User Markdown as safe CommonMark blocks (paragraphs, lists, quotes, code).
+pub fn block(src: &str) -> String {
+    let ev = user_events(src);
+    let mut out = String::new();
+    Writer { inline: false }.write(&ev, 0, &mut out);
+    out.trim_end().to_string()
+}
+
+/// User Markdown as safe CommonMark on one line (for list items, table cells, headings).
+pub fn inline(src: &str) -> String {
+    let ev = user_events(src);
+    let mut out = String::new();
+    Writer { inline: true }.write(&ev, 0, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One entry of the contents list.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// The heading's id.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+    /// 2 for a section, 3 for a subsection.
+    pub level: u8,
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn html_escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A heading id from its text: lower case ASCII letters and digits joined by `-`.
+pub fn slug(text: &str) -> String {
+    let mut s = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' | 'å' => 'a',
+            'ö' => 'o',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (s.is_empty() || s.ends_with('-')) {
+            continue;
+        }
+        s.push(c);
+    }
+    while s.ends_with('-') {
+        s.pop();
+    }
+    if s.is_empty() { "osio".to_string() } else { s }
+}
+
+/// The text content of events, for headings in the contents list and link comparisons.
+fn plain_text(ev: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in ev {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// HTML for the rendered notice, and its contents list (sections and subsections).
+///
+/// The same filter as for user text applies — raw HTML is shown as text and only http, https,
+/// mailto and tel links (and in-page anchors) survive — so the page can hold nothing the
+/// Markdown could not. `missing_marker` is the word that starts a draft marker: bold text
+/// starting with it is marked up as `<strong class="missing">`.
+pub fn to_html(markdown: &str, missing_marker: &str) -> (String, Vec<TocEntry>) {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, opts).collect();
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    let mut toc = Vec::new();
+    let mut used_ids: Vec<String> = Vec::new();
+    let mut table_align: Vec<Alignment> = Vec::new();
+    let mut in_head = false;
+    let mut cell = 0;
+    let mut link_stack: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                // Find the heading's text to make its id and contents entry.
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(events.len(), |p| i + p);
+                let text = plain_text(&events[i + 1..end]);
+                let mut hid = id
+                    .as_ref()
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| slug(&text));
+                if used_ids.contains(&hid) {
+                    let mut n = 2;
+                    while used_ids.contains(&format!("{hid}-{n}")) {
+                        n += 1;
+                    }
+                    hid = format!("{hid}-{n}");
+                }
+                used_ids.push(hid.clone());
+                let lvl = heading_number(*level);
+                if lvl == 2 || lvl == 3 {
+                    toc.push(TocEntry {
+                        id: hid.clone(),
+                        text: text.trim().to_string(),
+                        level: lvl,
+                    });
+                }
+                let _ = write!(html, "<h{lvl} id=\"");
+                html_escape(&hid, &mut html);
+                html.push_str("\">");
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let _ = writeln!(html, "</h{}>", heading_number(*level));
+            }
+            Event::Start(Tag::Paragraph) => html.push_str("<p>"),
+            Event::End(TagEnd::Paragraph) => html.push_str("</p>\n"),
+            Event::Start(Tag::BlockQuote(kind)) => {
+                let class = match kind {
+                    Some(
+                        BlockQuoteKind::Important
+                        | BlockQuoteKind::Warning
+                        | BlockQuoteKind::Caution,
+                    ) => " class=\"important\"",
+                    _ => "",
+                };
+                let _ = writeln!(html, "<blockquote{class}>");
+            }
+            Event::End(TagEnd::BlockQuote(_)) => html.push_str("</blockquote>\n"),
+            Event::Start(Tag::List(Some(1))) => html.push_str("<ol>\n"),
+            Event::Start(Tag::List(Some(n))) => {
+                let _ = writeln!(html, "<ol start=\"{n}\">");
+            }
+            Event::Start(Tag::List(None)) => html.push_str("<ul>\n"),
+            Event::End(TagEnd::List(true)) => html.push_str("</ol>\n"),
+            Event::End(TagEnd::List(false)) => html.push_str("</ul>\n"),
+            Event::Start(Tag::Item) => html.push_str("<li>"),
+            Event::End(TagEnd::Item) => html.push_str("</li>\n"),
+            Event::Start(Tag::Emphasis) => html.push_str("<em>"),
+            Event::End(TagEnd::Emphasis) => html.push_str("</em>"),
+            Event::Start(Tag::Strong) => {
+                let marked = matches!(events.get(i + 1), Some(Event::Text(t)) if !missing_marker.is_empty() && t.starts_with(missing_marker));
+                html.push_str(if marked {
+                    "<strong class=\"missing\">"
+                } else {
+                    "<strong>"
+                });
+            }
+            Event::End(TagEnd::Strong) => html.push_str("</strong>"),
+            Event::Start(Tag::Strikethrough) => html.push_str("<s>"),
+            Event::End(TagEnd::Strikethrough) => html.push_str("</s>"),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let _ = kind == &CodeBlockKind::Indented;
+                html.push_str("<pre><code>");
+            }
+            Event::End(TagEnd::CodeBlock) => html.push_str("</code></pre>\n"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let ok = is_safe_url(dest_url);
+                link_stack.push(ok);
+                if ok {
+                    let end = events[i..]
+                        .iter()
+                        .position(|e| matches!(e, Event::End(TagEnd::Link)))
+                        .map_or(events.len(), |p| i + p);
+                    let text = plain_text(&events[i + 1..end]);
+                    let target = dest_url
+                        .trim_start_matches("mailto:")
+                        .trim_start_matches("tel:")
+                        .to_string();
+                    html.push_str("<a href=\"");
+                    html_escape(dest_url, &mut html);
+                    html.push('"');
+                    if dest_url.starts_with('#')
+                        || text.trim() == target.trim()
+                        || text.trim() == dest_url.trim()
+                    {
+                        html.push_str(" class=\"plain\"");
+                    } else {
+                        html.push_str(" data-target=\"");
+                        html_escape(&target, &mut html);
+                        html.push('"');
+                    }
+                    html.push('>');
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                html.push_str(if link_stack.pop().unwrap_or(false) {
+                    "</a>"
+                } else {
+                    ""
+                });
+            }
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
+            Event::Start(Tag::Table(align)) => {
+                table_align = align.clone();
+                html.push_str("<div class=\"table\"><table>\n");
+            }
+            Event::End(TagEnd::Table) => html.push_str("</tbody>\n</table></div>\n"),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                cell = 0;
+                html.push_str("<thead>\n<tr>");
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                html.push_str("</tr>\n</thead>\n<tbody>\n");
+            }
+            Event::Start(Tag::TableRow) => {
+                cell = 0;
+                html.push_str("<tr>");
+            }
+            Event::End(TagEnd::TableRow) => html.push_str("</tr>\n"),
+            Event::Start(Tag::TableCell) => {
+                let align = match table_align.get(cell) {
+                    Some(Alignment::Right) => " class=\"right\"",
+                    Some(Alignment::Center) => " class=\"center\"",
+                    _ => "",
+                };
+                if in_head {
+                    let _ = write!(html, "<th scope=\"col\"{align}>");
+                } else {
+                    let _ = write!(html, "<td{align}>");
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                html.push_str(if in_head { "</th>" } else { "</td>" });
+                cell += 1;
+            }
+            Event::Text(t) => html_escape(t, &mut html),
+            Event::Code(c) => {
+                html.push_str("<code>");
+                html_escape(c, &mut html);
+                html.push_str("</code>");
+            }
+            Event::Html(h) | Event::InlineHtml(h) => html_escape(h, &mut html),
+            Event::SoftBreak => html.push('\n'),
+            Event::HardBreak => html.push_str("<br>\n"),
+            Event::Rule => html.push_str("<hr>\n"),
+            Event::FootnoteReference(r) => html_escape(r, &mut html),
+            _ => {}
+        }
+        i += 1;
+    }
+    (html, toc)
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        to_html(md, "PUUTTUU").0
+    }
+
+    #[test]
+    fn escape_neutralises_markdown_and_html() {
+        assert_eq!(escape("<b>*x*</b>"), "\\<b\\>\\*x\\*\\</b\\>");
+        assert_eq!(escape("- ei lista"), "\\- ei lista");
+        assert_eq!(escape("1. ei lista"), "1\\. ei lista");
+        assert_eq!(escape("# ei otsikko"), "\\# ei otsikko");
+        assert_eq!(
+            escape("Kirjanpitolaki (1336/1997) 2:10"),
+            "Kirjanpitolaki (1336/1997) 2:10"
+        );
+        assert_eq!(escape("a\nb"), "a b");
+        for hostile in [
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "[x](javascript:alert(1))",
+            "- <b>x</b>\n    code",
+        ] {
+            let h = html(&escape(hostile));
+            assert!(
+                !h.contains('<')
+                    || !h.contains("<script")
+                        && !h.contains("<img")
+                        && !h.contains("<a ")
+                        && !h.contains("<b>"),
+                "{hostile} → {h}"
+            );
+        }
+    }
+
+    #[test]
+    fn user_markdown_keeps_structure_but_no_html_or_bad_links() {
+        let b = block(
+            "Hei **maailma**.\n\n- yksi\n- kaksi\n\n<div onclick=x>raw</div>\n\n[ok](https://x.fi) [bad](javascript:alert(1))\n\n# Otsikko",
+        );
+        let h = html(&b);
+        assert!(h.contains("<strong>maailma</strong>"), "{h}");
+        assert!(h.contains("<li>yksi</li>"), "{h}");
+        assert!(h.contains("&lt;div onclick=x&gt;raw&lt;/div&gt;"), "{h}");
+        assert!(h.contains("<a href=\"https://x.fi\""), "{h}");
+        assert!(!h.contains("javascript"), "{h}");
+        assert!(!h.contains("<h1"), "{h}");
+        assert!(h.contains("Otsikko"), "{h}");
+    }
+
+    #[test]
+    fn inline_flattens_blocks() {
+        assert_eq!(inline("a\n\nb\n\n- c\n- d"), "a b c; d");
+        assert_eq!(inline("*x* <i>y</i>"), "*x* \\<i\\>y\\</i\\>");
+    }
+
+    #[test]
+    fn headings_get_ids_and_contents_entries() {
+        let (h, toc) = to_html(
+            "# Otsikko\n\n## Rekisterinpitäjä {#rekisterinpitaja}\n\n### Oikeus saada pääsy tietoihin\n\n## Rekisterinpitäjä\n",
+            "",
+        );
+        assert!(h.contains("<h2 id=\"rekisterinpitaja\">"));
+        assert_eq!(toc[1].id, "oikeus-saada-paasy-tietoihin");
+        assert_eq!(toc[2].id, "rekisterinpitaja-2");
+        assert_eq!(toc.len(), 3);
+    }
+
+    #[test]
+    fn links_carry_their_target_for_print_unless_shown() {
+        let h =
+            html("[tietosuoja.fi](https://tietosuoja.fi) [sivu](https://x.fi) <tietosuoja@om.fi>");
+        assert!(h.contains("data-target=\"https://x.fi\""));
+        assert!(
+            h.contains("<a href=\"mailto:tietosuoja@om.fi\" class=\"plain\">"),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn draft_markers_are_marked_up() {
+        assert!(html("**PUUTTUU: oikeusperuste**").contains("<strong class=\"missing\">"));
+    }
+
+    #[test]
+    fn tables_have_header_cells_with_scope() {
+        let h = html("| Tiedot | Aika |\n|---|---|\n| a | b |\n");
+        assert!(h.contains("<th scope=\"col\">Tiedot</th>"), "{h}");
+        assert!(h.contains("<td>a</td>"));
+    }
+}

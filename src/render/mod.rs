@@ -1,0 +1,352 @@
+//! Render stage: registers → Finnish Markdown → HTML, from one prose source.
+//!
+//! For each register, [`view`] prepares what applies (reusing [`crate::rights::derive`]), the
+//! `register.md` template says it in Finnish, and the resulting Markdown is both the `.md`
+//! output and, converted by [`markdown::to_html`] and wrapped in `page.html`, the `.html`
+//! page. Nothing is written here: [`render`] returns the files, and [`write`] puts them in
+//! place atomically.
+
+pub mod markdown;
+pub mod templates;
+pub mod view;
+pub mod write;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::{Project, RegisterDoc};
+pub use templates::{TemplateError, Templates};
+
+/// Which front matter the Markdown files carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FrontMatter {
+    /// None: plain CommonMark, with the title as the first heading.
+    #[default]
+    None,
+    /// Hugo (YAML): title, date and lastmod; the index is `_index.md`.
+    Hugo,
+    /// Zola (TOML): title, date and updated; the index is `_index.md`.
+    Zola,
+}
+
+/// Options of a render.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    /// Render even with errors: missing items are marked and pages carry a draft banner.
+    pub draft: bool,
+    /// Front matter of the Markdown files.
+    pub front_matter: FrontMatter,
+    /// Also write body-only HTML under `fragment/` for pasting into a CMS.
+    pub fragments: bool,
+    /// The date adequacy decisions are judged against.
+    pub today: NaiveDate,
+}
+
+/// A file to write, relative to the output directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path with `/` separators, e.g. `asiakasrekisteri.html` or `fragment/x.html`.
+    pub path: String,
+    /// Contents.
+    pub contents: String,
+}
+
+/// A template that failed to render.
+#[derive(Debug)]
+pub struct RenderError {
+    /// Which template.
+    pub template: String,
+    /// For which register, if any.
+    pub register: Option<String>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Collapses runs of blank lines and trailing spaces that template logic leaves behind, so
+/// that the Markdown is tidy and the same whatever the template's whitespace.
+fn tidy(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut blank = 0;
+    for line in md.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() && blank > 0 {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The text of the first `# ` heading, without Markdown.
+fn first_heading(md: &str) -> Option<String> {
+    md.lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(view::markdown_plain)
+        .filter(|s| !s.is_empty())
+}
+
+/// Drops the first `# ` heading (when front matter carries the title).
+fn without_first_heading(md: &str) -> String {
+    let mut done = false;
+    let mut out = String::with_capacity(md.len());
+    for line in md.lines() {
+        if !done && line.starts_with("# ") {
+            done = true;
+            continue;
+        }
+        if done && out.is_empty() && line.is_empty() {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bool) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    match kind {
+        FrontMatter::None => String::new(),
+        FrontMatter::Hugo => {
+            let mut s = format!("---\ntitle: {}\n", q(title));
+            if let Some(d) = updated {
+                s.push_str(&format!("date: {d}\nlastmod: {d}\n"));
+            }
+            if draft {
+                s.push_str("draft: true\n");
+            }
+            s.push_str("---\n\n");
+            s
+        }
+        FrontMatter::Zola => {
+            let mut s = format!("+++\ntitle = {}\n", q(title));
+            if let Some(d) = updated {
+                s.push_str(&format!("date = {d}\nupdated = {d}\n"));
+            }
+            if draft {
+                s.push_str("draft = true\n");
+            }
+            s.push_str("+++\n\n");
+            s
+        }
+    }
+}
+
+/// What the HTML layout sees.
+#[derive(Serialize)]
+struct PageContext<'a> {
+    title: &'a str,
+    controller: &'a str,
+    css: tera::Value,
+    lead: tera::Value,
+    body: tera::Value,
+    toc: &'a [markdown::TocEntry],
+    index_href: Option<&'a str>,
+    draft: bool,
+    updated: Option<&'a str>,
+}
+
+/// Splits page HTML before its first section, where the contents list goes.
+fn split_lead(html: &str) -> (&str, &str) {
+    match html.find("<h2") {
+        Some(i) => html.split_at(i),
+        None => (html, ""),
+    }
+}
+
+/// A page to wrap in the HTML layout.
+struct PageInput<'a> {
+    title: &'a str,
+    controller: &'a str,
+    html: &'a str,
+    toc: &'a [markdown::TocEntry],
+    index_href: Option<&'a str>,
+    draft: bool,
+    updated: Option<&'a str>,
+}
+
+fn page(t: &Templates, p: PageInput<'_>) -> Result<String, RenderError> {
+    let (lead, body) = split_lead(p.html);
+    let ctx = PageContext {
+        title: p.title,
+        controller: p.controller,
+        css: tera::Value::safe_string(&t.css),
+        lead: tera::Value::safe_string(lead),
+        body: tera::Value::safe_string(body),
+        toc: p.toc,
+        index_href: p.index_href,
+        draft: p.draft,
+        updated: p.updated,
+    };
+    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| RenderError {
+        template: "page.html".into(),
+        register: None,
+        message: e.to_string(),
+    })?;
+    t.html.render("page.html", &ctx).map_err(|e| RenderError {
+        template: "page.html".into(),
+        register: None,
+        message: format!("{e:#}"),
+    })
+}
+
+fn render_markdown(
+    t: &Templates,
+    template: &str,
+    view: &impl Serialize,
+    register: Option<&str>,
+) -> Result<String, RenderError> {
+    let err = |e: tera::Error| RenderError {
+        template: template.into(),
+        register: register.map(str::to_string),
+        message: format!("{e:#}"),
+    };
+    let mut ctx = tera::Context::from_serialize(view).map_err(err)?;
+    ctx.insert("missing_marker", &t.labels.missing_marker);
+    t.markdown
+        .render(template, &ctx)
+        .map(|s| tidy(&s))
+        .map_err(err)
+}
+
+/// Renders every register and the index. `progress` is called once per register rendered.
+pub fn render(
+    project: &Project,
+    registers: &[RegisterDoc],
+    t: &Templates,
+    opts: &RenderOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<OutputFile>, RenderError> {
+    let controller_name = project
+        .controller()
+        .and_then(|c| crate::model::nonblank(&c.name))
+        .map(|n| view::markdown_plain(n.value.as_str()))
+        .unwrap_or_default();
+    let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
+        .par_iter()
+        .map(|doc| {
+            let v = view::register_view(project, doc, opts.draft, opts.today);
+            let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
+            let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
+            let (html, toc) = markdown::to_html(&md, &t.labels.missing_marker);
+            let mut files = Vec::with_capacity(3);
+            let md_file = match opts.front_matter {
+                FrontMatter::None => md.clone(),
+                kind => {
+                    front_matter(kind, &title, v.updated_iso(), opts.draft)
+                        + &without_first_heading(&md)
+                }
+            };
+            files.push(OutputFile {
+                path: format!("{}.md", doc.id),
+                contents: md_file,
+            });
+            let page_html = page(
+                t,
+                PageInput {
+                    title: &title,
+                    controller: &controller_name,
+                    html: &html,
+                    toc: &toc,
+                    index_href: Some("index.html"),
+                    draft: opts.draft,
+                    updated: v.updated_iso(),
+                },
+            )
+            .map_err(|e| RenderError {
+                register: Some(doc.id.clone()),
+                ..e
+            })?;
+            files.push(OutputFile {
+                path: format!("{}.html", doc.id),
+                contents: page_html,
+            });
+            if opts.fragments {
+                files.push(OutputFile {
+                    path: format!("fragment/{}.html", doc.id),
+                    contents: html,
+                });
+            }
+            progress();
+            Ok(files)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(registers.len() * 3 + 2);
+    for r in per_register {
+        files.extend(r?);
+    }
+
+    // The index, from one template: linking the Markdown pages, and the HTML pages.
+    let (index_name, md_href): (&str, fn(&str) -> String) = match opts.front_matter {
+        FrontMatter::None => ("index.md", |id| format!("{id}.md")),
+        FrontMatter::Hugo | FrontMatter::Zola => ("_index.md", |id| format!("{id}/")),
+    };
+    let index_md = render_markdown(
+        t,
+        "index.md",
+        &view::index_view(project, registers, opts.draft, md_href),
+        None,
+    )?;
+    let index_title = first_heading(&index_md).unwrap_or_default();
+    let index_md_file = match opts.front_matter {
+        FrontMatter::None => index_md,
+        kind => {
+            front_matter(kind, &index_title, None, opts.draft) + &without_first_heading(&index_md)
+        }
+    };
+    files.push(OutputFile {
+        path: index_name.to_string(),
+        contents: index_md_file,
+    });
+    let index_for_html = render_markdown(
+        t,
+        "index.md",
+        &view::index_view(project, registers, opts.draft, |id| format!("{id}.html")),
+        None,
+    )?;
+    let (html, toc) = markdown::to_html(&index_for_html, &t.labels.missing_marker);
+    files.push(OutputFile {
+        path: "index.html".to_string(),
+        contents: page(
+            t,
+            PageInput {
+                title: &index_title,
+                controller: &controller_name,
+                html: &html,
+                toc: &toc,
+                index_href: None,
+                draft: opts.draft,
+                updated: None,
+            },
+        )?,
+    });
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_runs_and_trailing_space() {
+        assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn front_matter_quotes_titles() {
+        let h = front_matter(FrontMatter::Hugo, "A \"b\": c", Some("2026-01-01"), false);
+        assert_eq!(
+            h,
+            "---\ntitle: \"A \\\"b\\\": c\"\ndate: 2026-01-01\nlastmod: 2026-01-01\n---\n\n"
+        );
+        let z = front_matter(FrontMatter::Zola, "x", None, true);
+        assert_eq!(z, "+++\ntitle = \"x\"\ndraft = true\n+++\n\n");
+    }
+}

@@ -1,0 +1,813 @@
+//! The view of a register that templates render: which items apply, in what order, with every
+//! user string made safe.
+//!
+//! Plain strings (codes, e-mail addresses shown as text) are left to the template engine's
+//! autoescape; text fields that accept Markdown arrive as [`Md`], already sanitised into safe
+//! CommonMark and marked safe. Items the law requires but the register lacks are flagged with
+//! `missing_*` so that a draft can show a marker in their place.
+
+use serde::Serialize;
+
+use super::markdown::{self, escape};
+use crate::data;
+use crate::identifiers::{is_valid_email, is_valid_web_url};
+use crate::model::{
+    Collection, Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientRole,
+    RegisterDoc, Spanned, Text, nonblank,
+};
+use crate::rights::{self, Reach};
+
+/// Markdown that is already safe: a tera safe string.
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct Md(tera::Value);
+
+impl Md {
+    fn raw(s: String) -> Md {
+        Md(tera::Value::safe_string(&s))
+    }
+
+    /// A user text as one line of Markdown.
+    fn inline(t: &Text) -> Md {
+        Md::raw(markdown::inline(t.as_str()))
+    }
+
+    /// A user text as Markdown blocks.
+    fn block(t: &Text) -> Md {
+        Md::raw(markdown::block(t.as_str()))
+    }
+}
+
+fn inline(t: &Option<Spanned<Text>>) -> Option<Md> {
+    nonblank(t).map(|t| Md::inline(&t.value))
+}
+
+fn block(t: &Option<Spanned<Text>>) -> Option<Md> {
+    nonblank(t).map(|t| Md::block(&t.value))
+}
+
+fn string(s: &Option<Spanned<String>>) -> Option<&str> {
+    s.as_ref().map(|s| s.value.trim()).filter(|s| !s.is_empty())
+}
+
+/// An e-mail address as a mailto link (plain text if it is not a valid address).
+fn email_link(s: &str) -> Md {
+    if is_valid_email(s) {
+        Md::raw(format!("[{}](mailto:{})", escape(s), s.replace(' ', "")))
+    } else {
+        Md::raw(escape(s))
+    }
+}
+
+/// A phone number as a tel link in international form.
+fn phone_link(s: &str) -> Md {
+    let digits: String = s
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    let intl = if let Some(rest) = digits.strip_prefix('+') {
+        format!("+{rest}")
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        format!("+358{rest}")
+    } else {
+        return Md::raw(escape(s));
+    };
+    Md::raw(format!("[{}](tel:{intl})", escape(s)))
+}
+
+fn web_link(s: &str) -> Md {
+    if is_valid_web_url(s) {
+        Md::raw(format!("<{}>", s.trim()))
+    } else {
+        Md::raw(escape(s))
+    }
+}
+
+/// A person or function to contact.
+#[derive(Clone, Debug, Serialize)]
+pub struct ContactView {
+    name: Option<Md>,
+    title: Option<Md>,
+    email: Option<Md>,
+    phone: Option<Md>,
+    address: Option<Md>,
+}
+
+impl ContactView {
+    fn of(c: &Contact) -> ContactView {
+        ContactView {
+            name: inline(&c.name),
+            title: inline(&c.title),
+            email: string(&c.email).map(email_link),
+            phone: string(&c.phone).map(phone_link),
+            address: inline(&c.address),
+        }
+    }
+}
+
+/// The controller.
+#[derive(Clone, Debug, Serialize)]
+pub struct ControllerView {
+    name: Option<Md>,
+    /// The plain name, for page titles and front matter.
+    name_plain: String,
+    business_id: Option<String>,
+    address: Option<Md>,
+    visiting_address: Option<Md>,
+    country: Option<String>,
+    email: Option<Md>,
+    phone: Option<Md>,
+    website: Option<Md>,
+    missing: bool,
+}
+
+/// The supervisory authority, built in and overridable field by field.
+#[derive(Clone, Debug, Serialize)]
+pub struct AuthorityView {
+    name: Md,
+    visiting_address: Md,
+    postal_address: Md,
+    email: Md,
+    phone: Md,
+    website: Md,
+}
+
+/// A purpose and its legal basis.
+#[derive(Clone, Debug, Serialize)]
+pub struct PurposeView {
+    description: Option<Md>,
+    bases: Vec<&'static str>,
+    legitimate_interest: Option<Md>,
+    law: Option<Md>,
+    direct_marketing: bool,
+    missing_basis: bool,
+    missing_interest: bool,
+}
+
+/// A category of personal data.
+#[derive(Clone, Debug, Serialize)]
+pub struct DataView {
+    category: Option<Md>,
+    description: Option<Md>,
+    special_category: Option<&'static str>,
+    condition: Option<&'static str>,
+    criminal: bool,
+    law: Option<Md>,
+    provision: Option<&'static str>,
+    consequence: Option<Md>,
+    missing_condition: bool,
+    missing_provision: bool,
+}
+
+/// A source.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    description: Option<Md>,
+    public: Option<bool>,
+}
+
+/// A recipient.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecipientView {
+    name: Option<Md>,
+    role: Option<&'static str>,
+    purpose: Option<Md>,
+    law: Option<Md>,
+}
+
+/// A transfer outside the EU/EEA.
+#[derive(Clone, Debug, Serialize)]
+pub struct TransferView {
+    recipient: Option<Md>,
+    country: Option<String>,
+    organisation: Option<Md>,
+    mechanism: Option<&'static str>,
+    article: Option<&'static str>,
+    derogation: Option<&'static str>,
+    derogation_article: Option<&'static str>,
+    /// The country code, when the adequacy decision relied on covers only some organisations
+    /// there (labels.yaml says which).
+    adequacy_scope: Option<String>,
+    document: Option<Md>,
+    missing_mechanism: bool,
+    missing_document: bool,
+}
+
+/// A list the notice must state, or say `none` for.
+#[derive(Clone, Debug, Serialize)]
+pub struct ListView<T> {
+    /// `none` was written.
+    none: bool,
+    /// Neither a list nor `none`: the item is missing.
+    missing: bool,
+    items: Vec<T>,
+}
+
+fn list_view<S, T>(
+    l: &Option<Spanned<ListOrNone<Spanned<S>>>>,
+    f: impl Fn(&S) -> T,
+) -> ListView<T> {
+    match l.as_ref().map(|l| &l.value) {
+        Some(ListOrNone::None) => ListView {
+            none: true,
+            missing: false,
+            items: Vec::new(),
+        },
+        Some(ListOrNone::List(v)) if !v.is_empty() => ListView {
+            none: false,
+            missing: false,
+            items: v.iter().map(|x| f(&x.value)).collect(),
+        },
+        _ => ListView {
+            none: false,
+            missing: true,
+            items: Vec::new(),
+        },
+    }
+}
+
+/// A retention period.
+#[derive(Clone, Debug, Serialize)]
+pub struct RetentionView {
+    data: Option<Md>,
+    period: Option<PeriodView>,
+    criteria: Option<Md>,
+    from: Option<Md>,
+    law: Option<Md>,
+}
+
+/// A period, for the `period` filter.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct PeriodView {
+    amount: u32,
+    unit: &'static str,
+    permanent: bool,
+}
+
+impl PeriodView {
+    fn of(p: Period) -> PeriodView {
+        match p {
+            Period::Fixed { amount, unit } => PeriodView {
+                amount,
+                unit: match unit {
+                    PeriodUnit::Hours => "hours",
+                    PeriodUnit::Days => "days",
+                    PeriodUnit::Weeks => "weeks",
+                    PeriodUnit::Months => "months",
+                    PeriodUnit::Years => "years",
+                },
+                permanent: false,
+            },
+            Period::Permanent => PeriodView {
+                amount: 0,
+                unit: "",
+                permanent: true,
+            },
+        }
+    }
+}
+
+/// An automated decision.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionView {
+    description: Option<Md>,
+    logic: Option<Md>,
+    consequences: Option<Md>,
+}
+
+/// Further processing for a new purpose.
+#[derive(Clone, Debug, Serialize)]
+pub struct FurtherView {
+    purpose: Option<Md>,
+    details: Option<Md>,
+}
+
+/// A purpose a right does not reach, and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExclusionView {
+    purpose: Option<Md>,
+    reason: &'static str,
+    article: &'static str,
+}
+
+/// One right and how far it reaches.
+#[derive(Clone, Debug, Serialize)]
+pub struct RightView {
+    right: &'static str,
+    article: &'static str,
+    /// `all`, `some` or `none`.
+    reach: &'static str,
+    /// The purposes it reaches, when `reach` is `some`.
+    purposes: Vec<Md>,
+    /// The purposes it does not reach.
+    exclusions: Vec<ExclusionView>,
+    direct_marketing: bool,
+    explicit_consent: bool,
+    note: Option<Md>,
+    restriction: Option<Md>,
+    law: Option<Md>,
+}
+
+/// The rights section.
+#[derive(Clone, Debug, Serialize)]
+pub struct RightsView {
+    /// Every right, in the order of the GDPR.
+    all: Vec<RightView>,
+    /// How to exercise them, if the register says.
+    exercise: Option<Md>,
+}
+
+/// A further section.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExtraView {
+    title: Md,
+    text: Md,
+    anchor: String,
+}
+
+/// The right to object, shown separately and prominently (Art 21(4)).
+#[derive(Clone, Debug, Serialize)]
+pub struct ObjectionView {
+    applies: bool,
+    /// Direct-marketing purposes (21(2)): objection is absolute.
+    marketing: Vec<Md>,
+    /// Purposes on a public task or legitimate interests (21(1)).
+    general: Vec<Md>,
+    note: Option<Md>,
+}
+
+/// Withdrawal of consent.
+#[derive(Clone, Debug, Serialize)]
+pub struct WithdrawView {
+    applies: bool,
+    /// The purposes resting on consent, when not all do.
+    purposes: Vec<Md>,
+    explicit_consent: bool,
+    note: Option<Md>,
+}
+
+/// A note on one right.
+#[derive(Clone, Debug, Serialize)]
+pub struct NoteView {
+    note: Option<Md>,
+}
+
+/// Everything a register template sees.
+#[derive(Clone, Debug, Serialize)]
+pub struct RegisterView {
+    id: String,
+    title: Option<Md>,
+    title_plain: String,
+    description: Option<Md>,
+    updated: Option<String>,
+    draft: bool,
+    art13: bool,
+    art14: bool,
+    missing_collection: bool,
+    controller: ControllerView,
+    representative: Option<ContactView>,
+    contacts: Vec<ContactView>,
+    dpo: Option<ContactView>,
+    authority: AuthorityView,
+    data_subjects: Vec<Md>,
+    purposes: Vec<PurposeView>,
+    personal_data: Vec<DataView>,
+    sources: Vec<SourceView>,
+    missing_sources: bool,
+    recipients: ListView<RecipientView>,
+    transfers: ListView<TransferView>,
+    retention: Vec<RetentionView>,
+    automated_decisions: ListView<DecisionView>,
+    further_processing: Vec<FurtherView>,
+    rights: RightsView,
+    objection: ObjectionView,
+    withdraw: WithdrawView,
+    complaint: NoteView,
+    any_legitimate_interest: bool,
+    has_processors: bool,
+    has_controllers: bool,
+    has_authorities: bool,
+    has_joint: bool,
+    security: Option<Md>,
+    extra_sections: Vec<ExtraView>,
+}
+
+impl RegisterView {
+    /// The register's plain title, for file metadata.
+    pub fn title_plain(&self) -> &str {
+        &self.title_plain
+    }
+
+    /// The `updated` date in ISO form, if any.
+    pub fn updated_iso(&self) -> Option<&str> {
+        self.updated.as_deref()
+    }
+}
+
+/// The controller's view, shared by every page of the project.
+pub fn controller_view(project: &Project) -> ControllerView {
+    let c = project.controller().map(|c| &c.value);
+    let name = c.and_then(|c| inline(&c.name));
+    let name_plain = c
+        .and_then(|c| nonblank(&c.name))
+        .map(|n| n.value.as_str().trim().to_string())
+        .unwrap_or_default();
+    let country = c
+        .and_then(|c| c.country.as_ref())
+        .filter(|cc| cc.value.as_str() != "FI")
+        .map(|cc| cc.value.as_str().to_string());
+    let missing = c.is_none_or(|c| {
+        nonblank(&c.name).is_none()
+            || (nonblank(&c.address).is_none()
+                && string(&c.email).is_none()
+                && string(&c.phone).is_none())
+    });
+    ControllerView {
+        name,
+        name_plain,
+        business_id: c.and_then(|c| string(&c.business_id)).map(str::to_string),
+        address: c.and_then(|c| inline(&c.address)),
+        visiting_address: c.and_then(|c| inline(&c.visiting_address)),
+        country,
+        email: c.and_then(|c| string(&c.email)).map(email_link),
+        phone: c.and_then(|c| string(&c.phone)).map(phone_link),
+        website: c.and_then(|c| string(&c.website)).map(web_link),
+        missing,
+    }
+}
+
+fn authority_view(project: &Project) -> AuthorityView {
+    let builtin = data::authority();
+    let o = project
+        .config
+        .supervisory_authority
+        .as_ref()
+        .map(|s| &s.value);
+    let text = |t: Option<&Option<Spanned<Text>>>, d: &str| {
+        t.and_then(inline).unwrap_or_else(|| Md::raw(escape(d)))
+    };
+    AuthorityView {
+        name: text(o.map(|o| &o.name), &builtin.name),
+        visiting_address: text(o.map(|o| &o.visiting_address), &builtin.visiting_address),
+        postal_address: text(o.map(|o| &o.postal_address), &builtin.postal_address),
+        email: email_link(o.and_then(|o| string(&o.email)).unwrap_or(&builtin.email)),
+        phone: phone_link(o.and_then(|o| string(&o.phone)).unwrap_or(&builtin.phone)),
+        website: web_link(
+            o.and_then(|o| string(&o.website))
+                .unwrap_or(&builtin.website),
+        ),
+    }
+}
+
+/// Builds the view of one register.
+pub fn register_view(
+    project: &Project,
+    doc: &RegisterDoc,
+    draft: bool,
+    today: chrono::NaiveDate,
+) -> RegisterView {
+    let r = &doc.register;
+    let collection = r.collection.as_ref().map(|c| c.value);
+    let art13 = collection.is_some_and(Collection::art13);
+    let art14 = collection.is_some_and(Collection::art14);
+    let purposes: Vec<PurposeView> = r
+        .purposes()
+        .iter()
+        .map(|p| {
+            let bases: Vec<&'static str> = p.bases().iter().map(|b| b.name()).collect();
+            PurposeView {
+                description: inline(&p.description),
+                missing_interest: p.bases().contains(&LegalBasis::LegitimateInterests)
+                    && nonblank(&p.legitimate_interest).is_none(),
+                missing_basis: bases.is_empty(),
+                bases,
+                legitimate_interest: inline(&p.legitimate_interest),
+                law: inline(&p.law),
+                direct_marketing: p.is_direct_marketing(),
+            }
+        })
+        .collect();
+    let personal_data = r
+        .personal_data()
+        .iter()
+        .map(|d| DataView {
+            category: inline(&d.category),
+            description: inline(&d.description),
+            special_category: d.special_category.as_ref().map(|s| s.value.name()),
+            condition: d.condition.as_ref().map(|c| c.value.name()),
+            criminal: d.criminal_data.as_ref().is_some_and(|c| c.value),
+            law: inline(&d.law),
+            provision: d.provision.as_ref().map(|p| p.value.name()),
+            consequence: inline(&d.consequence),
+            missing_condition: d.special_category.is_some() && d.condition.is_none(),
+            missing_provision: art13 && d.provision.is_none(),
+        })
+        .collect();
+    let derived = rights::derive(r);
+    let purpose_text = |i: usize| r.purposes().get(i).and_then(|p| inline(&p.description));
+    let notes = r.rights.as_ref().map(|x| &x.value);
+    let all = derived
+        .iter()
+        .map(|d| {
+            let note = notes.and_then(|n| match d.right {
+                crate::model::Right::Access => n.access.as_ref(),
+                crate::model::Right::Rectification => n.rectification.as_ref(),
+                crate::model::Right::Erasure => n.erasure.as_ref(),
+                crate::model::Right::Restriction => n.restriction.as_ref(),
+                crate::model::Right::Portability => n.portability.as_ref(),
+                crate::model::Right::Objection => n.objection.as_ref(),
+                crate::model::Right::AutomatedDecisions => n.automated_decisions.as_ref(),
+                crate::model::Right::WithdrawConsent => n.withdraw_consent.as_ref(),
+                crate::model::Right::Complaint => n.complaint.as_ref(),
+            });
+            RightView {
+                right: d.right.name(),
+                article: d.right.article(),
+                reach: match d.reach {
+                    Reach::All => "all",
+                    Reach::Some => "some",
+                    Reach::None => "none",
+                },
+                purposes: d.purposes.iter().filter_map(|&i| purpose_text(i)).collect(),
+                exclusions: d
+                    .exclusions
+                    .iter()
+                    .map(|(i, why)| ExclusionView {
+                        purpose: purpose_text(*i),
+                        reason: match why {
+                            rights::Exclusion::LegalObligationOrPublicTask => {
+                                "legal_obligation_or_public_task"
+                            }
+                            rights::Exclusion::NotConsentOrContract => "not_consent_or_contract",
+                            rights::Exclusion::NotPublicTaskOrLegitimateInterests => {
+                                "not_public_task_or_legitimate_interests"
+                            }
+                        },
+                        article: why.article(),
+                    })
+                    .collect(),
+                direct_marketing: d.direct_marketing,
+                explicit_consent: d.explicit_consent,
+                note: note.and_then(|n| block(&n.note)),
+                restriction: note.and_then(|n| block(&n.restriction)),
+                law: note.and_then(|n| inline(&n.law)),
+            }
+        })
+        .collect();
+    let objection_right = derived
+        .iter()
+        .find(|d| d.right == crate::model::Right::Objection);
+    let withdraw_right = derived
+        .iter()
+        .find(|d| d.right == crate::model::Right::WithdrawConsent);
+    let objection = ObjectionView {
+        applies: objection_right.is_some_and(|o| o.applies()),
+        marketing: r
+            .purposes()
+            .iter()
+            .filter(|p| p.is_direct_marketing())
+            .filter_map(|p| inline(&p.description))
+            .collect(),
+        general: r
+            .purposes()
+            .iter()
+            .filter(|p| {
+                !p.is_direct_marketing()
+                    && p.bases().iter().any(|b| {
+                        matches!(b, LegalBasis::PublicTask | LegalBasis::LegitimateInterests)
+                    })
+            })
+            .filter_map(|p| inline(&p.description))
+            .collect(),
+        note: notes
+            .and_then(|n| n.objection.as_ref())
+            .and_then(|n| block(&n.note)),
+    };
+    let withdraw = WithdrawView {
+        applies: withdraw_right.is_some_and(|w| w.applies()),
+        purposes: withdraw_right
+            .map(|w| w.purposes.iter().filter_map(|&i| purpose_text(i)).collect())
+            .unwrap_or_default(),
+        explicit_consent: withdraw_right.is_some_and(|w| w.explicit_consent),
+        note: notes
+            .and_then(|n| n.withdraw_consent.as_ref())
+            .and_then(|n| block(&n.note)),
+    };
+    let complaint = NoteView {
+        note: notes
+            .and_then(|n| n.complaint.as_ref())
+            .and_then(|n| block(&n.note)),
+    };
+    let role_present = |role: RecipientRole| {
+        r.recipients()
+            .iter()
+            .any(|x| x.role.as_ref().is_some_and(|r| r.value == role))
+    };
+    let mut anchors: Vec<String> = Vec::new();
+    let extra_sections = r
+        .extra_sections()
+        .iter()
+        .filter(|x| !x.title.value.is_blank() && !x.text.value.is_blank())
+        .map(|x| {
+            let base = format!("lisatieto-{}", markdown::slug(x.title.value.as_str()));
+            let mut anchor = base.clone();
+            let mut n = 2;
+            while anchors.contains(&anchor) {
+                anchor = format!("{base}-{n}");
+                n += 1;
+            }
+            anchors.push(anchor.clone());
+            ExtraView {
+                title: Md::inline(&x.title.value),
+                text: Md::block(&x.text.value),
+                anchor,
+            }
+        })
+        .collect();
+    RegisterView {
+        id: doc.id.clone(),
+        title: inline(&r.title),
+        title_plain: nonblank(&r.title)
+            .map(|t| markdown_plain(t.value.as_str()))
+            .unwrap_or_else(|| doc.id.clone()),
+        description: block(&r.description),
+        updated: r
+            .updated
+            .as_ref()
+            .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
+        draft,
+        art13,
+        art14,
+        missing_collection: collection.is_none(),
+        controller: controller_view(project),
+        representative: project
+            .config
+            .representative
+            .as_ref()
+            .map(|c| ContactView::of(&c.value)),
+        contacts: doc.contacts(project).iter().map(ContactView::of).collect(),
+        dpo: project.dpo().map(ContactView::of),
+        authority: authority_view(project),
+        data_subjects: r
+            .data_subjects()
+            .iter()
+            .filter(|s| !s.value.is_blank())
+            .map(|s| Md::inline(&s.value))
+            .collect(),
+        purposes,
+        personal_data,
+        sources: r
+            .sources()
+            .iter()
+            .map(|s| SourceView {
+                description: inline(&s.description),
+                public: s.public.as_ref().map(|p| p.value),
+            })
+            .collect(),
+        missing_sources: art14 && r.sources().is_empty(),
+        recipients: list_view(&r.recipients, |x| RecipientView {
+            name: inline(&x.name),
+            role: x.role.as_ref().map(|r| r.value.name()),
+            purpose: inline(&x.purpose),
+            law: inline(&x.law),
+        }),
+        transfers: list_view(&r.transfers, |t| {
+            let adequacy = t
+                .country
+                .as_ref()
+                .filter(|_| {
+                    t.mechanism
+                        .as_ref()
+                        .is_some_and(|m| m.value == crate::model::Mechanism::Adequacy)
+                })
+                .and_then(|c| {
+                    data::adequacy(c.value, today)
+                        .filter(|a| a.scope.is_some())
+                        .map(|_| c.value)
+                });
+            TransferView {
+                recipient: inline(&t.recipient),
+                country: t.country.as_ref().map(|c| c.value.as_str().to_string()),
+                organisation: inline(&t.organisation),
+                mechanism: t.mechanism.as_ref().map(|m| m.value.name()),
+                article: t.mechanism.as_ref().map(|m| m.value.article()),
+                derogation: t.derogation.as_ref().map(|d| d.value.name()),
+                derogation_article: t.derogation.as_ref().map(|d| d.value.article()),
+                adequacy_scope: adequacy.map(|c| c.as_str().to_string()),
+                document: inline(&t.document),
+                missing_mechanism: t.mechanism.is_none(),
+                missing_document: t.mechanism.as_ref().is_some_and(|m| m.value.is_safeguard())
+                    && nonblank(&t.document).is_none(),
+            }
+        }),
+        retention: r
+            .retention()
+            .iter()
+            .map(|x| RetentionView {
+                data: inline(&x.data),
+                period: x.period.as_ref().map(|p| PeriodView::of(p.value)),
+                criteria: inline(&x.criteria),
+                from: inline(&x.from),
+                law: inline(&x.law),
+            })
+            .collect(),
+        automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {
+            description: inline(&a.description),
+            logic: block(&a.logic),
+            consequences: block(&a.consequences),
+        }),
+        further_processing: r
+            .further_processing()
+            .iter()
+            .map(|f| FurtherView {
+                purpose: inline(&f.purpose),
+                details: inline(&f.details),
+            })
+            .collect(),
+        rights: RightsView {
+            all,
+            exercise: notes.and_then(|n| block(&n.exercise)),
+        },
+        objection,
+        withdraw,
+        complaint,
+        any_legitimate_interest: r
+            .legal_bases()
+            .any(|b| b == LegalBasis::LegitimateInterests),
+        has_processors: role_present(RecipientRole::Processor),
+        has_controllers: role_present(RecipientRole::ThirdParty),
+        has_authorities: role_present(RecipientRole::Authority),
+        has_joint: role_present(RecipientRole::JointController),
+        security: block(&r.security),
+        extra_sections,
+    }
+}
+
+/// The text of a Markdown snippet without its markup (for titles and front matter).
+pub fn markdown_plain(src: &str) -> String {
+    let mut s = String::new();
+    for e in pulldown_cmark::Parser::new(src) {
+        match e {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => s.push_str(&t),
+            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => s.push(' '),
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Paragraph) => s.push(' '),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One register on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexEntry {
+    id: String,
+    title: Option<Md>,
+    title_plain: String,
+    updated: Option<String>,
+    /// The link target (with the right suffix for Markdown or HTML).
+    href: Md,
+}
+
+/// Everything the index template sees.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexView {
+    controller: ControllerView,
+    registers: Vec<IndexEntry>,
+    draft: bool,
+}
+
+/// Builds the index view; `href` makes each register's link.
+pub fn index_view(
+    project: &Project,
+    registers: &[RegisterDoc],
+    draft: bool,
+    href: impl Fn(&str) -> String,
+) -> IndexView {
+    let mut entries: Vec<IndexEntry> = registers
+        .iter()
+        .map(|d| IndexEntry {
+            id: d.id.clone(),
+            title: inline(&d.register.title),
+            title_plain: nonblank(&d.register.title)
+                .map(|t| markdown_plain(t.value.as_str()))
+                .unwrap_or_else(|| d.id.clone()),
+            updated: d
+                .register
+                .updated
+                .as_ref()
+                .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
+            href: Md::raw(href(&d.id)),
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        a.title_plain
+            .to_lowercase()
+            .cmp(&b.title_plain.to_lowercase())
+            .then(a.id.cmp(&b.id))
+    });
+    IndexView {
+        controller: controller_view(project),
+        registers: entries,
+        draft,
+    }
+}
