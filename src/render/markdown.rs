@@ -155,6 +155,11 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
                 title,
                 id,
             }) => {
+                let dest_url: CowStr<'_> = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}").into()
+                } else {
+                    dest_url
+                };
                 let ok = is_safe_url(&dest_url) && !dest_url.trim_start().starts_with('#');
                 link_stack.push(ok);
                 if ok {
@@ -219,8 +224,13 @@ impl Writer {
                     let mut text = String::new();
                     i = self.write(ev, i + 1, &mut text);
                     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        let shown = if *link_type == LinkType::Email {
+                            dest_url.trim_start_matches("mailto:")
+                        } else {
+                            dest_url
+                        };
                         out.push('<');
-                        out.push_str(&escape_url(dest_url));
+                        out.push_str(&escape_url(shown));
                         out.push('>');
                     } else {
                         out.push('[');
@@ -515,7 +525,18 @@ pub fn to_html(markdown: &str, missing_marker: &str) -> (String, Vec<TocEntry>) 
                 html.push_str("<pre><code>");
             }
             Event::End(TagEnd::CodeBlock) => html.push_str("</code></pre>\n"),
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                // An e-mail autolink (`<a@b.fi>`) arrives without its scheme.
+                let dest_url: CowStr<'_> = if *link_type == LinkType::Email {
+                    format!("mailto:{dest_url}").into()
+                } else {
+                    dest_url.clone()
+                };
+                let dest_url = &dest_url;
                 let ok = is_safe_url(dest_url);
                 link_stack.push(ok);
                 if ok {
@@ -666,6 +687,12 @@ mod tests {
         assert!(!h.contains("javascript"), "{h}");
         assert!(!h.contains("<h1"), "{h}");
         assert!(h.contains("Otsikko"), "{h}");
+    }
+
+    #[test]
+    fn email_autolinks_survive_sanitising() {
+        assert_eq!(block("<a@b.fi>"), "<a@b.fi>");
+        assert!(html(&block("<a@b.fi>")).contains("<a href=\"mailto:a@b.fi\" class=\"plain\">a@b.fi</a>"));
     }
 
     #[test]
