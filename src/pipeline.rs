@@ -90,7 +90,10 @@ impl MemoryFiles {
 
     /// Adds a file.
     pub fn insert(&mut self, path: impl Into<PathBuf>, text: &str) -> &mut Self {
-        self.files.insert(path.into(), Arc::from(text.strip_prefix('\u{feff}').unwrap_or(text)));
+        self.files.insert(
+            path.into(),
+            Arc::from(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        );
         self
     }
 }

@@ -9,7 +9,9 @@ use super::{EXIT_OK, Output};
 
 /// Arguments of `seloste rules`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  seloste rules\n  seloste rules --format json\n  seloste rules --format markdown > docs/rules.md")]
+#[command(
+    after_help = "Examples:\n  seloste rules\n  seloste rules --format json\n  seloste rules --format markdown > docs/rules.md"
+)]
 pub struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = RulesFormat::Text)]

@@ -19,8 +19,8 @@ pub use enums::{
 };
 pub use project::{Contact, Controller, ProjectFile, Settings, SupervisoryAuthority};
 pub use register::{
-    AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register, Retention,
-    RightNote, Rights, Source, Transfer, nonblank,
+    AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register,
+    Retention, RightNote, Rights, Source, Transfer, nonblank,
 };
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;
