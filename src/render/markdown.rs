@@ -692,7 +692,10 @@ mod tests {
     #[test]
     fn email_autolinks_survive_sanitising() {
         assert_eq!(block("<a@b.fi>"), "<a@b.fi>");
-        assert!(html(&block("<a@b.fi>")).contains("<a href=\"mailto:a@b.fi\" class=\"plain\">a@b.fi</a>"));
+        assert!(
+            html(&block("<a@b.fi>"))
+                .contains("<a href=\"mailto:a@b.fi\" class=\"plain\">a@b.fi</a>")
+        );
     }
 
     #[test]
