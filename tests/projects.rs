@@ -30,7 +30,10 @@ fn human(outcome: &Outcome) -> String {
 #[test]
 fn the_sample_project_is_clean() {
     let outcome = check(".");
-    assert!(outcome.register_files >= 3, "the sample needs at least three registers");
+    assert!(
+        outcome.register_files >= 3,
+        "the sample needs at least three registers"
+    );
     assert!(outcome.diagnostics.is_empty(), "{}", human(&outcome));
 }
 
@@ -45,7 +48,12 @@ fn examples_report_their_real_gaps() {
         let name = dir.file_name().unwrap().to_str().unwrap().to_string();
         let outcome = check(dir.to_str().unwrap());
         let t = outcome.tally();
-        assert_eq!(t.input_errors, 0, "{name} does not load:\n{}", human(&outcome));
+        assert_eq!(
+            t.input_errors,
+            0,
+            "{name} does not load:\n{}",
+            human(&outcome)
+        );
         assert!(t.errors > 0, "{name} should have findings at error level");
         assert!(dir.join("README.md").is_file(), "{name} has no README");
         insta::assert_snapshot!(format!("example-{name}"), human(&outcome));

@@ -112,8 +112,16 @@ fn base_fixtures_are_clean() {
 fn every_rule_has_failing_and_passing_fixtures_and_no_fixture_lacks_a_rule() {
     for rule in RULES {
         let fixtures = fixtures_of(rule.name);
-        assert!(fixtures.iter().any(|p| is_fail(p)), "{} has no failing fixture", rule.name);
-        assert!(fixtures.iter().any(|p| !is_fail(p)), "{} has no passing fixture", rule.name);
+        assert!(
+            fixtures.iter().any(|p| is_fail(p)),
+            "{} has no failing fixture",
+            rule.name
+        );
+        assert!(
+            fixtures.iter().any(|p| !is_fail(p)),
+            "{} has no passing fixture",
+            rule.name
+        );
     }
     for entry in fs::read_dir(FIXTURES).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
@@ -138,7 +146,11 @@ fn fixtures_produce_exactly_what_they_expect() {
             if is_fail(&fixture) {
                 let expected: BTreeSet<(String, u32, u32)> =
                     expectations(&fixture).into_iter().collect();
-                assert!(!expected.is_empty(), "{} has no `# expect:` line", fixture.display());
+                assert!(
+                    !expected.is_empty(),
+                    "{} has no `# expect:` line",
+                    fixture.display()
+                );
                 assert!(
                     expected.iter().all(|(r, ..)| r == rule.name),
                     "{} expects another rule",
@@ -174,7 +186,12 @@ fn fixtures_produce_exactly_what_they_expect() {
                     diagnostics: &mine,
                     registers: outcome.register_files,
                 };
-                let stem = fixture.file_name().unwrap().to_str().unwrap().trim_end_matches(".yaml");
+                let stem = fixture
+                    .file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .trim_end_matches(".yaml");
                 insta::assert_snapshot!(
                     format!("{}__{}", rule.name, stem),
                     Human { color: false }.render(&report)
