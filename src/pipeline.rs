@@ -160,7 +160,9 @@ fn process_register(
             };
         }
     };
-    // A file without a usable id was already reported by validate; lint it all the same.
+    // A file without a usable id was already reported by validate; lint it all the same, but
+    // never hand it on to be rendered.
+    let has_id = id.is_some();
     let doc = RegisterDoc {
         id: id.unwrap_or_default(),
         file,
@@ -170,7 +172,7 @@ fn process_register(
     let keep_text = opts.keep_registers || !diagnostics.is_empty();
     RegisterResult {
         text: keep_text.then_some(text),
-        doc: opts.keep_registers.then_some(doc),
+        doc: (opts.keep_registers && has_id).then_some(doc),
         diagnostics,
     }
 }

@@ -140,12 +140,69 @@ fn code_span(code: &str, out: &mut String) {
     out.push_str(&fence);
 }
 
+/// Splits text at bare `http://` and `https://` addresses, making them autolinks (as GitHub
+/// and Hugo do), unless the text is already inside a link.
+fn linkify<'a>(text: CowStr<'a>, in_link: bool, out: &mut Vec<Event<'a>>) {
+    if in_link || !text.contains("http") {
+        out.push(Event::Text(text));
+        return;
+    }
+    let s = text.to_string();
+    let mut last = 0;
+    let mut search = 0;
+    while let Some(rel) = s[search..].find("http") {
+        let i = search + rel;
+        let rest = &s[i..];
+        let starts_word = s[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && (rest.starts_with("http://") || rest.starts_with("https://")) {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']'))
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            if url.len() > "https://".len() {
+                if i > last {
+                    out.push(Event::Text(s[last..i].to_string().into()));
+                }
+                let link = Tag::Link {
+                    link_type: LinkType::Autolink,
+                    dest_url: url.to_string().into(),
+                    title: "".into(),
+                    id: "".into(),
+                };
+                out.push(Event::Start(link));
+                out.push(Event::Text(url.to_string().into()));
+                out.push(Event::End(TagEnd::Link));
+                last = i + url.len();
+                search = last;
+                continue;
+            }
+        }
+        search = i + 4;
+    }
+    if last < s.len() {
+        out.push(Event::Text(s[last..].to_string().into()));
+    }
+}
+
 /// Events of user Markdown, filtered: what may not pass becomes text or goes.
 fn user_events(src: &str) -> Vec<Event<'_>> {
     let mut out = Vec::new();
     let mut link_stack: Vec<bool> = Vec::new();
+    let mut in_code_block = false;
     for e in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH) {
         match e {
+            Event::Text(t) if !in_code_block => linkify(t, !link_stack.is_empty(), &mut out),
+            Event::Start(Tag::CodeBlock(k)) => {
+                in_code_block = true;
+                out.push(Event::Start(Tag::CodeBlock(k)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                out.push(Event::End(TagEnd::CodeBlock));
+            }
             Event::Html(h) | Event::InlineHtml(h) => out.push(Event::Text(h)),
             Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
@@ -552,7 +609,10 @@ pub fn to_html(markdown: &str, missing_marker: &str) -> (String, Vec<TocEntry>) 
                     html.push_str("<a href=\"");
                     html_escape(dest_url, &mut html);
                     html.push('"');
+                    // In-page anchors, phone numbers (their text is the number) and links
+                    // whose text is their target need no target printed after them.
                     if dest_url.starts_with('#')
+                        || dest_url.starts_with("tel:")
                         || text.trim() == target.trim()
                         || text.trim() == dest_url.trim()
                     {
@@ -695,6 +755,18 @@ mod tests {
         assert!(
             html(&block("<a@b.fi>"))
                 .contains("<a href=\"mailto:a@b.fi\" class=\"plain\">a@b.fi</a>")
+        );
+    }
+
+    #[test]
+    fn bare_addresses_become_links() {
+        assert_eq!(
+            inline("Katso https://www.kanta.fi. Tai [tästä](https://x.fi)."),
+            "Katso <https://www.kanta.fi>. Tai [tästä](https://x.fi)."
+        );
+        assert_eq!(
+            inline("javascript:alert(1) ftp://x"),
+            "javascript:alert(1) ftp://x"
         );
     }
 

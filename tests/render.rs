@@ -1,0 +1,409 @@
+//! The rendered notices: snapshots of the sample registers (Markdown and HTML) and of a
+//! draft, an injection test over every text field, hostile file names, and determinism.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use seloste::pipeline::{Files, MemoryFiles, Options, Outcome, run, run_project};
+use seloste::render::{self, FrontMatter, OutputFile, RenderOptions, templates};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn opts(draft: bool, front_matter: FrontMatter) -> RenderOptions {
+    RenderOptions {
+        draft,
+        front_matter,
+        fragments: true,
+        today: today(),
+    }
+}
+
+fn load(dir: &str) -> Outcome {
+    run(
+        Some(Path::new(dir)),
+        Path::new("."),
+        &Options {
+            today: today(),
+            keep_registers: true,
+        },
+    )
+}
+
+fn load_memory(files: &dyn Files) -> Outcome {
+    run_project(
+        Path::new("seloste.yaml"),
+        files,
+        &Options {
+            today: today(),
+            keep_registers: true,
+        },
+    )
+}
+
+/// Renders with the built-in templates (never a project's own).
+fn render_outcome(outcome: &Outcome, o: RenderOptions) -> Vec<OutputFile> {
+    let t = templates::load(Path::new("/nonexistent-templates")).unwrap();
+    render::render(
+        outcome.project.as_ref().unwrap(),
+        &outcome.registers,
+        &t,
+        &o,
+        &|| {},
+    )
+    .unwrap()
+}
+
+fn get<'a>(files: &'a [OutputFile], path: &str) -> &'a str {
+    &files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path}"))
+        .contents
+}
+
+/// The page without its embedded stylesheet, which has no business in every snapshot.
+fn without_css(html: &str) -> String {
+    match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}<style>…</style>{}", &html[..a], &html[b + 8..]),
+        _ => html.to_string(),
+    }
+}
+
+#[test]
+fn sample_registers_render_as_pinned() {
+    let outcome = load(".");
+    assert!(outcome.diagnostics.is_empty());
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    for doc in &outcome.registers {
+        insta::assert_snapshot!(
+            format!("sample-{}.md", doc.id),
+            get(&files, &format!("{}.md", doc.id))
+        );
+        insta::assert_snapshot!(
+            format!("sample-{}.html", doc.id),
+            without_css(get(&files, &format!("{}.html", doc.id)))
+        );
+    }
+    insta::assert_snapshot!("sample-index.md", get(&files, "index.md"));
+    insta::assert_snapshot!("sample-index.html", without_css(get(&files, "index.html")));
+}
+
+#[test]
+fn hugo_front_matter_carries_title_and_dates_and_the_index_is_a_section() {
+    let outcome = load(".");
+    let files = render_outcome(&outcome, opts(false, FrontMatter::Hugo));
+    let md = get(&files, "asiakasrekisteri.md");
+    assert!(
+        md.starts_with(
+            "---\ntitle: \"Asiakasrekisteri\"\ndate: 2026-10-15\nlastmod: 2026-10-15\n---\n\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("\n# "),
+        "the title is in the front matter, not a heading"
+    );
+    let index = get(&files, "_index.md");
+    assert!(index.contains("](asiakasrekisteri/)"), "{index}");
+    assert!(files.iter().all(|f| f.path != "index.md"));
+    let zola = render_outcome(&outcome, opts(true, FrontMatter::Zola));
+    assert!(get(&zola, "kameravalvonta.md").starts_with("+++\ntitle = \"Kameravalvonta\"\ndate = 2026-10-15\nupdated = 2026-10-15\ndraft = true\n+++\n\n"));
+}
+
+#[test]
+fn a_draft_of_a_real_notice_marks_what_it_lacks() {
+    let outcome = load("examples/mesq");
+    if outcome.registers.is_empty() {
+        // The example is written separately; the project test requires it to exist.
+        return;
+    }
+    let files = render_outcome(&outcome, opts(true, FrontMatter::None));
+    for doc in &outcome.registers {
+        let md = get(&files, &format!("{}.md", doc.id));
+        assert!(md.contains("**LUONNOS**"), "{} has no draft banner", doc.id);
+        assert!(md.contains("PUUTTUU"), "{} marks nothing missing", doc.id);
+        let html = get(&files, &format!("{}.html", doc.id));
+        assert!(html.contains("<strong class=\"missing\">"));
+        insta::assert_snapshot!(format!("draft-mesq-{}.md", doc.id), md);
+    }
+}
+
+const PAYLOADS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "[klikkaa](javascript:alert(1))",
+    "<a href=\"javascript:alert(1)\">linkki</a>",
+    "javascript:alert(1)",
+    "![kuva](https://evil.example/x.png)",
+    "{{ 7 * 7 }} {% raw %} <# x #>",
+    "<iframe src=https://evil.example></iframe>",
+    "- lista\n# otsikko\n<div onclick=\"alert(1)\">x</div>",
+];
+
+/// A project with `payload` in every text and string field.
+fn hostile_project(payload: &str) -> MemoryFiles {
+    let p = serde_json::to_string(payload).unwrap();
+    let project = format!(
+        "controller:\n  name: {p}\n  business_id: {p}\n  address: {p}\n  visiting_address: {p}\n  email: {p}\n  phone: {p}\n  website: {p}\ncontact:\n  name: {p}\n  title: {p}\n  email: {p}\n  phone: {p}\n  address: {p}\ndpo:\n  name: {p}\n  email: {p}\nrepresentative:\n  name: {p}\n  address: {p}\nsupervisory_authority:\n  name: {p}\n  visiting_address: {p}\n  postal_address: {p}\n  email: {p}\n  phone: {p}\n  website: {p}\n"
+    );
+    let register = format!(
+        "title: {p}\nupdated: 2026-10-01\ndescription: {p}\ncontact:\n  name: {p}\n  email: {p}\ndata_subjects: [{p}]\ncollection: both\npurposes:\n  - description: {p}\n    legal_basis: legitimate_interests\n    legitimate_interest: {p}\n    direct_marketing: true\n  - description: {p}\n    legal_basis: [legal_obligation, consent]\n    law: {p}\npersonal_data:\n  - category: {p}\n    description: {p}\n    special_category: health\n    condition: health_care\n    law: {p}\n    provision: statutory\n    consequence: {p}\n  - category: {p}\n    criminal_data: true\n    law: {p}\nsources:\n  - description: {p}\n    public: true\nrecipients:\n  - name: {p}\n    role: joint_controller\n    purpose: {p}\n    law: {p}\ntransfers:\n  - recipient: {p}\n    country: IN\n    organisation: {p}\n    mechanism: standard_contractual_clauses\n    document: {p}\nretention:\n  - data: {p}\n    period: 2 years\n    criteria: {p}\n    from: {p}\n    law: {p}\nautomated_decisions:\n  - description: {p}\n    logic: {p}\n    consequences: {p}\nfurther_processing:\n  - purpose: {p}\n    details: {p}\nrights:\n  exercise: {p}\n  access:\n    note: {p}\n    restriction: {p}\n    law: {p}\n  objection:\n    note: {p}\n  withdraw_consent:\n    note: {p}\n  complaint:\n    note: {p}\nsecurity: {p}\nextra_sections:\n  - title: {p}\n    text: {p}\n"
+    );
+    let mut files = MemoryFiles::new();
+    files.insert("seloste.yaml", &project);
+    files.insert("notices/vihamielinen.yaml", &register);
+    files
+}
+
+const ALLOWED_TAGS: &[&str] = &[
+    "!doctype",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "a",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "ol",
+    "ul",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "br",
+    "hr",
+    "s",
+];
+const ALLOWED_ATTRS: &[&str] = &[
+    "href",
+    "id",
+    "class",
+    "data-target",
+    "scope",
+    "lang",
+    "charset",
+    "name",
+    "content",
+    "aria-label",
+    "aria-labelledby",
+    "start",
+];
+
+/// Every tag of `html`: name and attributes (name, value).
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest
+            .find('>')
+            .unwrap_or_else(|| panic!("unclosed tag at: {}", &rest[..rest.len().min(80)]));
+        let closing = rest.starts_with('/');
+        let inner = rest[..end].trim_start_matches('/');
+        rest = &rest[end + 1..];
+        let mut parts = inner.splitn(2, char::is_whitespace);
+        let name = parts.next().unwrap_or("").to_lowercase();
+        let mut attrs = Vec::new();
+        let mut a = parts.next().unwrap_or("").trim();
+        while !a.is_empty() {
+            let eq = a.find('=').unwrap_or(a.len());
+            let key = a[..eq].trim().to_lowercase();
+            a = a[eq..].trim_start_matches('=');
+            let value;
+            if let Some(q) = a.strip_prefix('"') {
+                let close = q.find('"').expect("unterminated attribute");
+                value = q[..close].to_string();
+                a = q[close + 1..].trim_start();
+            } else {
+                let sp = a.find(char::is_whitespace).unwrap_or(a.len());
+                value = a[..sp].to_string();
+                a = a[sp..].trim_start();
+            }
+            attrs.push((key, value));
+        }
+        out.push((name, attrs));
+        if !closing && out.last().is_some_and(|(n, _)| n == "style") {
+            // Skip the stylesheet's contents.
+            let close = rest.find("</style>").unwrap();
+            rest = &rest[close..];
+        }
+    }
+    out
+}
+
+fn assert_only_safe_markup(html: &str, what: &str) {
+    for (name, attrs) in tags(html) {
+        if name == "!doctype" {
+            continue;
+        }
+        assert!(
+            ALLOWED_TAGS.contains(&name.as_str()),
+            "{what}: tag <{name}> in output"
+        );
+        for (k, v) in attrs {
+            assert!(
+                ALLOWED_ATTRS.contains(&k.as_str()),
+                "{what}: attribute {k}=\"{v}\" on <{name}>"
+            );
+            if k == "href" {
+                let v = v.to_lowercase();
+                assert!(
+                    ["http://", "https://", "mailto:", "tel:", "#"]
+                        .iter()
+                        .any(|s| v.starts_with(s))
+                        || v.ends_with(".html"),
+                    "{what}: link to {v}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_user_string_survives_as_markup() {
+    for payload in PAYLOADS {
+        let outcome = load_memory(&hostile_project(payload));
+        assert_eq!(
+            outcome.tally().input_errors,
+            0,
+            "{payload}: {:?}",
+            outcome.diagnostics
+        );
+        let files = render_outcome(&outcome, opts(true, FrontMatter::Hugo));
+        for f in &files {
+            if f.path.ends_with(".html") {
+                assert_only_safe_markup(&f.contents, &format!("{payload} in {}", f.path));
+            } else {
+                // A naive consumer that renders the Markdown with raw HTML allowed must not get
+                // markup either.
+                let mut html = String::new();
+                let body = f.contents.splitn(3, "---\n").last().unwrap_or("");
+                pulldown_cmark::html::push_html(
+                    &mut html,
+                    pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all()),
+                );
+                for (name, attrs) in tags(&html) {
+                    assert!(
+                        !["script", "img", "iframe", "div", "a"].contains(&name.as_str())
+                            || (name == "a"
+                                && attrs.iter().all(|(k, v)| k != "href"
+                                    || !v.to_lowercase().starts_with("javascript"))),
+                        "{payload}: <{name} {attrs:?}> in {} rendered as Markdown",
+                        f.path
+                    );
+                    assert!(
+                        attrs.iter().all(|(k, _)| !k.starts_with("on")),
+                        "{payload}: event handler in {} rendered as Markdown",
+                        f.path
+                    );
+                }
+                assert!(
+                    !f.contents.contains("\n# otsikko"),
+                    "{payload}: a heading was injected into {}",
+                    f.path
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_file_names_cannot_escape_the_output_directory() {
+    let names = [
+        "..yaml",
+        "...yaml",
+        "%2e%2e%2fetc.yaml",
+        "x<script>.yaml",
+        "Työntekijät ja hakijat.yaml",
+        "CON.yaml",
+        "a:b.yaml",
+        "index.yaml",
+        "-rf.yaml",
+    ];
+    let base = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml").unwrap();
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+    );
+    for n in names {
+        files.insert(format!("notices/{n}"), &base);
+    }
+    let outcome = load_memory(&files);
+    let ids: BTreeSet<&str> = outcome.registers.iter().map(|d| d.id.as_str()).collect();
+    for id in &ids {
+        assert!(
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+            "unsafe id {id:?}"
+        );
+    }
+    // Names that give no id, or an id already taken, are input errors, not silent overwrites.
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "invalid-value")
+    );
+    let rendered = render_outcome(&outcome, opts(true, FrontMatter::None));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    render::write::write(&out, &rendered).unwrap();
+    for f in &rendered {
+        assert!(render::write::is_contained(&f.path), "{}", f.path);
+        let p = out.join(&f.path).canonicalize().unwrap();
+        assert!(
+            p.starts_with(out.canonicalize().unwrap()),
+            "{} escaped",
+            f.path
+        );
+    }
+    let outside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        outside,
+        vec![std::ffi::OsString::from("out")],
+        "something was written beside the output directory"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_from_run_to_run() {
+    let a = render_outcome(&load("."), opts(false, FrontMatter::None));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let b = pool.install(|| render_outcome(&load("."), opts(false, FrontMatter::None)));
+    assert_eq!(a, b);
+    // And on disk: a second build changes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    render::write::write(dir.path(), &a).unwrap();
+    let again = render::write::write(dir.path(), &b).unwrap();
+    assert_eq!(again.written, 0);
+    assert_eq!(again.unchanged, a.len());
+}
