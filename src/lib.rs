@@ -26,6 +26,8 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod rights;
+pub mod scaffold;
+pub mod schema;
 pub mod source;
 pub mod validate;
 

@@ -2,8 +2,12 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod explain;
+pub mod init;
+pub mod new;
 pub mod rules;
+pub mod schema;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -57,6 +61,16 @@ pub enum Command {
     Rules(rules::Args),
     /// Explain one rule: what it checks, why, and an example.
     Explain(explain::Args),
+    /// Create a project: seloste.yaml, a commented example register, and the JSON Schemas.
+    Init(init::Args),
+    /// Add a register to the project from a commented template.
+    New(new::Args),
+    /// Print the JSON Schema of register files or seloste.yaml, for editors.
+    Schema(schema::Args),
+    /// Print shell completions (bash, zsh, fish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff).
+    Man(completions::ManArgs),
 }
 
 /// Runs the chosen subcommand.
@@ -67,6 +81,11 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => build::execute(args, &out),
         Command::Rules(args) => rules::execute(args, &out),
         Command::Explain(args) => explain::execute(args, &out),
+        Command::Init(args) => init::execute(args, &out),
+        Command::New(args) => new::execute(args, &out),
+        Command::Schema(args) => schema::execute(args, &out),
+        Command::Completions(args) => completions::execute(args, &out),
+        Command::Man(args) => completions::execute_man(args, &out),
     }
 }
 

@@ -39,9 +39,9 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    /// Where the data come from: decides between Art 13 and Art 14.
-    ///
     /// Mistä tiedot kerätään: ratkaisee, sovelletaanko 13 vai 14 artiklaa.
+    ///
+    /// Where the data come from: decides between Art 13 and Art 14.
     Collection {
         /// Tiedot kerätään rekisteröidyltä itseltään (13 artikla). — From the data subject (Art 13).
         DataSubject = "data_subject", "Art 13";
@@ -65,9 +65,9 @@ impl Collection {
 }
 
 vocabulary! {
-    /// Legal basis of processing, Art 6(1).
-    ///
     /// Käsittelyn oikeusperuste, 6 artiklan 1 kohta.
+    ///
+    /// Legal basis of processing, Art 6(1).
     LegalBasis {
         /// Suostumus, 6(1)(a). — Consent.
         Consent = "consent", "Art 6(1)(a)";
@@ -85,9 +85,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Special categories of personal data, Art 9(1).
-    ///
     /// Erityiset henkilötietoryhmät, 9 artiklan 1 kohta.
+    ///
+    /// Special categories of personal data, Art 9(1).
     SpecialCategory {
         /// Rotu tai etninen alkuperä. — Racial or ethnic origin.
         RacialOrEthnicOrigin = "racial_or_ethnic_origin", "Art 9(1)";
@@ -109,9 +109,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The condition that allows processing a special category, Art 9(2).
-    ///
     /// Erityisen henkilötietoryhmän käsittelyn edellytys, 9 artiklan 2 kohta.
+    ///
+    /// The condition that allows processing a special category, Art 9(2).
     Condition {
         /// Nimenomainen suostumus, 9(2)(a). — Explicit consent.
         ExplicitConsent = "explicit_consent", "Art 9(2)(a)";
@@ -152,9 +152,9 @@ impl Condition {
 }
 
 vocabulary! {
-    /// Whether the person must provide the data, Art 13(2)(e).
-    ///
     /// Onko tietojen antaminen pakollista, 13 artiklan 2 kohdan e alakohta.
+    ///
+    /// Whether the person must provide the data, Art 13(2)(e).
     Provision {
         /// Laissa säädetty vaatimus. — A statutory requirement.
         Statutory = "statutory", "Art 13(2)(e)";
@@ -168,9 +168,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// A recipient's role, Art 4(9), 4(8), 26.
-    ///
     /// Vastaanottajan asema.
+    ///
+    /// A recipient's role, Art 4(9), 4(8), 26.
     RecipientRole {
         /// Henkilötietojen käsittelijä (4(8), 28). — Processor acting for the controller.
         Processor = "processor", "Art 28";
@@ -184,9 +184,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The ground for a transfer outside the EU/EEA, Art 45–49.
-    ///
     /// Siirtoperuste EU:n ja ETA:n ulkopuolelle.
+    ///
+    /// The ground for a transfer outside the EU/EEA, Art 45–49.
     Mechanism {
         /// Komission tietosuojan riittävyyttä koskeva päätös. — Adequacy decision.
         Adequacy = "adequacy", "Art 45";
@@ -225,9 +225,9 @@ impl Mechanism {
 }
 
 vocabulary! {
-    /// The derogation a transfer relies on, Art 49(1)(a)–(g).
-    ///
     /// Poikkeusperuste, 49 artiklan 1 kohta.
+    ///
+    /// The derogation a transfer relies on, Art 49(1)(a)–(g).
     Derogation {
         /// Nimenomainen suostumus. — Explicit consent.
         ExplicitConsent = "explicit_consent", "Art 49(1)(a)";
@@ -247,9 +247,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// The rights of the data subject (Art 15–22, 7(3), 77).
-    ///
     /// Rekisteröidyn oikeudet.
+    ///
+    /// The rights of the data subject (Art 15–22, 7(3), 77).
     Right {
         /// Oikeus saada pääsy tietoihin. — Access.
         Access = "access", "Art 15";
@@ -273,9 +273,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How a rule's findings are treated, set per rule in `settings.lints`.
-    ///
     /// Säännön taso.
+    ///
+    /// How a rule's findings are treated, set per rule in `settings.lints`.
     Level {
         /// Ei raportoida. — Not reported.
         Allow = "allow", "";

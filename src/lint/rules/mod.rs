@@ -35,6 +35,7 @@ pub mod missing_transfers;
 pub mod missing_updated;
 pub mod outdated_supervisory_authority;
 pub mod outdated_term;
+pub mod placeholder_left;
 pub mod public_authority_without_dpo;
 pub mod repealed_act;
 pub mod restriction_without_law;
@@ -93,6 +94,7 @@ pub static RULES: &[&Rule] = &[
     &repealed_act::RULE,
     &outdated_term::RULE,
     &access_request_limit::RULE,
+    &placeholder_left::RULE,
     &missing_updated::RULE,
     &updated_in_future::RULE,
     &stale_notice::RULE,
