@@ -43,7 +43,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     for f in &files {
         msg.push_str(&format!("  {}\n", seloste::source::display_path(&f.path)));
     }
-    let at = if dir == PathBuf::from(".") {
+    let at = if dir == std::path::Path::new(".") {
         String::new()
     } else {
         format!(" {}", seloste::source::display_path(&dir))
