@@ -10,6 +10,10 @@
 //! human rendering is pinned by an insta snapshot. A passing fixture must produce no
 //! diagnostic at all, from any rule. All fixtures are judged on 2026-11-23.
 //!
+//! A rule whose register check depends on the project (a public authority, a controller with
+//! one contact channel) may hold its own clean project in `<rule>/_project/seloste.yaml`; the
+//! register fixtures of that rule are checked in it instead of `_base/seloste.yaml`.
+//!
 //! To add a rule's fixtures: create the directory named after the rule, write `fail.yaml` with
 //! its `# expect:` lines and `pass.yaml`, run `cargo insta test --accept`, and review the new
 //! snapshot.
@@ -33,6 +37,16 @@ fn base(name: &str) -> String {
     fs::read_to_string(Path::new(FIXTURES).join("_base").join(name)).unwrap()
 }
 
+/// The project a register fixture is checked in: its rule's own, or the base project.
+fn project_of(fixture: &Path) -> String {
+    let own = fixture
+        .parent()
+        .unwrap()
+        .join("_project")
+        .join("seloste.yaml");
+    fs::read_to_string(own).unwrap_or_else(|_| base("seloste.yaml"))
+}
+
 /// Runs a fixture: a register in the base project, or a project file with the base register.
 fn run(fixture: &Path) -> (Outcome, PathBuf) {
     let text = fs::read_to_string(fixture).unwrap();
@@ -44,7 +58,7 @@ fn run(fixture: &Path) -> (Outcome, PathBuf) {
         let _ = stem;
         PathBuf::from("seloste.yaml")
     } else {
-        files.insert("seloste.yaml", &base("seloste.yaml"));
+        files.insert("seloste.yaml", &project_of(fixture));
         let p = PathBuf::from("notices").join(name);
         files.insert(&p, &text);
         p

@@ -37,12 +37,28 @@ fn email(out: &mut Findings, e: &Option<Spanned<String>>) {
     if let Some(e) = e
         && !is_valid_email(&e.value)
     {
-        out.at(
-            e.pos,
-            format!("`{}` is not a valid e-mail address", e.value.trim()),
-        )
-        .help("write the address as name@domain.fi");
+        let v = e.value.trim();
+        out.at(e.pos, format!("`{v}` is not a valid e-mail address"))
+            .help(help(v));
     }
+}
+
+/// Help for a malformed address: spell out the fix for the common anti-spam spellings.
+fn help(v: &str) -> String {
+    for at in ["(at)", "[at]", "(a)", " at "] {
+        if let Some((local, domain)) = v.split_once(at) {
+            let fixed = format!("{}@{}", local.trim(), domain.trim());
+            if is_valid_email(&fixed) {
+                return format!(
+                    "write `{fixed}`: seloste renders the address as a link, and people copy it as written"
+                );
+            }
+        }
+    }
+    if v.contains(char::is_whitespace) {
+        return "an e-mail address has no spaces: write it as name@domain.fi".to_string();
+    }
+    "write the address as name@domain.fi".to_string()
 }
 
 fn contact(out: &mut Findings, c: Option<&Contact>) {

@@ -32,26 +32,65 @@ controller:
 
 fn phone(out: &mut Findings, p: &Option<Spanned<String>>) {
     let Some(p) = p else { return };
-    let (what, help) = match check_phone(&p.value) {
+    let v = p.value.trim();
+    let (what, help) = match check_phone(v) {
         Ok(()) => return,
         Err(PhoneError::Characters) => (
             "holds characters other than digits and separators",
-            "write only the number, e.g. `029 566 6700`",
+            match bare_number(v) {
+                Some(n) => format!("write only the number: `{n}`"),
+                None => "write only the number, with its area code, e.g. `09 123 4567`".to_string(),
+            },
         ),
         Err(PhoneError::NoPrefix) => (
             "has no area code or country code",
-            "start a Finnish number with 0 (e.g. `03 880 700`) or use `+358 3 880 700`",
+            "start a Finnish number with 0 (e.g. `03 880 700`) or use `+358 3 880 700`".to_string(),
+        ),
+        Err(PhoneError::Length) if after_country_code(v).is_some_and(|n| n.starts_with('0')) => (
+            "keeps the leading 0 of the area code after +358",
+            match without_trunk_zero(v) {
+                Some(n) => format!("after +358 leave out the leading 0: `{n}`"),
+                None => {
+                    "after +358 leave out the leading 0, e.g. `+358 9 123 4567` for `09 123 4567`"
+                        .to_string()
+                }
+            },
         ),
         Err(PhoneError::Length) => (
             "has too few or too many digits",
-            "check the number; after +358 leave out the leading 0",
+            "check the number; after +358 leave out the leading 0".to_string(),
         ),
     };
-    out.at(
-        p.pos,
-        format!("the phone number `{}` {what}", p.value.trim()),
-    )
-    .help(help);
+    out.at(p.pos, format!("the phone number `{v}` {what}"))
+        .help(help);
+}
+
+/// The digits after `+358`, if the number is written in the Finnish international form.
+fn after_country_code(v: &str) -> Option<String> {
+    let digits: String = v.chars().filter(char::is_ascii_digit).collect();
+    v.starts_with('+')
+        .then(|| digits.strip_prefix("358").map(str::to_string))
+        .flatten()
+}
+
+/// `+358 017 …` or `+358 (0)17 …` without the national trunk 0, if that leaves a valid number.
+fn without_trunk_zero(v: &str) -> Option<String> {
+    let rest = v.strip_prefix("+358")?.trim_start();
+    let rest = rest
+        .strip_prefix("(0)")
+        .or_else(|| rest.strip_prefix('0'))?
+        .trim_start();
+    let n = format!("+358 {rest}");
+    check_phone(&n).is_ok().then_some(n)
+}
+
+/// The number without words around it ("puh. 09 123 4567", "09 123 4567 (vaihde)"), if that
+/// leaves a valid number.
+fn bare_number(v: &str) -> Option<&str> {
+    let start = v.find(|c: char| c.is_ascii_digit() || c == '+' || c == '(')?;
+    let end = v.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let n = v.get(start..end)?.trim();
+    check_phone(n).is_ok().then_some(n)
 }
 
 fn contact(out: &mut Findings, c: Option<&Contact>) {

@@ -40,15 +40,31 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
             .help("add `controller:` with `name`, `address`, `email` and `phone`");
         return;
     };
-    if nonblank(&c.name).is_none() {
-        out.at(c.pos, "the controller has no `name`")
-            .help("give the controller's legal name, e.g. `name: Esimerkki Oy`");
-    }
+    let has_name = nonblank(&c.name).is_some();
     let has_contact = nonblank(&c.address).is_some()
         || c.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
         || c.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty());
-    if !has_contact {
-        out.at(c.pos, "the controller has no contact details")
+    // One finding per controller block: both defects sit at the same place.
+    match (has_name, has_contact) {
+        (true, true) => {}
+        (false, true) => {
+            out.at(c.pos, "the controller has no `name`")
+                .label("controller without a name")
+                .help("give the controller's legal name, e.g. `name: Esimerkki Oy`");
+        }
+        (true, false) => {
+            out.at(c.pos, "the controller has no contact details")
+                .label("no address, e-mail or phone")
+                .help("add at least one of `address`, `email` and `phone` (better: all three)");
+        }
+        (false, false) => {
+            out.at(
+                c.pos,
+                "the controller has neither a `name` nor contact details",
+            )
+            .label("controller without name, address, e-mail or phone")
+            .help("give the controller's legal name, e.g. `name: Esimerkki Oy`")
             .help("add at least one of `address`, `email` and `phone` (better: all three)");
+        }
     }
 }

@@ -41,6 +41,7 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
         || nonblank(&d.address).is_some();
     if !has {
         out.at(dpo.pos, "the data protection officer has no contact details")
+            .label("DPO without e-mail, phone or address")
             .help("add the DPO's `email` (a functional address such as tietosuojavastaava@…), `phone` or `address`");
     }
 }

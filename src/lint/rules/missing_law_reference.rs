@@ -45,6 +45,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 pos,
                 format!("`{}` without the law it rests on", basis.name()),
             )
+            .label("no `law` given")
             .help("add `law:` with the act and its number, e.g. `Kirjanpitolaki (1336/1997)`");
         }
     }

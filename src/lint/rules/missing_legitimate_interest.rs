@@ -37,9 +37,14 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         if p.bases().contains(&LegalBasis::LegitimateInterests)
             && nonblank(&p.legitimate_interest).is_none()
         {
-            let pos = p.legitimate_interest.as_ref().map_or(p.pos, |l| l.pos);
+            // Point at the empty field, or else at the basis that calls for it.
+            let (pos, label) = match (&p.legitimate_interest, &p.legal_basis) {
+                (Some(l), _) => (l.pos, "empty"),
+                (None, Some(b)) => (b.pos, "no `legitimate_interest` given"),
+                (None, None) => (p.pos, "no `legitimate_interest` given"),
+            };
             out.at(pos, "this purpose rests on legitimate interests but does not say which interest")
-                .label("legitimate_interests without `legitimate_interest`")
+                .label(label)
                 .help("add `legitimate_interest:` naming the specific interest, e.g. `Tarjota asiakkaille tietoa vastaavista palveluista`");
         }
     }

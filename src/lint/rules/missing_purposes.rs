@@ -45,6 +45,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             for p in r.purposes() {
                 if nonblank(&p.description).is_none() {
                     out.at(p.pos, "a purpose has no `description`")
+                        .label("purpose without a description")
                         .help("say what the data are used for, e.g. `description: Laskutus`");
                 }
             }

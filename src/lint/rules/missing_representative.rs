@@ -43,7 +43,7 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
     let Some(country) = &c.country else { return };
     if !data::is_eea(country.value) && cx.project.config.representative.is_none() {
         let name = data::country(country.value).map_or(country.value.as_str(), |x| x.en.as_str());
-        out.at(country.pos, format!("the controller is established in {name}, outside the EU/EEA, but no `representative` is named"))
+        out.at(country.pos, format!("the controller is established outside the EU/EEA ({name}), but no `representative` in the Union is named"))
             .help("add `representative:` with the name and contact details of the representative in the Union");
     }
 }

@@ -30,9 +30,15 @@ title: Asiakasrekisteri
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    if nonblank(&cx.register.title).is_none() {
-        let pos = cx.register.title.as_ref().map_or(Pos::START, |t| t.pos);
-        out.at(pos, "the register has no `title`")
-            .help("add e.g. `title: Asiakasrekisteri`");
+    match &cx.register.title {
+        None => {
+            out.at(Pos::START, "the register has no `title`")
+                .help("add e.g. `title: Asiakasrekisteri`");
+        }
+        Some(t) if nonblank(&cx.register.title).is_none() => {
+            out.at(t.pos, "the register's `title` is empty")
+                .help("name the register, e.g. `title: Asiakasrekisteri`");
+        }
+        Some(_) => {}
     }
 }

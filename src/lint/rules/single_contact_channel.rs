@@ -52,23 +52,46 @@ fn channels(controller: Option<&Controller>, contacts: &[Contact]) -> [bool; 3] 
     k
 }
 
-fn count(k: [bool; 3]) -> usize {
-    k.iter().filter(|b| **b).count()
+const CHANNELS: [&str; 3] = ["e-mail", "phone", "postal address"];
+
+/// The one channel offered, if exactly one is.
+fn single(k: [bool; 3]) -> Option<usize> {
+    let mut on = k.iter().enumerate().filter(|(_, b)| **b).map(|(i, _)| i);
+    match (on.next(), on.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// "add a phone number or a postal address as well", naming the channels missing.
+fn help(only: usize) -> String {
+    let missing: Vec<&str> = (0..3)
+        .filter(|i| *i != only)
+        .map(|i| match i {
+            0 => "an e-mail address",
+            1 => "a phone number",
+            _ => "a postal address",
+        })
+        .collect();
+    format!("add {} or {} as well", missing[0], missing[1])
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     let p = &cx.project.config;
     let controller = p.controller.as_ref().map(|c| &c.value);
     let contacts = p.contact.as_ref().map(|c| c.value.items()).unwrap_or(&[]);
-    let n = count(channels(controller, contacts));
     // No channel at all is `missing-controller-details`.
-    if n == 1 {
+    if let Some(only) = single(channels(controller, contacts)) {
         let pos = p.controller.as_ref().map_or(Pos::START, |c| c.pos);
         out.at(
             pos,
-            "people can reach the controller through one channel only",
+            format!(
+                "the controller and its contact person can be reached by {} only",
+                CHANNELS[only]
+            ),
         )
-        .help("offer at least two of e-mail, phone and postal address");
+        .label(format!("{} only", CHANNELS[only]))
+        .help(help(only));
     }
 }
 
@@ -78,11 +101,15 @@ fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
         return;
     };
     let controller = cx.project.config.controller.as_ref().map(|c| &c.value);
-    if count(channels(controller, own.value.items())) == 1 {
+    if let Some(only) = single(channels(controller, own.value.items())) {
         out.at(
             own.pos,
-            "people can reach the controller and this register's contact through one channel only",
+            format!(
+                "the controller and this register's contact person can be reached by {} only",
+                CHANNELS[only]
+            ),
         )
-        .help("offer at least two of e-mail, phone and postal address");
+        .label(format!("{} only", CHANNELS[only]))
+        .help(help(only));
     }
 }

@@ -14,8 +14,8 @@ pub static RULE: Rule = Rule {
     summary: "a purpose speaks of marketing but is not marked `direct_marketing: true`",
     explanation: r#"## What it checks
 That a purpose whose description speaks of marketing (*markkinointi*, *suoramarkkinointi*,
-*mainonta*, *uutiskirje*, *kohdentaminen* …) is marked `direct_marketing: true`, or says the
-opposite explicitly with `direct_marketing: false`.
+*mainonta*, *uutiskirje*, *marketing*, *newsletter* …) is marked `direct_marketing: true`, or
+says the opposite explicitly with `direct_marketing: false`.
 
 ## Why
 The person may object to processing for direct marketing at any time, and the controller must
@@ -83,6 +83,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         if let Some(m) = SET.find(value).first() {
             let pos = locate(cx.source, d.pos, value, m.range.clone());
             out.at(pos, format!("this purpose speaks of “{}” but is not marked as direct marketing", &value[m.range.clone()]))
+                .label("no `direct_marketing`")
                 .help("add `direct_marketing: true` so the absolute right to object (Art 21(2)) is shown separately; or `direct_marketing: false` if it is not direct marketing");
         }
     }
