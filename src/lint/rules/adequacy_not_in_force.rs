@@ -60,7 +60,8 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                     .help(format!("seloste's adequacy table was reviewed on {}", data::adequacy_table().as_of.format("%-d.%-m.%Y")));
             }
             Some(a) if a.requires_dpf && !t.dpf_certified.as_ref().is_some_and(|d| d.value) => {
-                out.at(m.pos, format!("the adequacy decision for {name} covers only organisations certified under the EU–US Data Privacy Framework"))
+                out.at(m.pos, format!("{name} ({}): the adequacy decision covers only organisations certified under the EU–US Data Privacy Framework", country.value))
+                    .label("no `dpf_certified: true`")
                     .help("if the recipient is certified, add `dpf_certified: true`; otherwise name the safeguard it rests on (e.g. standard_contractual_clauses)");
             }
             Some(_) => {}

@@ -36,14 +36,28 @@ recipients:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for r in cx.register.recipients() {
-        if nonblank(&r.name).is_none() {
-            out.at(r.pos, "a recipient has no `name`").help(
-                "name the recipient, or a specific category such as `Pankit ja maksunvälittäjät`",
-            );
-        }
-        if r.role.is_none() {
-            out.at(r.pos, "a recipient has no `role`")
-                .help("add `role:` processor, joint_controller, third_party or authority");
+        // One finding per recipient: both defects sit at the same place.
+        match (nonblank(&r.name).is_some(), r.role.is_some()) {
+            (true, true) => {}
+            (false, true) => {
+                out.at(r.pos, "a recipient has no `name`")
+                    .label("unnamed recipient")
+                    .help(NAME_HELP);
+            }
+            (true, false) => {
+                out.at(r.pos, "a recipient has no `role`")
+                    .label("no `role`")
+                    .help(ROLE_HELP);
+            }
+            (false, false) => {
+                out.at(r.pos, "a recipient has neither a `name` nor a `role`")
+                    .help(NAME_HELP)
+                    .help(ROLE_HELP);
+            }
         }
     }
 }
+
+const NAME_HELP: &str =
+    "name the recipient, or a specific category such as `Pankit ja maksunvälittäjät`";
+const ROLE_HELP: &str = "add `role:` processor, joint_controller, third_party or authority";

@@ -35,20 +35,39 @@ transfers:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for t in cx.register.transfers() {
-        if t.country.is_none() && nonblank(&t.organisation).is_none() {
-            out.at(t.pos, "a transfer does not say where the data go")
-                .help("add `country:` (ISO code, e.g. US) or `organisation:`");
-        }
+        let no_destination = t.country.is_none() && nonblank(&t.organisation).is_none();
         match &t.mechanism {
+            // One finding per transfer when both are missing: they sit at the same place.
+            None if no_destination => {
+                out.at(
+                    t.pos,
+                    "a transfer says neither where the data go nor on what ground",
+                )
+                .help(DESTINATION_HELP)
+                .help(MECHANISM_HELP);
+            }
             None => {
-                out.at(t.pos, "a transfer does not say on what ground (`mechanism`)")
-                    .help("add `mechanism:` e.g. adequacy, standard_contractual_clauses, binding_corporate_rules, derogation");
+                out.at(
+                    t.pos,
+                    "a transfer does not say on what ground (`mechanism`)",
+                )
+                .label("no `mechanism`")
+                .help(MECHANISM_HELP);
             }
-            Some(m) if m.value == Mechanism::Derogation && t.derogation.is_none() => {
-                out.at(m.pos, "`mechanism: derogation` without saying which derogation")
-                    .help("add `derogation:` explicit_consent, contract, contract_in_interest, public_interest, legal_claims, vital_interests or public_register");
+            Some(m) => {
+                if no_destination {
+                    out.at(t.pos, "a transfer does not say where the data go")
+                        .label("no `country` or `organisation`")
+                        .help(DESTINATION_HELP);
+                }
+                if m.value == Mechanism::Derogation && t.derogation.is_none() {
+                    out.at(m.pos, "`mechanism: derogation` without saying which derogation")
+                        .help("add `derogation:` explicit_consent, contract, contract_in_interest, public_interest, legal_claims, vital_interests or public_register");
+                }
             }
-            Some(_) => {}
         }
     }
 }
+
+const DESTINATION_HELP: &str = "add `country:` (ISO code, e.g. US) or `organisation:`";
+const MECHANISM_HELP: &str = "add `mechanism:` e.g. adequacy, standard_contractual_clauses, binding_corporate_rules, derogation";

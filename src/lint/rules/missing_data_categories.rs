@@ -56,6 +56,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             for d in r.personal_data() {
                 if nonblank(&d.category).is_none() {
                     out.at(d.pos, "a data category has no `category` name")
+                        .label("unnamed category")
                         .help("name the category, e.g. `category: Nimi ja yhteystiedot`");
                 }
             }

@@ -48,6 +48,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                     d.pos,
                     "no `provision`: is giving these data required, and by what?",
                 )
+                .label("no `provision`")
                 .help(
                     "add `provision:` statutory, contractual, contract_precondition or voluntary",
                 );

@@ -46,7 +46,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             let pos = r.collection.as_ref().map_or(Pos::START, |c| c.pos);
             out.at(
                 pos,
-                "data come from other sources, but `sources` does not say which",
+                "data come from other sources, but the register does not say which (`sources`)",
             )
             .help("add `sources:` with a `description` and `public: true|false` for each source");
         }
@@ -56,16 +56,30 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         }
         Some(_) => {
             for s in r.sources() {
-                if nonblank(&s.description).is_none() {
-                    out.at(s.pos, "a source has no `description`")
-                        .help("name the source, e.g. `Väestötietojärjestelmä`");
-                }
-                if s.public.is_none() {
-                    out.at(
-                        s.pos,
-                        "a source does not say whether it is publicly accessible",
-                    )
-                    .help("add `public: true` or `public: false`");
+                // One finding per source: both defects sit at the same place.
+                match (nonblank(&s.description).is_some(), s.public.is_some()) {
+                    (true, true) => {}
+                    (false, true) => {
+                        out.at(s.pos, "a source has no `description`")
+                            .label("unnamed source")
+                            .help("name the source, e.g. `Väestötietojärjestelmä`");
+                    }
+                    (true, false) => {
+                        out.at(
+                            s.pos,
+                            "a source does not say whether it is publicly accessible",
+                        )
+                        .label("no `public`")
+                        .help("add `public: true` or `public: false`");
+                    }
+                    (false, false) => {
+                        out.at(
+                            s.pos,
+                            "a source has no `description` and does not say whether it is public",
+                        )
+                        .help("name the source, e.g. `Väestötietojärjestelmä`")
+                        .help("add `public: true` or `public: false`");
+                    }
                 }
             }
         }
