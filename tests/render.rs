@@ -199,6 +199,7 @@ const ALLOWED_ATTRS: &[&str] = &[
     "id",
     "class",
     "data-target",
+    "data-label",
     "scope",
     "lang",
     "charset",

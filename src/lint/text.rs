@@ -207,9 +207,11 @@ impl PhraseSet {
         PhraseSet { phrases, automaton }
     }
 
-    /// All non-overlapping matches in `text`, respecting word boundaries.
+    /// All non-overlapping matches in `text`, respecting word boundaries. A line break or any
+    /// run of white space between words counts as one space, so phrases wrapped across lines of
+    /// a YAML block are found; ranges are byte ranges of `text` itself.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let folded = fold_case(text);
+        let (folded, map) = normalize(text);
         let mut out = Vec::new();
         for m in self.automaton.find_iter(&folded) {
             let phrase = &self.phrases[m.pattern().as_usize()];
@@ -235,7 +237,7 @@ impl PhraseSet {
                 };
                 out.push(PhraseMatch {
                     phrase,
-                    range: m.start()..end,
+                    range: map[m.start()]..map[end],
                 });
             }
         }
@@ -243,10 +245,44 @@ impl PhraseSet {
     }
 }
 
+/// `text` case-folded with white-space runs collapsed to one space, and for every byte of the
+/// result (and one past its end) the byte offset in `text` it comes from.
+fn normalize(text: &str) -> (String, Vec<usize>) {
+    let folded = fold_case(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut map = Vec::with_capacity(folded.len() + 1);
+    let mut last_space = false;
+    for (i, c) in folded.char_indices() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                map.push(i);
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.push(c);
+        for k in 0..c.len_utf8() {
+            map.push(i + k);
+        }
+    }
+    map.push(text.len());
+    (out, map)
+}
+
 /// The position of `value[range]` in the source: searched for near `node` (the position of the
 /// text value), so that a phrase inside a multi-line block points at its own line. Falls back
 /// to the start of the value.
 pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos {
+    // A phrase wrapped across lines is found by its first line, which stands as it is in the
+    // source (later lines are indented there).
+    let first_line = value[range.clone()]
+        .split('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end();
+    let range = range.start..range.start + first_line.len();
     let needle = &value[range.clone()];
     let fallback = node;
     let Some(start) = node.offset.map(|o| o as usize) else {
@@ -348,6 +384,34 @@ mod tests {
         let at = value.find("toistaiseksi").unwrap();
         let pos = locate(source, node, value, at..at + "toistaiseksi".len());
         assert_eq!((pos.line, pos.column), (4, 16));
+    }
+
+    #[test]
+    fn phrases_wrapped_across_lines_are_found_and_located() {
+        static P: &[Phrase] = &[Phrase {
+            pattern: "niin kauan kuin on tarpeellista",
+            note: "",
+        }];
+        let set = PhraseSet::new(P);
+        let value = "Tietoja säilytetään niin kauan\nkuin on tarpeellista.";
+        let m = set.find(value);
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            &value[m[0].range.clone()],
+            "niin kauan\nkuin on tarpeellista"
+        );
+        let source = "criteria: |\n  Tietoja säilytetään niin kauan\n  kuin on tarpeellista.\n";
+        let node = Pos {
+            line: 2,
+            column: 3,
+            offset: Some(source.find("Tietoja").unwrap() as u32),
+            len: 52,
+        };
+        let pos = locate(source, node, value, m[0].range.clone());
+        assert_eq!(
+            (pos.line, pos.column, pos.len),
+            (2, 23, "niin kauan".len() as u32)
+        );
     }
 
     #[test]

@@ -145,6 +145,12 @@ pub struct DataCategory {
     ///
     /// Details.
     pub description: Option<Spanned<Text>>,
+    /// Mistä nämä tiedot saadaan, jos eri kuin rekisterin `collection` (esim. `other_sources`
+    /// tiedoille, jotka saadaan työnantajalta).
+    ///
+    /// Where these data come from, when not as the register's `collection` says (e.g.
+    /// `other_sources` for data obtained from an employer).
+    pub collection: Option<Spanned<Collection>>,
     /// Erityinen henkilötietoryhmä (9(1)).
     ///
     /// Special category (Art 9(1)).
@@ -451,6 +457,18 @@ impl Register {
         self.personal_data()
             .iter()
             .any(|d| d.special_category.is_some())
+    }
+}
+
+impl DataCategory {
+    /// Whether these data are collected from the person (Art 13), given the register's
+    /// collection: a category's own `collection` wins.
+    pub fn from_data_subject(&self, register: Option<Collection>) -> bool {
+        self.collection
+            .as_ref()
+            .map(|c| c.value)
+            .or(register)
+            .is_some_and(Collection::art13)
     }
 }
 

@@ -156,6 +156,8 @@ pub struct DataView {
     provision: Option<&'static str>,
     consequence: Option<Md>,
     missing_condition: bool,
+    /// Whether these data come from the person, so the Art 13(2)(e) statement applies.
+    from_data_subject: bool,
     missing_provision: bool,
 }
 
@@ -500,7 +502,8 @@ pub fn register_view(
             provision: d.provision.as_ref().map(|p| p.value.name()),
             consequence: inline(&d.consequence),
             missing_condition: d.special_category.is_some() && d.condition.is_none(),
-            missing_provision: art13 && d.provision.is_none(),
+            from_data_subject: d.from_data_subject(collection),
+            missing_provision: d.from_data_subject(collection) && d.provision.is_none(),
         })
         .collect();
     let derived = rights::derive(r);
@@ -560,8 +563,8 @@ pub fn register_view(
     let withdraw_right = derived
         .iter()
         .find(|d| d.right == crate::model::Right::WithdrawConsent);
-    let objection = ObjectionView {
-        applies: objection_right.is_some_and(|o| o.applies()),
+    let mut objection = ObjectionView {
+        applies: false,
         marketing: r
             .purposes()
             .iter()
@@ -583,6 +586,9 @@ pub fn register_view(
             .and_then(|n| n.objection.as_ref())
             .and_then(|n| block(&n.note)),
     };
+    // Only purposes with a known basis can be named; one without is marked missing instead.
+    objection.applies = objection_right.is_some_and(|o| o.applies())
+        && !(objection.marketing.is_empty() && objection.general.is_empty());
     let withdraw = WithdrawView {
         applies: withdraw_right.is_some_and(|w| w.applies()),
         purposes: withdraw_right
