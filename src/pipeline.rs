@@ -88,11 +88,11 @@ impl MemoryFiles {
         Self::default()
     }
 
-    /// Adds a file.
+    /// Adds a file, normalised as a file read from disk is (see [`load::normalize_text`]).
     pub fn insert(&mut self, path: impl Into<PathBuf>, text: &str) -> &mut Self {
         self.files.insert(
             path.into(),
-            Arc::from(text.strip_prefix('\u{feff}').unwrap_or(text)),
+            Arc::from(load::normalize_text(text.to_string())),
         );
         self
     }

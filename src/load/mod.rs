@@ -41,6 +41,14 @@ pub fn discover(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<Diagnost
                 Err(not_found(format!("in {}", p.display())))
             }
         }
+        // A device, a socket or a pipe exists but is no project.
+        Some(p) if p.exists() => Err(Box::new(
+            Diagnostic::input_unlocated(
+                InputError::Io,
+                format!("{} is neither a file nor a directory", p.display()),
+            )
+            .with_help("pass a directory that holds seloste.yaml, or the file itself"),
+        )),
         Some(p) => Err(Box::new(
             Diagnostic::input_unlocated(InputError::Io, format!("{} does not exist", p.display()))
                 .with_help("pass a directory that holds seloste.yaml, or the file itself"),
@@ -72,16 +80,15 @@ pub fn read_text(path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>>
             format!("cannot read {}: {e}", path.display()),
         ))
     };
-    let f = fs::File::open(path).map_err(io_err)?;
-    let len = f.metadata().map_err(io_err)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(Box::new(
+    let too_large = |len: u64, more: &str| {
+        Box::new(
             Diagnostic::input(
                 InputError::FileTooLarge,
                 file,
                 Pos::START,
                 format!(
-                    "the file is {:.1} MiB; the limit is {} MiB",
+                    "the file is {}{:.1} MiB; the limit is {} MiB",
+                    more,
                     len as f64 / 1048576.0,
                     MAX_FILE_BYTES / 1048576
                 ),
@@ -89,13 +96,21 @@ pub fn read_text(path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>>
             .with_help(
                 "a register is a few kilobytes; split it, or check that this is the right file",
             ),
-        ));
+        )
+    };
+    let f = fs::File::open(path).map_err(io_err)?;
+    let len = f.metadata().map_err(io_err)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(len, ""));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    // Read at most one byte past the limit, in case the file grew after the size check.
+    // Read at most one byte past the limit: the file may have grown since the size check.
     f.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64, "more than "));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -118,11 +133,31 @@ pub fn read_text(path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>>
             ));
         }
     };
+    Ok(Arc::from(normalize_text(text)))
+}
+
+/// The text as the later stages see it: without a UTF-8 byte-order mark, and with each lone
+/// `\r` (an old Mac line end, which YAML counts as a line break) made a `\n`, so that the
+/// parser, [`line_col`] and the snippet renderer count the same lines. `\r\n` is kept, and
+/// byte offsets after the BOM do not move.
+pub fn normalize_text(text: String) -> String {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    Ok(Arc::from(text))
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+        i += 1;
+    }
+    // One ASCII byte for another keeps the text UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Parses `seloste.yaml`. An empty project file is allowed to load; the lint says what it lacks.
@@ -197,6 +232,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "a.yaml", "\u{feff}title: x\n".as_bytes());
         assert_eq!(&*read_text(&p, FileId(0)).unwrap(), "title: x\n");
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(
+            normalize_text("a: 1\rb: 2\r\nc: 3\r".into()),
+            "a: 1\nb: 2\r\nc: 3\n"
+        );
+        assert_eq!(normalize_text("\u{feff}a: 1\r\n".into()), "a: 1\r\n");
     }
 
     #[test]

@@ -106,6 +106,71 @@ fn refine_to_value(text: &str, pos: Pos) -> Pos {
     Pos::at(pos.line, value_col as u32 + 1)
 }
 
+/// What was found at `pos` when another type was expected, judged from the text: serde-saphyr
+/// says what it expected but not what it found, and "expected text" alone leaves the reader
+/// guessing.
+fn found_at(text: &str, pos: Pos) -> Option<String> {
+    let line = text.lines().nth(pos.line.checked_sub(1)? as usize)?;
+    let rest: String = line
+        .chars()
+        .skip(pos.column.saturating_sub(1) as usize)
+        .collect();
+    let rest = rest.trim_end();
+    if rest.starts_with('[') || rest == "-" || rest.starts_with("- ") {
+        return Some("a list".into());
+    }
+    if rest.starts_with('{') {
+        return Some("a mapping".into());
+    }
+    // `key: value` or `key:` at the position is a mapping.
+    if let Some(colon) = rest.find(':') {
+        let key = &rest[..colon];
+        let after = &rest[colon + 1..];
+        let plain_key = !key.is_empty() && !key.contains(['"', '\'', '#', ',', '[', '{']);
+        if plain_key && (after.is_empty() || after.starts_with(' ')) {
+            return Some("a mapping".into());
+        }
+    }
+    if rest.is_empty() || rest.starts_with(['|', '>', '&', '*', '!', '#']) {
+        return None;
+    }
+    // A scalar: the parser's span when it gave one (in `{a: b}` the rest of the line is more
+    // than the value), else the rest of the line.
+    let scalar = pos
+        .offset
+        .filter(|_| pos.len > 0)
+        .and_then(|o| text.get(o as usize..o as usize + pos.len as usize))
+        .filter(|s| !s.contains('\n'))
+        .unwrap_or(rest);
+    let shown: String = scalar.chars().take(40).collect();
+    let ellipsis = if scalar.chars().count() > 40 {
+        "…"
+    } else {
+        ""
+    };
+    Some(format!("`{shown}{ellipsis}`"))
+}
+
+/// `wrong type: expected …, found …`, with the found part when the text tells it.
+fn wrong_type(expected: &str, text: &str, pos: Pos) -> String {
+    match found_at(text, pos) {
+        Some(found) => format!("wrong type: expected {expected}, found {found}"),
+        None => format!("wrong type: expected {expected}"),
+    }
+}
+
+/// Human words for serde-saphyr's scalar type names (`u32`, `f64`, …).
+fn describe_scalar_type(ty: &str) -> &'static str {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (0 or more)",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "`true` or `false`",
+        "char" => "a single character",
+        _ => "a value of another type",
+    }
+}
+
 fn describe_breach(b: &serde_saphyr::budget::BudgetBreach) -> String {
     use serde_saphyr::budget::BudgetBreach as B;
     match b {
@@ -115,8 +180,46 @@ fn describe_breach(b: &serde_saphyr::budget::BudgetBreach) -> String {
         B::Nodes { nodes } => format!("{nodes} nodes"),
         B::Events { events } => format!("{events} parser events"),
         B::Documents { documents } => format!("{documents} documents"),
-        other => format!("{other:?}"),
+        B::ScalarBytes { total_scalar_bytes } => {
+            format!("{total_scalar_bytes} bytes of values")
+        }
+        B::AliasAnchorRatio { aliases, anchors } => format!(
+            "{aliases} aliases (`*name`) for {anchors} anchor{} (`&name`)",
+            if *anchors == 1 { "" } else { "s" }
+        ),
+        B::MergeKeys { merge_keys } => format!("{merge_keys} merge keys (`<<`)"),
+        B::RecordedAnchorEvents {
+            recorded_anchor_events,
+        } => format!("{recorded_anchor_events} nodes kept for anchors"),
+        B::RecordedAnchorBytes {
+            recorded_anchor_bytes,
+        } => format!("{recorded_anchor_bytes} bytes kept for anchors"),
+        B::SequenceUnbalanced => "unbalanced brackets".into(),
+        B::InputBytes { input_bytes } => format!("{input_bytes} bytes"),
+        _ => "a structure too large to read".into(),
     }
+}
+
+/// The diagnostic for an input that exceeds a budget: `what` says which.
+fn too_complex(file: FileId, pos: Pos, what: &str) -> Diagnostic {
+    Diagnostic::input(
+        InputError::TooComplex,
+        file,
+        pos,
+        format!("the YAML exceeds an input budget: {what}"),
+    )
+    .with_help("a notice needs neither deep nesting nor many aliases; write the values out plainly")
+}
+
+/// The diagnostic for a file with more than one YAML document.
+fn multiple_documents(file: FileId, pos: Pos) -> Diagnostic {
+    Diagnostic::input(
+        InputError::YamlSyntax,
+        file,
+        pos,
+        "the file holds more than one YAML document",
+    )
+    .with_help("a file is one register; remove the `---` separator or split the file")
 }
 
 fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
@@ -145,10 +248,11 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
         } => {
+            // A value read through `OneOrMany` is reported at its key: move to the value.
             let mut d = Diagnostic::input(
                 InputError::UnknownValue,
                 file,
-                pos,
+                refine_to_value(text, pos),
                 format!("unknown value `{variant}`"),
             )
             .with_label("not one of the allowed values");
@@ -171,23 +275,70 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             .with_label("second occurrence")
             .with_help("remove one of them, or merge their contents")
         }
-        YamlError::Budget { breach, .. } => Diagnostic::input(
-            InputError::TooComplex,
+        // One document per file is a rule of the format, not a resource limit.
+        YamlError::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Documents { .. },
+            ..
+        }
+        | YamlError::MultipleDocuments { .. } => multiple_documents(file, pos),
+        YamlError::Budget { breach, .. } => too_complex(file, pos, &describe_breach(breach)),
+        // Replayed aliases report where the replayed node was defined, i.e. in the anchor.
+        YamlError::AliasReplayLimitExceeded {
+            max_total_replayed_events,
+            ..
+        } => too_complex(
             file,
             pos,
-            format!(
-                "the YAML exceeds an input budget: {}",
-                describe_breach(breach)
+            &format!(
+                "aliases (`*name`) expand to more than {max_total_replayed_events} nodes; the last one expanded is here"
             ),
-        )
-        .with_help(
-            "a notice needs neither deep nesting nor many aliases; write the values out plainly",
         ),
+        YamlError::AliasExpansionLimitExceeded {
+            max_expansions_per_anchor,
+            ..
+        } => too_complex(
+            file,
+            pos,
+            &format!(
+                "an anchor (`&name`) is expanded more than {max_expansions_per_anchor} times"
+            ),
+        ),
+        YamlError::AliasReplayStackDepthExceeded { max_depth, .. } => too_complex(
+            file,
+            pos,
+            &format!("aliases (`*name`) nest more than {max_depth} levels deep"),
+        ),
+        YamlError::AliasReplayCounterOverflow { .. } => {
+            too_complex(file, pos, "aliases (`*name`) expand to too many nodes")
+        }
         YamlError::Unexpected { expected, .. } => Diagnostic::input(
             InputError::WrongType,
             file,
             pos,
-            format!("wrong type: expected {}", describe_expected(expected)),
+            wrong_type(&describe_expected(expected), text, pos),
+        ),
+        // A fixed-choice value (`collection`, `legal_basis`, …) written as a list or mapping.
+        YamlError::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+        | YamlError::UnexpectedValueForUnitEnumVariant { .. }
+        | YamlError::UnexpectedValueForUnit { .. } => Diagnostic::input(
+            InputError::WrongType,
+            file,
+            pos,
+            wrong_type("one of the allowed values", text, pos),
+        )
+        .with_help("write a single value such as `contract`, not a list or a mapping"),
+        YamlError::NullIntoString { .. } => Diagnostic::input(
+            InputError::WrongType,
+            file,
+            pos,
+            "wrong type: expected text, found nothing (null)",
+        )
+        .with_help("write the text, or remove the item"),
+        YamlError::InvalidScalar { ty, .. } => Diagnostic::input(
+            InputError::WrongType,
+            file,
+            refine_to_value(text, pos),
+            wrong_type(describe_scalar_type(ty), text, refine_to_value(text, pos)),
         ),
         YamlError::InvalidBooleanStrict { .. } => Diagnostic::input(
             InputError::WrongType,
@@ -231,13 +382,6 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             refine_to_value(text, pos),
             msg.clone(),
         ),
-        YamlError::MultipleDocuments { .. } => Diagnostic::input(
-            InputError::YamlSyntax,
-            file,
-            pos,
-            "the file holds more than one YAML document",
-        )
-        .with_help("a file is one register; remove the `---` separator or split the file"),
         YamlError::UnsupportedTag { tag, .. } => Diagnostic::input(
             InputError::YamlSyntax,
             file,
@@ -250,6 +394,19 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             file,
             pos,
             format!("missing key `{field}`"),
+        ),
+        // The scanner's and parser's own errors: the message is YAML's, the cause is nearly
+        // always indentation or an unclosed quote or bracket.
+        YamlError::ExternalMessage { msg, .. } => {
+            Diagnostic::input(InputError::YamlSyntax, file, pos, msg.clone()).with_help(
+                "check the indentation of this line and the one above it, and that quotes and brackets are closed",
+            )
+        }
+        YamlError::UnknownAnchor { .. } => Diagnostic::input(
+            InputError::YamlSyntax,
+            file,
+            pos,
+            "this alias (`*name`) refers to no anchor (`&name`) defined before it",
         ),
         _ => Diagnostic::input(InputError::YamlSyntax, file, pos, bare_message(e)),
     }
@@ -264,6 +421,27 @@ mod tests {
         assert!(is_blank_yaml(""));
         assert!(is_blank_yaml("# only\n\n---\n"));
         assert!(!is_blank_yaml("title: x"));
+    }
+
+    #[test]
+    fn found_says_what_stands_at_the_position() {
+        let text = "title:\n  - a\nx: [b]\ny: {c: d}\nz:\n  k: v\nn: abc}\n";
+        let found = |line, column| found_at(text, Pos::at(line, column));
+        assert_eq!(found(2, 3).as_deref(), Some("a list"));
+        assert_eq!(found(3, 4).as_deref(), Some("a list"));
+        assert_eq!(found(4, 4).as_deref(), Some("a mapping"));
+        assert_eq!(found(6, 3).as_deref(), Some("a mapping"));
+        assert_eq!(found(7, 4).as_deref(), Some("`abc}`"));
+        // With the parser's span, a flow scalar stops where the parser says.
+        let offset = text.find("abc").unwrap() as u32;
+        let pos = Pos {
+            line: 7,
+            column: 4,
+            offset: Some(offset),
+            len: 3,
+        };
+        assert_eq!(found_at(text, pos).as_deref(), Some("`abc`"));
+        assert_eq!(found(99, 1), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The human reporter: each diagnostic with the offending lines, the rule, the articles and
 //! what to do, then a summary line. Colour only when asked (the CLI asks on a terminal).
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Report, summary_line};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -27,7 +27,7 @@ fn span_of(file: &SourceFile, d: &Diagnostic) -> Option<std::ops::Range<usize>> 
     } else {
         // A container or a missing key: underline the key or word that starts here.
         let word = text[start..line_end]
-            .find([':', ' ', '\t'])
+            .find([':', ' ', '\t', ',', ']', '}'])
             .map_or(line_end, |i| start + i);
         if word == start { line_end } else { word }
     };
@@ -64,15 +64,7 @@ impl Human {
         let file = d.file.map(|f| report.sources.get(f));
         let path = file.map(SourceFile::display_path);
         let snippet = file.and_then(|f| Some((f.text.as_deref()?, span_of(f, d)?)));
-        // Without the text to show, the position goes into the title.
-        let message = match (&path, &snippet, d.pos) {
-            (Some(p), None, Some(pos)) => {
-                format!("{}\n  --> {p}:{}:{}", d.message, pos.line, pos.column)
-            }
-            (Some(p), None, None) => format!("{}\n  --> {p}", d.message),
-            _ => d.message.clone(),
-        };
-        let title = level.primary_title(message).id(d.code.as_str());
+        let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let mut group = match (path.as_deref(), snippet) {
             (Some(p), Some((text, span))) => {
                 let mut ann = AnnotationKind::Primary.span(span);
@@ -80,6 +72,17 @@ impl Human {
                     ann = ann.label(l.as_str());
                 }
                 title.element(Snippet::source(text).path(p).fold(true).annotation(ann))
+            }
+            // Without the text to show (a file that is not UTF-8, or was not read), the
+            // position still gets its `-->` line.
+            (Some(p), None) => {
+                let mut origin = Origin::path(p);
+                if let Some(pos) = d.pos {
+                    origin = origin
+                        .line(pos.line as usize)
+                        .char_column(pos.column as usize);
+                }
+                title.element(origin)
             }
             _ => Group::with_title(title),
         };

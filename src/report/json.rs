@@ -1,7 +1,8 @@
 //! `--format json`: one document with a summary and every diagnostic. The shape is documented
-//! in `docs/output.md` and versioned by `"version"`.
+//! in `docs/output.md` and versioned by `"version"`; the structs below are that shape, field
+//! for field and in the order written.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Report;
 use crate::diagnostic::Kind;
@@ -9,37 +10,77 @@ use crate::diagnostic::Kind;
 /// The version of the JSON shape; bumped only on incompatible changes.
 pub const JSON_VERSION: u32 = 1;
 
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    summary: Summary,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    registers: usize,
+    input_errors: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    code: &'static str,
+    kind: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    file: Option<String>,
+    line: Option<u32>,
+    column: Option<u32>,
+    label: Option<&'a str>,
+    help: &'a [String],
+    articles: &'static [&'static str],
+}
+
 pub(super) fn render(report: &Report<'_>) -> String {
     let t = report.tally();
-    let diagnostics: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "code": d.code.as_str(),
-                "kind": match d.kind() { Kind::Input => "input", Kind::Lint => "lint" },
-                "severity": d.severity.as_str(),
-                "message": d.message,
-                "file": report.path_of(d),
-                "line": d.pos.map(|p| p.line),
-                "column": d.pos.map(|p| p.column),
-                "label": d.label,
-                "help": d.help,
-                "articles": d.articles,
-            })
-        })
-        .collect();
-    let doc = json!({
-        "version": JSON_VERSION,
-        "tool": { "name": "seloste", "version": env!("CARGO_PKG_VERSION") },
-        "summary": {
-            "registers": report.registers,
-            "input_errors": t.input_errors,
-            "errors": t.errors,
-            "warnings": t.warnings,
+    let doc = Document {
+        version: JSON_VERSION,
+        tool: Tool {
+            name: "seloste",
+            version: env!("CARGO_PKG_VERSION"),
         },
-        "diagnostics": diagnostics,
-    });
+        summary: Summary {
+            registers: report.registers,
+            input_errors: t.input_errors,
+            errors: t.errors,
+            warnings: t.warnings,
+        },
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| Diagnostic {
+                code: d.code.as_str(),
+                kind: match d.kind() {
+                    Kind::Input => "input",
+                    Kind::Lint => "lint",
+                },
+                severity: d.severity.as_str(),
+                message: &d.message,
+                file: report.path_of(d),
+                line: d.pos.map(|p| p.line),
+                column: d.pos.map(|p| p.column),
+                label: d.label.as_deref(),
+                help: &d.help,
+                articles: d.articles,
+            })
+            .collect(),
+    };
+    // Serialising these plain structs cannot fail.
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s

@@ -64,16 +64,14 @@ pub(super) fn render(report: &Report<'_>) -> String {
                 result["ruleIndex"] = json!(i);
             }
             if let Some(path) = report.path_of(d) {
-                let mut region = json!({});
+                let mut physical = json!({
+                    "artifactLocation": { "uri": path, "uriBaseId": "%SRCROOT%" },
+                });
+                // A region needs a start; a file-level finding has none.
                 if let Some(p) = d.pos {
-                    region = json!({ "startLine": p.line, "startColumn": p.column });
+                    physical["region"] = json!({ "startLine": p.line, "startColumn": p.column });
                 }
-                result["locations"] = json!([{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": path, "uriBaseId": "%SRCROOT%" },
-                        "region": region,
-                    }
-                }]);
+                result["locations"] = json!([{ "physicalLocation": physical }]);
             }
             result
         })
