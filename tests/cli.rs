@@ -1,9 +1,19 @@
-//! CLI cases as data (trycmd): each `tests/cmd/<case>.toml` gives the arguments, and its
-//! `<case>.stdout` / `<case>.stderr` the expected output; a `<case>.in/` directory is the
-//! working directory. Every case runs with `SELOSTE_TODAY=2026-11-23` and without colour.
+//! CLI cases as data (trycmd): each `tests/cmd/<case>.toml` gives the arguments, the exit code
+//! and the expected stdout and stderr inline; the `<case>.in/` directory beside it is the
+//! working directory (or the one named by `fs.base`, so that `check-json`, `check-github` and
+//! `check-sarif` run on the same `mixed.in` project as `check-human`). Every case runs with
+//! `SELOSTE_TODAY=2026-11-23` and without colour. Each fixture says what it should emit in a
+//! comment at its top.
 //!
-//! To add a case: write the `.toml` (and `.in/` if it needs files), run
-//! `TRYCMD=overwrite cargo test --test cli`, and review the written output.
+//! Cases are named by what they exercise: `check-*` the reports and exit codes, `load-*` one
+//! bad input each (all exit 2 with a located diagnostic), `config-*` the settings of
+//! `seloste.yaml`, and `rules`, `explain-*`, `version`, `usage-*` the other commands.
+//!
+//! To add a case: write `<case>.toml` with `stdout = ""` and `stderr = ""` (and `<case>.in/` if
+//! it needs files), run `TRYCMD=overwrite cargo test --test cli`, and read what was written.
+//! Note that trycmd shows every `\` of the output as `/`, so a JSON `\n` reads `/n`. Files
+//! that must keep their bytes (CRLF, a BOM, Latin-1) are marked `-text` in
+//! `tests/cmd/.gitattributes`. Inputs too large to commit are in `tests/cli_large.rs`.
 
 #[test]
 fn cli_cases() {
