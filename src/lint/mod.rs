@@ -136,11 +136,33 @@ pub fn effective_severity(rule: &Rule, project: &Project) -> Option<Severity> {
     }
 }
 
+/// Where a finding about the whole file points: its first key, past any leading comments,
+/// blank lines and document marker (or the start, for a file without keys).
+pub fn root_pos(source: &str) -> Pos {
+    let mut offset = 0;
+    for (i, line) in source.split_inclusive('\n').enumerate() {
+        let t = line.trim();
+        if !(t.is_empty() || t.starts_with('#') || t == "---") {
+            let indent = line.len() - line.trim_start().len();
+            let key_len = line.trim_start().find(':').unwrap_or(0);
+            return Pos {
+                line: i as u32 + 1,
+                column: indent as u32 + 1,
+                offset: Some((offset + indent) as u32),
+                len: key_len as u32,
+            };
+        }
+        offset += line.len();
+    }
+    Pos::START
+}
+
 fn into_diagnostics(
     rule: &'static Rule,
     severity: Severity,
     file: crate::source::FileId,
     findings: Findings,
+    root: Pos,
     out: &mut Vec<Diagnostic>,
 ) {
     out.extend(findings.items.into_iter().map(|f| Diagnostic {
@@ -148,7 +170,8 @@ fn into_diagnostics(
         severity,
         message: f.message,
         file: Some(file),
-        pos: Some(f.pos),
+        // Rules say Pos::START for "the file as a whole".
+        pos: Some(if f.pos == Pos::START { root } else { f.pos }),
         label: f.label,
         help: f.help,
         articles: rule.articles,
@@ -163,6 +186,7 @@ pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<
         today: opts.today,
     };
     let mut out = Vec::new();
+    let root = root_pos(source);
     for rule in RULES {
         let (Some(check), Some(severity)) = (rule.project, effective_severity(rule, project))
         else {
@@ -170,7 +194,7 @@ pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<
         };
         let mut findings = Findings::default();
         check(&ctx, &mut findings);
-        into_diagnostics(rule, severity, project.file, findings, &mut out);
+        into_diagnostics(rule, severity, project.file, findings, root, &mut out);
     }
     out
 }
@@ -190,6 +214,7 @@ pub fn lint_register(
         today: opts.today,
     };
     let mut out = Vec::new();
+    let root = root_pos(source);
     for rule in RULES {
         let (Some(check), Some(severity)) = (rule.register, effective_severity(rule, project))
         else {
@@ -197,7 +222,7 @@ pub fn lint_register(
         };
         let mut findings = Findings::default();
         check(&ctx, &mut findings);
-        into_diagnostics(rule, severity, doc.file, findings, &mut out);
+        into_diagnostics(rule, severity, doc.file, findings, root, &mut out);
     }
     out
 }
@@ -222,6 +247,13 @@ mod tests {
                 r.name
             );
         }
+    }
+
+    #[test]
+    fn whole_file_findings_point_past_leading_comments() {
+        let p = root_pos("# yaml-language-server: x\n\n# Asiakasrekisteri\ntitle: A\n");
+        assert_eq!((p.line, p.column, p.offset, p.len), (4, 1, Some(46), 5));
+        assert_eq!(root_pos("# only\n"), Pos::START);
     }
 
     #[test]
