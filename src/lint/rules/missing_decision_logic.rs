@@ -34,21 +34,47 @@ automated_decisions:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for a in cx.register.automated_decisions() {
-        for (field, value) in [
-            ("description", &a.description),
-            ("logic", &a.logic),
-            ("consequences", &a.consequences),
-        ] {
-            if nonblank(value).is_none() {
-                out.at(a.pos, format!("an automated decision has no `{field}`"))
-                    .help(match field {
-                        "description" => "say what is decided automatically",
-                        "logic" => {
-                            "explain the logic: which data, and how they lead to the decision"
-                        }
-                        _ => "explain the significance and envisaged consequences for the person",
-                    });
-            }
+        let missing: Vec<(&str, &str)> = [
+            (
+                "description",
+                &a.description,
+                "say what is decided automatically",
+            ),
+            (
+                "logic",
+                &a.logic,
+                "explain the logic: which data, and how they lead to the decision",
+            ),
+            (
+                "consequences",
+                &a.consequences,
+                "explain the significance and envisaged consequences for the person",
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, value, _)| nonblank(value).is_none())
+        .map(|(field, _, help)| (field, help))
+        .collect();
+        if missing.is_empty() {
+            continue;
         }
+        // One finding per decision: the missing fields all belong to the same entry.
+        let fields: Vec<String> = missing.iter().map(|(f, _)| format!("`{f}`")).collect();
+        let finding = out.at(
+            a.pos,
+            format!("an automated decision has no {}", or_list(&fields)),
+        );
+        for (_, help) in missing {
+            finding.help(help);
+        }
+    }
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }

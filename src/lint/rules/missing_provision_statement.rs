@@ -11,8 +11,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "data collected from the person without saying whether providing them is required and what follows if not",
     explanation: r#"## What it checks
-When `collection` is `data_subject` or `both`, that each entry of `personal_data` has
-`provision` (`statutory`, `contractual`, `contract_precondition` or `voluntary`), and that
+For each entry of `personal_data` collected from the person — the register's `collection`
+is `data_subject` or `both`, unless the entry says otherwise in its own `collection` — that it
+has `provision` (`statutory`, `contractual`, `contract_precondition` or `voluntary`), and that
 required data (all but `voluntary`) say in `consequence` what follows if they are not given.
 
 ## Why
@@ -38,10 +39,13 @@ personal_data:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let r = cx.register;
-    if !r.collection.as_ref().is_some_and(|c| c.value.art13()) {
-        return;
-    }
-    for d in r.personal_data() {
+    let collection = r.collection.as_ref().map(|c| c.value);
+    // Data a category obtains elsewhere need no 13(2)(e) statement, whatever the register says.
+    for d in r
+        .personal_data()
+        .iter()
+        .filter(|d| d.from_data_subject(collection))
+    {
         match &d.provision {
             None => {
                 out.at(

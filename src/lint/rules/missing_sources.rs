@@ -3,7 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -12,9 +11,9 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "data from other sources without the sources, or without saying whether a source is public",
     explanation: r#"## What it checks
-When `collection` is `other_sources` or `both`, that `sources` lists at least one source, and
-that each source has a `description` and says with `public: true` or `false` whether it is
-publicly accessible.
+When `collection` is `other_sources` or `both` — or an entry of `personal_data` has its own
+`collection: other_sources` — that `sources` lists at least one source, and that each source
+has a `description` and says with `public: true` or `false` whether it is publicly accessible.
 
 ## Why
 Art 14(2)(f) requires "from which source the personal data originate, and if applicable,
@@ -38,12 +37,23 @@ sources:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let r = cx.register;
-    if !r.collection.as_ref().is_some_and(|c| c.value.art14()) {
+    // Where Art 14 comes in: the register's collection, or a category obtained elsewhere.
+    let art14 = r
+        .collection
+        .as_ref()
+        .filter(|c| c.value.art14())
+        .or_else(|| {
+            r.personal_data()
+                .iter()
+                .filter_map(|d| d.collection.as_ref())
+                .find(|c| c.value.art14())
+        });
+    let Some(art14) = art14 else {
         return;
-    }
+    };
     match &r.sources {
         None => {
-            let pos = r.collection.as_ref().map_or(Pos::START, |c| c.pos);
+            let pos = art14.pos;
             out.at(
                 pos,
                 "data come from other sources, but the register does not say which (`sources`)",

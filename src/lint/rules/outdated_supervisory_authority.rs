@@ -27,6 +27,9 @@ longer valid:
 | phone 029 56 16670 | switchboard 029 566 6700 |
 | "Tietosuojavirasto" | Tietosuojavaltuutetun toimisto |
 
+The old postal codes count only shortly after a detail of the Office in the same sentence
+(its name, PL 800, Ratapihantie …): other organisations in Pasila use them too.
+
 ## Why
 The right to lodge a complaint with a supervisory authority must be stated (Art 13(2)(d),
 14(2)(e)); a complaint sent to an old address or number may not arrive. seloste's notices
@@ -60,10 +63,45 @@ static OUTDATED: &[Phrase] = &[
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(OUTDATED));
 
-/// Postal codes the Office used before; only outdated next to an Office detail, since other
-/// organisations in Pasila use them too.
+/// Postal codes the Office used before; only outdated right after an Office detail, since
+/// many other organisations in Pasila and Kamppi use them too.
 const OLD_POSTCODES: &[&str] = &["00520", "00521", "00181"];
 const OLD_PHONE_DIGITS: &str = "0295616670";
+
+/// What shows that a postal code belongs to the Office's address: its name, its post-office
+/// boxes or its old streets, in the same sentence and shortly before the code.
+const OFFICE_CUES: &[&str] = &[
+    "tietosuojavaltuut",
+    "tietosuojaviras",
+    "dataombudsman",
+    "data protection ombudsman",
+    "pl 800",
+    "pb 800",
+    "pl 315",
+    "pb 315",
+    "ratapihantie",
+    "albertinkatu",
+];
+
+/// How far before a postal code to look for an Office cue, in bytes.
+const CUE_WINDOW: usize = 100;
+
+/// Whether the postal code at `at` in `text` follows an Office detail in the same sentence.
+fn after_office_detail(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(CUE_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    // Only the sentence the code is in: "…, 00520 Helsinki. Valitus tietosuojavaltuutetulle"
+    // does not make the controller's own address the Office's.
+    let sentence = before
+        .rfind(". ")
+        .or_else(|| before.rfind(".\n"))
+        .map_or(before, |i| &before[i + 2..]);
+    let folded = fold_case(sentence);
+    OFFICE_CUES.iter().any(|c| folded.contains(c))
+}
 
 fn help(kind: &str) -> String {
     let a = data::authority();
@@ -72,7 +110,6 @@ fn help(kind: &str) -> String {
             "the visiting address is {}; the postal address {}",
             a.visiting_address, a.postal_address
         ),
-        "postal" => format!("the postal address is {}", a.postal_address),
         "phone" => format!("the switchboard is {}", a.phone),
         _ => format!("the authority is {} ({})", a.name, a.name_en),
     }
@@ -82,30 +119,28 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
     for (value, pos) in texts {
         for m in SET.find(value) {
             let at = locate(source, *pos, value, m.range.clone());
-            out.at(
-                at,
-                format!(
-                    "outdated supervisory-authority detail “{}”",
-                    &value[m.range.clone()]
-                ),
-            )
-            .help(help(m.phrase.note));
+            let found = value[m.range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let message = if m.phrase.note == "name" {
+                format!("“{found}” is not the name of the supervisory authority")
+            } else {
+                format!("“{found}” is a former address of the Data Protection Ombudsman")
+            };
+            out.at(at, message).help(help(m.phrase.note));
         }
-        let folded = fold_case(value);
-        let about_office = folded.contains("pl 800")
-            || folded.contains("tietosuoja")
-            || folded.contains("ratapihantie")
-            || folded.contains("albertinkatu");
-        if about_office {
-            for code in OLD_POSTCODES {
-                for (i, _) in value.match_indices(code) {
-                    let at = locate(source, *pos, value, i..i + code.len());
-                    out.at(
-                        at,
-                        format!("outdated postal code {code} of the Data Protection Ombudsman"),
-                    )
-                    .help(help("postal"));
+        for code in OLD_POSTCODES {
+            for (i, _) in value.match_indices(code) {
+                if !after_office_detail(value, i) {
+                    continue;
                 }
+                let at = locate(source, *pos, value, i..i + code.len());
+                out.at(
+                    at,
+                    format!("{code} is a former postal code of the Data Protection Ombudsman"),
+                )
+                .help(help("visiting"));
             }
         }
         // The old phone line, however it is spaced.
@@ -121,8 +156,11 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
             out.at(
                 at,
                 format!(
-                    "outdated phone number “{}” of the Data Protection Ombudsman",
-                    &value[start..end]
+                    "“{}” is a former phone number of the Data Protection Ombudsman",
+                    value[start..end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 ),
             )
             .help(help("phone"));
@@ -136,4 +174,19 @@ fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
     scan(out, cx.source, &register_texts(cx.register));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_office_detail;
+
+    #[test]
+    fn old_postal_codes_count_only_after_an_office_detail() {
+        let old = "Tietosuojavaltuutetun toimisto, PL 800, 00521 Helsinki";
+        assert!(after_office_detail(old, old.find("00521").unwrap()));
+        let own = "Lähetä pyyntö osoitteeseen tietosuoja@esimerkki.fi tai Esimerkki Oy, Ratamestarinkatu 7, 00520 Helsinki.";
+        assert!(!after_office_detail(own, own.find("00520").unwrap()));
+        let next = "Tietosuojavaltuutettu valvoo käsittelyä. Esimerkki Oy, PL 5, 00520 Helsinki.";
+        assert!(!after_office_detail(next, next.find("00520").unwrap()));
+    }
 }

@@ -1,10 +1,12 @@
 //! `repealed-act`: a reference to an act that is no longer in force.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, project_texts, register_texts, report_phrases};
+use crate::lint::text::{Phrase, PhraseSet, locate, project_texts, register_texts};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -99,23 +101,64 @@ static REPEALED: &[Phrase] = &[
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(REPEALED));
 
-fn report(found: &str, p: &Phrase) -> (String, String) {
-    (
-        format!("“{found}” refers to a repealed act"),
-        p.note.to_string(),
-    )
+/// The references to repealed acts in `text`: a name and its number ("Henkilötietolain
+/// (523/1999)") are one reference, reported once.
+fn references(text: &str) -> Vec<(Range<usize>, &'static Phrase)> {
+    let mut out: Vec<(Range<usize>, &'static Phrase)> = Vec::new();
+    for m in SET.find(text) {
+        if let Some((prev, note)) = out.last_mut()
+            && note.note == m.phrase.note
+            && text[prev.end..m.range.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '(')
+                .is_empty()
+        {
+            prev.end = m.range.end;
+            continue;
+        }
+        out.push((m.range, m.phrase));
+    }
+    // Close a bracket opened inside the reference: "Henkilötietolain (523/1999)".
+    for (range, _) in &mut out {
+        let inside = &text[range.clone()];
+        if inside.matches('(').count() > inside.matches(')').count()
+            && text[range.end..].starts_with(')')
+        {
+            range.end += 1;
+        }
+    }
+    out
+}
+
+fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
+    for (value, pos) in texts {
+        for (range, phrase) in references(value) {
+            let at = locate(source, *pos, value, range.clone());
+            let found = value[range]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.at(at, format!("“{found}” refers to a repealed act"))
+                .help(phrase.note);
+        }
+    }
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    report_phrases(
-        out,
-        cx.source,
-        &project_texts(&cx.project.config),
-        &SET,
-        report,
-    );
+    scan(out, cx.source, &project_texts(&cx.project.config));
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    report_phrases(out, cx.source, &register_texts(cx.register), &SET, report);
+    scan(out, cx.source, &register_texts(cx.register));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::references;
+
+    #[test]
+    fn a_name_and_its_number_are_one_reference() {
+        let t = "Henkilötietolain (523/1999) 10 §:n mukainen seloste; ks. myös 298/2009.";
+        let found: Vec<&str> = references(t).into_iter().map(|(r, _)| &t[r]).collect();
+        assert_eq!(found, ["Henkilötietolain (523/1999)", "298/2009"]);
+    }
 }

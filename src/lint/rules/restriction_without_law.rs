@@ -36,24 +36,38 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         return;
     };
     let notes = [
-        &rights.access,
-        &rights.rectification,
-        &rights.erasure,
-        &rights.restriction,
-        &rights.portability,
-        &rights.objection,
-        &rights.automated_decisions,
-        &rights.withdraw_consent,
-        &rights.complaint,
+        (&rights.access, "the right of access (Art 15)"),
+        (&rights.rectification, "the right to rectification (Art 16)"),
+        (&rights.erasure, "the right to erasure (Art 17)"),
+        (
+            &rights.restriction,
+            "the right to restriction of processing (Art 18)",
+        ),
+        (
+            &rights.portability,
+            "the right to data portability (Art 20)",
+        ),
+        (&rights.objection, "the right to object (Art 21)"),
+        (
+            &rights.automated_decisions,
+            "the right not to be subject to an automated decision (Art 22)",
+        ),
+        (
+            &rights.withdraw_consent,
+            "the right to withdraw consent (Art 7(3))",
+        ),
+        (&rights.complaint, "the right to lodge a complaint (Art 77)"),
     ];
-    for note in notes.into_iter().flatten() {
+    for (note, right) in notes {
+        let Some(note) = note else { continue };
         if let Some(r) = nonblank(&note.restriction)
             && nonblank(&note.law).is_none()
         {
             out.at(
                 r.pos,
-                "a right is restricted without the law that allows it",
+                format!("{right} is restricted without the law that allows it"),
             )
+            .label("no `law`")
             .help("add `law:` naming the act and section, e.g. `Tietosuojalaki (1050/2018) 31 §`");
         }
     }

@@ -41,7 +41,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     };
     if u.value.0 < limit {
         let age = cx.today.signed_duration_since(u.value.0).num_days() / 30;
-        out.at(u.pos, format!("the notice was last updated on {}, about {age} months ago (limit {months})", u.value.0.format("%-d.%-m.%Y")))
+        out.at(u.pos, format!("the notice was last updated on {}, about {age} months ago (the limit is {months} months)", u.value.0.format("%-d.%-m.%Y")))
             .label("stale")
             .help("review the notice against current processing and law, then set `updated` to the review date");
     }

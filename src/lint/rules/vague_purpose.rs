@@ -148,7 +148,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 .filter(|m| is_vague(&value[m.range.clone()]))
             {
                 let pos = locate(cx.source, t.pos, value, m.range.clone());
-                out.at(pos, format!("vague wording in a purpose: “{}” ({})", &value[m.range.clone()], m.phrase.note))
+                out.at(pos, format!("vague wording in a purpose: “{}” ({})", value[m.range.clone()].split_whitespace().collect::<Vec<_>>().join(" "), m.phrase.note))
                     .label("not a definite statement")
                     .help("state the purpose definitely; split it into separate purposes if it covers several");
             }

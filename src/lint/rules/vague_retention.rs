@@ -139,6 +139,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         let criteria = nonblank(&r.criteria);
         if r.period.is_none() && criteria.is_none() {
             out.at(r.pos, "a retention entry gives neither a `period` nor `criteria`")
+                .label("no `period` or `criteria`")
                 .help("give a `period` (e.g. `2 years`) and the event it runs `from`, or concrete `criteria`");
             continue;
         }
@@ -151,7 +152,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             }
             for m in found {
                 let pos = locate(cx.source, t.pos, value, m.range.clone());
-                out.at(pos, format!("vague retention: “{}” ({})", &value[m.range.clone()], m.phrase.note))
+                out.at(pos, format!("vague retention: “{}” ({})", value[m.range.clone()].split_whitespace().collect::<Vec<_>>().join(" "), m.phrase.note))
                     .label("not a period or a concrete criterion")
                     .help("give a period (e.g. `period: 2 years`) or criteria the person can apply to their own data; name the law in `law:` if it sets the period");
             }
