@@ -101,6 +101,25 @@ static REPEALED: &[Phrase] = &[
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(REPEALED));
 
+/// Whether the text between two matches only joins an act's name to its number: white space,
+/// a bracket, or words such as "annettu laki" ("… käsittelystä annettu laki (159/2007)").
+fn joins(between: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "annettu",
+        "annetun",
+        "annettua",
+        "laki",
+        "lain",
+        "lakia",
+        "asetus",
+        "asetuksen",
+    ];
+    between
+        .split(|c: char| c.is_whitespace() || c == '(')
+        .filter(|w| !w.is_empty())
+        .all(|w| JOINING.contains(&w))
+}
+
 /// The references to repealed acts in `text`: a name and its number ("Henkilötietolain
 /// (523/1999)") are one reference, reported once.
 fn references(text: &str) -> Vec<(Range<usize>, &'static Phrase)> {
@@ -108,9 +127,7 @@ fn references(text: &str) -> Vec<(Range<usize>, &'static Phrase)> {
     for m in SET.find(text) {
         if let Some((prev, note)) = out.last_mut()
             && note.note == m.phrase.note
-            && text[prev.end..m.range.start]
-                .trim_matches(|c: char| c.is_whitespace() || c == '(')
-                .is_empty()
+            && joins(&text[prev.end..m.range.start])
         {
             prev.end = m.range.end;
             continue;
@@ -160,5 +177,9 @@ mod tests {
         let t = "Henkilötietolain (523/1999) 10 §:n mukainen seloste; ks. myös 298/2009.";
         let found: Vec<&str> = references(t).into_iter().map(|(r, _)| &t[r]).collect();
         assert_eq!(found, ["Henkilötietolain (523/1999)", "298/2009"]);
+        let t = "asiakastietojen sähköisestä käsittelystä annettu laki\n(159/2007)";
+        assert_eq!(references(t).len(), 1);
+        let t = "henkilötietolaissa ja EU-direktiivissä";
+        assert_eq!(references(t).len(), 2);
     }
 }
