@@ -99,6 +99,8 @@ pub fn check_phone(s: &str) -> Result<(), PhoneError> {
     {
         return Err(PhoneError::Characters);
     }
+    // "+358 (0)9 …" writes the national trunk prefix in brackets; it is not dialled.
+    let t = &t.replacen("(0)", "", 1);
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
     if let Some(rest) = t.strip_prefix('+') {
         if rest.contains('+') {

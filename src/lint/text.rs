@@ -245,6 +245,39 @@ impl PhraseSet {
     }
 }
 
+impl PhraseSet {
+    /// Like [`find`](Self::find), but consecutive matches with the same note are one match when
+    /// `joins` accepts the text between them — an act's name and its number, a name and its
+    /// abbreviation — and a bracket opened inside a match is closed with it.
+    pub fn find_merged(&self, text: &str, joins: impl Fn(&str) -> bool) -> Vec<PhraseMatch> {
+        let mut out: Vec<PhraseMatch> = Vec::new();
+        for m in self.find(text) {
+            if let Some(prev) = out.last_mut()
+                && prev.phrase.note == m.phrase.note
+                && joins(&text[prev.range.end..m.range.start])
+            {
+                prev.range.end = m.range.end;
+                continue;
+            }
+            out.push(m);
+        }
+        for m in &mut out {
+            let inside = &text[m.range.clone()];
+            if inside.matches('(').count() > inside.matches(')').count()
+                && text[m.range.end..].starts_with(')')
+            {
+                m.range.end += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Text quoted in a message: on one line, white space collapsed.
+pub fn quote(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `text` case-folded with white-space runs collapsed to one space, and for every byte of the
 /// result (and one past its end) the byte offset in `text` it comes from.
 fn normalize(text: &str) -> (String, Vec<usize>) {
@@ -323,22 +356,31 @@ pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos 
     }
 }
 
-/// Reports every match of `set` in `texts`, each at its own position in `source`. `report`
-/// turns the matched words and the phrase into a message and a line of help.
+/// Reports every match of `set` in `texts`, each at its own position in `source`; matches that
+/// `joins` ties together are one (see [`PhraseSet::find_merged`]). `report` turns the matched
+/// words (quoted on one line) and the phrase into a message and a line of help.
 pub fn report_phrases(
     out: &mut crate::lint::Findings,
     source: &str,
     texts: &[(&str, Pos)],
     set: &PhraseSet,
+    joins: impl Fn(&str) -> bool,
     report: impl Fn(&str, &Phrase) -> (String, String),
 ) {
     for (value, pos) in texts {
-        for m in set.find(value) {
+        for m in set.find_merged(value, &joins) {
             let at = locate(source, *pos, value, m.range.clone());
-            let (message, help) = report(&value[m.range.clone()], m.phrase);
+            let (message, help) = report(&quote(&value[m.range.clone()]), m.phrase);
             out.at(at, message).help(help);
         }
     }
+}
+
+/// For [`report_phrases`]: only white space or an opening bracket between two matches.
+pub fn adjacent(between: &str) -> bool {
+    between
+        .trim_matches(|c: char| c.is_whitespace() || c == '(')
+        .is_empty()
 }
 
 #[cfg(test)]

@@ -61,7 +61,9 @@ fn email_link(s: &str) -> Md {
 
 /// A phone number as a tel link in international form.
 fn phone_link(s: &str) -> Md {
+    // "+358 (0)9 …": the bracketed trunk prefix is not dialled.
     let digits: String = s
+        .replacen("(0)", "", 1)
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();

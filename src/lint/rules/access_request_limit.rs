@@ -3,7 +3,9 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, fold_case, locate, project_texts, register_texts};
+use crate::lint::text::{
+    Phrase, PhraseSet, fold_case, locate, project_texts, quote, register_texts,
+};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 use crate::source::Pos;
 
@@ -141,7 +143,7 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
             }
             let range = with_count(value, m.range.clone());
             let at = locate(source, *pos, value, range.clone());
-            out.at(at, format!("access requests limited to “{}”", value[range].split_whitespace().collect::<Vec<_>>().join(" ")))
+            out.at(at, format!("access requests limited to “{}”", quote(&value[range])))
                 .label("no yearly limit under the GDPR")
                 .help("the first copy is free and there is no yearly cap (Art 15(3)); only manifestly unfounded or excessive requests may be refused or charged (Art 12(5))");
         }

@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     summary: "no contact person for data-protection matters is named",
     explanation: r#"## What it checks
 That `seloste.yaml` names a `contact`: the person or function that answers data-protection
-questions and requests (a register may name its own).
+questions and requests (a register may name its own). A designated DPO with an e-mail address
+or phone number is enough: the notice then directs requests to the DPO.
 
 ## Why
 The controller must facilitate the exercise of rights (Art 12(2)). Finnish notices have always
@@ -36,7 +37,12 @@ contact:
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
-    if cx.project.config.contact.is_none() {
+    // A DPO that can be reached is the contact point the rendered notice names instead.
+    let dpo_reachable = cx.project.dpo().is_some_and(|d| {
+        d.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
+            || d.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty())
+    });
+    if cx.project.config.contact.is_none() && !dpo_reachable {
         out.at(
             Pos::START,
             "seloste.yaml names no contact person for data-protection matters (`contact`)",

@@ -33,6 +33,7 @@ pub mod missing_sources;
 pub mod missing_title;
 pub mod missing_transfers;
 pub mod missing_updated;
+pub mod note_for_inapplicable_right;
 pub mod outdated_supervisory_authority;
 pub mod outdated_term;
 pub mod placeholder_left;
@@ -48,6 +49,7 @@ pub mod undeclared_direct_marketing;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
 pub mod vague_purpose;
+pub mod vague_recipient;
 pub mod vague_retention;
 
 /// Every rule, in the order of a notice.
@@ -80,6 +82,7 @@ pub static RULES: &[&Rule] = &[
     &missing_sources::RULE,
     &missing_recipients::RULE,
     &incomplete_recipient::RULE,
+    &vague_recipient::RULE,
     &missing_transfers::RULE,
     &incomplete_transfer::RULE,
     &adequacy_not_in_force::RULE,
@@ -90,6 +93,7 @@ pub static RULES: &[&Rule] = &[
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
     &restriction_without_law::RULE,
+    &note_for_inapplicable_right::RULE,
     &outdated_supervisory_authority::RULE,
     &repealed_act::RULE,
     &outdated_term::RULE,

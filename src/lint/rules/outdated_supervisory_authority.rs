@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use crate::data;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, fold_case, locate, project_texts, register_texts};
+use crate::lint::text::{
+    Phrase, PhraseSet, fold_case, locate, project_texts, quote, register_texts,
+};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 use crate::source::Pos;
 
@@ -110,61 +112,75 @@ fn help(kind: &str) -> String {
             "the visiting address is {}; the postal address {}",
             a.visiting_address, a.postal_address
         ),
+        "postal" => format!("the postal address is {}", a.postal_address),
         "phone" => format!("the switchboard is {}", a.phone),
         _ => format!("the authority is {} ({})", a.name, a.name_en),
     }
 }
 
-fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
-    for (value, pos) in texts {
-        for m in SET.find(value) {
-            let at = locate(source, *pos, value, m.range.clone());
-            let found = value[m.range.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let message = if m.phrase.note == "name" {
-                format!("“{found}” is not the name of the supervisory authority")
-            } else {
-                format!("“{found}” is a former address of the Data Protection Ombudsman")
-            };
-            out.at(at, message).help(help(m.phrase.note));
-        }
-        for code in OLD_POSTCODES {
-            for (i, _) in value.match_indices(code) {
-                if !after_office_detail(value, i) {
-                    continue;
-                }
-                let at = locate(source, *pos, value, i..i + code.len());
-                out.at(
-                    at,
-                    format!("{code} is a former postal code of the Data Protection Ombudsman"),
-                )
-                .help(help("visiting"));
+/// The outdated details of the Office in one text: (byte range, kind of detail).
+fn outdated(value: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let mut found: Vec<(std::ops::Range<usize>, &'static str)> = SET
+        .find(value)
+        .into_iter()
+        .map(|m| (m.range, m.phrase.note))
+        .collect();
+    for code in OLD_POSTCODES {
+        for (i, _) in value.match_indices(code) {
+            if after_office_detail(value, i) {
+                found.push((i..i + code.len(), "postal"));
             }
         }
-        // The old phone line, however it is spaced.
-        let digits: Vec<(usize, char)> = value
-            .char_indices()
-            .filter(|(_, c)| c.is_ascii_digit())
+    }
+    // The old phone line, however it is spaced.
+    let digits: Vec<(usize, char)> = value
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .collect();
+    let joined: String = digits.iter().map(|(_, c)| *c).collect();
+    for (i, _) in joined.match_indices(OLD_PHONE_DIGITS) {
+        let start = digits[i].0;
+        let end = digits[i + OLD_PHONE_DIGITS.len() - 1].0 + 1;
+        found.push((start..end, "phone"));
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    found
+}
+
+/// One finding per text, at its first outdated detail and naming them all: a sentence with
+/// the old name, street and postal code is one outdated sentence, not three findings.
+fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
+    for (value, pos) in texts {
+        let found = outdated(value);
+        let Some((first, _)) = found.first() else {
+            continue;
+        };
+        let at = locate(source, *pos, value, first.clone());
+        let quoted: Vec<String> = found
+            .iter()
+            .map(|(r, _)| format!("“{}”", quote(&value[r.clone()])))
             .collect();
-        let joined: String = digits.iter().map(|(_, c)| *c).collect();
-        for (i, _) in joined.match_indices(OLD_PHONE_DIGITS) {
-            let start = digits[i].0;
-            let end = digits[i + OLD_PHONE_DIGITS.len() - 1].0 + 1;
-            let at = locate(source, *pos, value, start..end);
-            out.at(
-                at,
-                format!(
-                    "“{}” is a former phone number of the Data Protection Ombudsman",
-                    value[start..end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                ),
+        let message = if found.len() == 1 {
+            format!(
+                "outdated detail of the Data Protection Ombudsman: {}",
+                quoted[0]
             )
-            .help(help("phone"));
+        } else {
+            format!(
+                "outdated details of the Data Protection Ombudsman: {}",
+                quoted.join(", ")
+            )
+        };
+        let has = |kind: &str| found.iter().any(|(_, k)| *k == kind);
+        let finding = out.at(at, message);
+        // In reading order of the current details; the visiting-address help names the postal
+        // address too.
+        for kind in ["name", "visiting", "postal", "phone"] {
+            if has(kind) && !(kind == "postal" && has("visiting")) {
+                finding.help(help(kind));
+            }
         }
+        finding.help("the notice states the current details by itself: the simplest fix is to remove them from the text");
     }
 }
 

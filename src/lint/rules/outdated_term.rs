@@ -1,12 +1,12 @@
 //! `outdated-term`: terms and authority names that no longer apply.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, locate, project_texts, register_texts};
+use crate::lint::text::{
+    Phrase, PhraseSet, adjacent, project_texts, register_texts, report_phrases,
+};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -96,63 +96,45 @@ static TERMS: &[Phrase] = &[
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(TERMS));
 
-/// The outdated terms in `text`: a name and its abbreviation ("Sosiaali- ja terveysalan lupa-
-/// ja valvontavirasto (Valvira)") are one term, reported once.
-fn terms(text: &str) -> Vec<(Range<usize>, &'static Phrase)> {
-    let mut out: Vec<(Range<usize>, &'static Phrase)> = Vec::new();
-    for m in SET.find(text) {
-        if let Some((prev, phrase)) = out.last_mut()
-            && phrase.note == m.phrase.note
-            && text[prev.end..m.range.start]
-                .trim_matches(|c: char| c.is_whitespace() || c == '(')
-                .is_empty()
-        {
-            prev.end = m.range.end;
-            continue;
-        }
-        out.push((m.range, m.phrase));
-    }
-    for (range, _) in &mut out {
-        let inside = &text[range.clone()];
-        if inside.matches('(').count() > inside.matches(')').count()
-            && text[range.end..].starts_with(')')
-        {
-            range.end += 1;
-        }
-    }
-    out
-}
-
-fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
-    for (value, pos) in texts {
-        for (range, phrase) in terms(value) {
-            let at = locate(source, *pos, value, range.clone());
-            let found = value[range]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.at(at, format!("outdated term “{found}”"))
-                .help(phrase.note);
-        }
-    }
+fn report(found: &str, phrase: &Phrase) -> (String, String) {
+    (format!("outdated term “{found}”"), phrase.note.to_string())
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &project_texts(&cx.project.config));
+    report_phrases(
+        out,
+        cx.source,
+        &project_texts(&cx.project.config),
+        &SET,
+        adjacent,
+        report,
+    );
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &register_texts(cx.register));
+    report_phrases(
+        out,
+        cx.source,
+        &register_texts(cx.register),
+        &SET,
+        adjacent,
+        report,
+    );
 }
 
 #[cfg(test)]
 mod tests {
-    use super::terms;
+    use super::SET;
+    use crate::lint::text::adjacent;
 
     #[test]
     fn a_name_and_its_abbreviation_are_one_term() {
         let t = "Sosiaali- ja terveysalan lupa- ja valvontavirasto (Valvira) ja rekisteriseloste";
-        let found: Vec<&str> = terms(t).into_iter().map(|(r, _)| &t[r]).collect();
+        let found: Vec<&str> = SET
+            .find_merged(t, adjacent)
+            .into_iter()
+            .map(|m| &t[m.range])
+            .collect();
         assert_eq!(
             found,
             [

@@ -1,12 +1,10 @@
 //! `repealed-act`: a reference to an act that is no longer in force.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, locate, project_texts, register_texts};
+use crate::lint::text::{Phrase, PhraseSet, project_texts, register_texts, report_phrases};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -120,62 +118,50 @@ fn joins(between: &str) -> bool {
         .all(|w| JOINING.contains(&w))
 }
 
-/// The references to repealed acts in `text`: a name and its number ("Henkilötietolain
-/// (523/1999)") are one reference, reported once.
-fn references(text: &str) -> Vec<(Range<usize>, &'static Phrase)> {
-    let mut out: Vec<(Range<usize>, &'static Phrase)> = Vec::new();
-    for m in SET.find(text) {
-        if let Some((prev, note)) = out.last_mut()
-            && note.note == m.phrase.note
-            && joins(&text[prev.end..m.range.start])
-        {
-            prev.end = m.range.end;
-            continue;
-        }
-        out.push((m.range, m.phrase));
-    }
-    // Close a bracket opened inside the reference: "Henkilötietolain (523/1999)".
-    for (range, _) in &mut out {
-        let inside = &text[range.clone()];
-        if inside.matches('(').count() > inside.matches(')').count()
-            && text[range.end..].starts_with(')')
-        {
-            range.end += 1;
-        }
-    }
-    out
-}
-
-fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
-    for (value, pos) in texts {
-        for (range, phrase) in references(value) {
-            let at = locate(source, *pos, value, range.clone());
-            let found = value[range]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.at(at, format!("“{found}” refers to a repealed act"))
-                .help(phrase.note);
-        }
-    }
+fn report(found: &str, phrase: &Phrase) -> (String, String) {
+    (
+        format!("“{found}” refers to a repealed act"),
+        phrase.note.to_string(),
+    )
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &project_texts(&cx.project.config));
+    report_phrases(
+        out,
+        cx.source,
+        &project_texts(&cx.project.config),
+        &SET,
+        joins,
+        report,
+    );
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &register_texts(cx.register));
+    report_phrases(
+        out,
+        cx.source,
+        &register_texts(cx.register),
+        &SET,
+        joins,
+        report,
+    );
 }
 
 #[cfg(test)]
 mod tests {
-    use super::references;
+    use super::{SET, joins};
+
+    fn references(t: &str) -> Vec<std::ops::Range<usize>> {
+        SET.find_merged(t, joins)
+            .into_iter()
+            .map(|m| m.range)
+            .collect()
+    }
 
     #[test]
     fn a_name_and_its_number_are_one_reference() {
         let t = "Henkilötietolain (523/1999) 10 §:n mukainen seloste; ks. myös 298/2009.";
-        let found: Vec<&str> = references(t).into_iter().map(|(r, _)| &t[r]).collect();
+        let found: Vec<&str> = references(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(found, ["Henkilötietolain (523/1999)", "298/2009"]);
         let t = "asiakastietojen sähköisestä käsittelystä annettu laki\n(159/2007)";
         assert_eq!(references(t).len(), 1);

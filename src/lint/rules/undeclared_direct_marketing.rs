@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, locate};
+use crate::lint::text::{Phrase, PhraseSet, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
 
 /// The rule.
@@ -82,7 +82,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         let value = d.value.as_str();
         if let Some(m) = SET.find(value).first() {
             let pos = locate(cx.source, d.pos, value, m.range.clone());
-            out.at(pos, format!("this purpose speaks of “{}” but is not marked as direct marketing", value[m.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ")))
+            out.at(pos, format!("this purpose speaks of “{}” but is not marked as direct marketing", quote(&value[m.range.clone()])))
                 .label("no `direct_marketing`")
                 .help("add `direct_marketing: true` so the absolute right to object (Art 21(2)) is shown separately; or `direct_marketing: false` if it is not direct marketing");
         }

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, fold_case, locate};
+use crate::lint::text::{Phrase, PhraseSet, fold_case, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
 
 /// The rule.
@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 The `description` of each purpose, and its `legitimate_interest`, for qualifiers that make a
 statement indefinite: *voidaan*, *saatetaan*, *mahdollisesti*, *tarvittaessa*, *esimerkiksi*,
-*muut tarkoitukset*, *yms.*, *jne.*, and in English *may*, *might*, *some*, *often*,
+*voi*, *muun muassa* (*mm.*), *muut … tarkoitukset* (with any words between), *yms.*,
+*jne.*, and in English *may*, *might*, *some*, *often*,
 *possible*.
 
 ## Why
@@ -66,6 +67,22 @@ static VAGUE: &[Phrase] = &[
     Phrase {
         pattern: "esim",
         note: "for example",
+    },
+    Phrase {
+        pattern: "voi",
+        note: "may",
+    },
+    Phrase {
+        pattern: "voivat",
+        note: "may",
+    },
+    Phrase {
+        pattern: "muun muassa",
+        note: "among other things",
+    },
+    Phrase {
+        pattern: "mm",
+        note: "among other things",
     },
     Phrase {
         pattern: "muut tarkoitukset",
@@ -135,6 +152,55 @@ fn is_vague(word: &str) -> bool {
     !DEFINITE.iter().any(|d| w.starts_with(d))
 }
 
+/// The words of `text` (letters and digits, with inner hyphens) and where they start.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inner_hyphen = c == '-' && start.is_some();
+        match (c.is_alphanumeric() || inner_hyphen, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, text[s..i].trim_end_matches('-')));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text[s..].trim_end_matches('-')));
+    }
+    out
+}
+
+/// "muut … tarkoitukset", "muuhun … tarkoitukseen", "muut … tehtävät" with up to seven words
+/// between: an open-ended purpose, whatever adjectives it carries. Returns byte ranges.
+fn other_purposes(text: &str) -> Vec<std::ops::Range<usize>> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    for (i, (start, w)) in ws.iter().enumerate() {
+        let w = fold_case(w);
+        let other = matches!(
+            w.as_str(),
+            "muu" | "muut" | "muun" | "muuhun" | "muihin" | "muiden" | "muita" | "muuta"
+        );
+        if !other {
+            continue;
+        }
+        for (end, x) in ws.iter().skip(i + 1).take(8) {
+            let x_folded = fold_case(x);
+            if ["tarkoitu", "käyttötarkoitu", "tehtäv"]
+                .iter()
+                .any(|p| x_folded.starts_with(p))
+            {
+                out.push(*start..*end + x.len());
+                break;
+            }
+        }
+    }
+    out
+}
+
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for p in cx.register.purposes() {
         for t in [&p.description, &p.legitimate_interest]
@@ -142,13 +208,24 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             .flatten()
         {
             let value = t.value.as_str();
-            for m in SET
+            let mut found: Vec<(std::ops::Range<usize>, &str)> = SET
                 .find(value)
                 .into_iter()
                 .filter(|m| is_vague(&value[m.range.clone()]))
-            {
-                let pos = locate(cx.source, t.pos, value, m.range.clone());
-                out.at(pos, format!("vague wording in a purpose: “{}” ({})", value[m.range.clone()].split_whitespace().collect::<Vec<_>>().join(" "), m.phrase.note))
+                .map(|m| (m.range, m.phrase.note))
+                .collect();
+            for r in other_purposes(value) {
+                if !found
+                    .iter()
+                    .any(|(f, _)| f.start < r.end && r.start < f.end)
+                {
+                    found.push((r, "other purposes"));
+                }
+            }
+            found.sort_by_key(|(r, _)| r.start);
+            for (range, note) in found {
+                let pos = locate(cx.source, t.pos, value, range.clone());
+                out.at(pos, format!("vague wording in a purpose: “{}” ({note})", quote(&value[range])))
                     .label("not a definite statement")
                     .help("state the purpose definitely; split it into separate purposes if it covers several");
             }
@@ -166,6 +243,26 @@ mod tests {
             .map(|m| &text[m.range])
             .filter(|w| is_vague(w))
             .collect()
+    }
+
+    #[test]
+    fn open_ended_purposes_are_found_with_words_between() {
+        let t =
+            "sekä muut kokonaisasiakkuuden ja liiketoiminnan kehittämiseen liittyvät tarkoitukset";
+        let r = super::other_purposes(t);
+        assert_eq!(r.len(), 1);
+        assert!(t[r[0].clone()].starts_with("muut") && t[r[0].clone()].ends_with("tarkoitukset"));
+        assert!(super::other_purposes("muuhun toiminnalliseen tarkoitukseen").len() == 1);
+        assert!(
+            super::other_purposes(
+                "muut asiakkaat ja heidän huoltajansa sekä muiden yritysten yhteyshenkilöt"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            vague("Apteekki voi käyttää tietoja, mm. laskutukseen"),
+            ["voi", "mm"]
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, locate};
+use crate::lint::text::{Phrase, PhraseSet, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
 
@@ -152,7 +152,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             }
             for m in found {
                 let pos = locate(cx.source, t.pos, value, m.range.clone());
-                out.at(pos, format!("vague retention: “{}” ({})", value[m.range.clone()].split_whitespace().collect::<Vec<_>>().join(" "), m.phrase.note))
+                out.at(pos, format!("vague retention: “{}” ({})", quote(&value[m.range.clone()]), m.phrase.note))
                     .label("not a period or a concrete criterion")
                     .help("give a period (e.g. `period: 2 years`) or criteria the person can apply to their own data; name the law in `law:` if it sets the period");
             }

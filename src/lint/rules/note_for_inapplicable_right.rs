@@ -1,0 +1,88 @@
+//! `note-for-inapplicable-right`: a note on a right that the register's legal bases exclude.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Findings, RegisterContext, Rule};
+use crate::model::{Right, RightNote, Spanned, nonblank};
+use crate::rights;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "note-for-inapplicable-right",
+    articles: &["Art 7(3)", "Art 21", "Art 22", "Art 13(2)(b)"],
+    severity: Severity::Warning,
+    summary: "a note is given for a right that does not apply, so the notice will not show it",
+    explanation: r#"## What it checks
+That `rights.withdraw_consent`, `rights.objection` and `rights.automated_decisions` carry a
+note only when that right applies to the register: withdrawal where a purpose rests on
+consent (or special categories on explicit consent), objection where a purpose rests on a
+public task or legitimate interests or is direct marketing, the Art 22 right where automated
+decisions are listed.
+
+## Why
+seloste derives the rights from the legal bases, and states only those that apply. A note for
+a right that does not apply is left out of the notice — and it usually means the notice and its
+bases disagree: a copied paragraph about withdrawing consent in a register that uses no
+consent, or a purpose that really is direct marketing without `direct_marketing: true`. Decide
+which is right: fix the purpose, or remove the note.
+
+## Example
+```yaml
+purposes:
+  - description: Kameravalvonta
+    legal_basis: legitimate_interests
+    legitimate_interest: Omaisuuden suojaaminen
+rights:
+  withdraw_consent:        # nothing here rests on consent: the note would be dropped
+    note: Voit peruuttaa suostumuksesi milloin tahansa.
+```
+"#,
+    project: None,
+    register: Some(check),
+};
+
+fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    let Some(notes) = &cx.register.rights else {
+        return;
+    };
+    let derived = rights::derive(cx.register);
+    let applies = |r: Right| derived.iter().any(|d| d.right == r && d.applies());
+    let objection_named = cx.register.purposes().iter().any(|p| {
+        p.is_direct_marketing()
+            || p.bases().iter().any(|b| {
+                matches!(
+                    b,
+                    crate::model::LegalBasis::PublicTask
+                        | crate::model::LegalBasis::LegitimateInterests
+                )
+            })
+    });
+    let checks: [(&Option<Spanned<RightNote>>, Right, bool, &str); 3] = [
+        (
+            &notes.withdraw_consent,
+            Right::WithdrawConsent,
+            applies(Right::WithdrawConsent),
+            "no purpose rests on consent",
+        ),
+        (
+            &notes.objection,
+            Right::Objection,
+            applies(Right::Objection) && objection_named,
+            "no purpose rests on a public task or legitimate interests, and none is marked as direct marketing",
+        ),
+        (
+            &notes.automated_decisions,
+            Right::AutomatedDecisions,
+            applies(Right::AutomatedDecisions),
+            "no automated decisions are listed",
+        ),
+    ];
+    for (note, right, applies, why) in checks {
+        let Some(note) = note else { continue };
+        if applies || (nonblank(&note.note).is_none() && nonblank(&note.restriction).is_none()) {
+            continue;
+        }
+        out.at(note.pos, format!("a note on `{}` ({}), which does not apply: {why}", right.name(), right.article()))
+            .label("left out of the notice")
+            .help("if the right applies, correct the purposes (legal basis, direct_marketing, automated_decisions); otherwise remove the note");
+    }
+}
