@@ -2,6 +2,8 @@
 //! and each of the five real notices under `examples/` must load and report exactly the
 //! findings pinned in its snapshot (its README explains each one).
 
+use std::collections::BTreeSet;
+use std::fs;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -57,6 +59,11 @@ fn examples_report_their_real_gaps() {
         assert!(t.errors > 0, "{name} should have findings at error level");
         assert!(dir.join("README.md").is_file(), "{name} has no README");
         insta::assert_snapshot!(format!("example-{name}"), human(&outcome));
+        readme_matches(
+            &name,
+            &fs::read_to_string(dir.join("README.md")).unwrap(),
+            &outcome,
+        );
         seen.push(name);
     }
     seen.sort();
@@ -64,5 +71,40 @@ fn examples_report_their_real_gaps() {
         seen,
         ["cranion", "ilves-apteekki", "keusote", "mesq", "rokdent"],
         "the five seeds are examples"
+    );
+}
+
+/// An example's README explains its findings: its heading gives the real tally, every rule that
+/// fires is explained (`**rule-name**`), and it explains no rule that does not fire.
+fn readme_matches(name: &str, readme: &str, outcome: &Outcome) {
+    let t = outcome.tally();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let heading = format!(
+        "## What `seloste check` reports ({}, {})",
+        plural(t.errors, "error", "errors"),
+        plural(t.warnings, "warning", "warnings")
+    );
+    let start = readme
+        .find(&heading)
+        .unwrap_or_else(|| panic!("examples/{name}/README.md has no heading `{heading}`"));
+    let section = &readme[start + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    let fired: BTreeSet<&str> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    let explained: BTreeSet<&str> = section
+        .split("**")
+        .skip(1)
+        .step_by(2)
+        .filter(|w| seloste::lint::rule(w).is_some())
+        .collect();
+    let unexplained: Vec<_> = fired.difference(&explained).collect();
+    let stale: Vec<_> = explained.difference(&fired).collect();
+    assert!(
+        unexplained.is_empty() && stale.is_empty(),
+        "examples/{name}/README.md: findings not explained {unexplained:?}; explained but not reported {stale:?}"
     );
 }
