@@ -5,7 +5,7 @@
 //! task (17(3)(b)); portability only where it rests on consent or a contract (20(1)); objection
 //! where it rests on a public task or legitimate interests (21(1)) and always against direct
 //! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used. The
-//! renderer and the lint both use [`derive`], so the notice says what the lint checked.
+//! renderer and the lint both use [`derive`](fn@derive), so the notice says what the lint checked.
 
 use serde::Serialize;
 

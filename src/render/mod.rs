@@ -3,7 +3,7 @@
 //! For each register, [`view`] prepares what applies (reusing [`crate::rights::derive`]), the
 //! `register.md` template says it in Finnish, and the resulting Markdown is both the `.md`
 //! output and, converted by [`markdown::to_html`] and wrapped in `page.html`, the `.html`
-//! page. Nothing is written here: [`render`] returns the files, and [`write`] puts them in
+//! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in
 //! place atomically.
 
 pub mod markdown;
