@@ -155,3 +155,49 @@ fn every_subcommand_help_has_an_example() {
             .stdout(predicate::str::contains("Example"));
     }
 }
+
+#[test]
+fn an_empty_notices_directory_says_how_to_add_a_register() {
+    let dir = tempfile::tempdir().unwrap();
+    seloste().arg("init").arg(dir.path()).assert().success();
+    std::fs::remove_file(dir.path().join("notices/asiakasrekisteri.yaml")).unwrap();
+    seloste()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(
+            predicate::str::contains("no-registers")
+                .and(predicate::str::contains("seloste new NAME")),
+        );
+}
+
+#[test]
+fn an_output_directory_that_cannot_be_written_is_reported_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in [
+        "seloste.yaml",
+        "notices/asiakasrekisteri.yaml",
+        "notices/kameravalvonta.yaml",
+    ] {
+        std::fs::create_dir_all(dir.path().join(f).parent().unwrap()).unwrap();
+        std::fs::copy(f, dir.path().join(f)).unwrap();
+    }
+    // A file stands where the output directory should be.
+    std::fs::write(dir.path().join("julkaisu"), "not a directory").unwrap();
+    seloste()
+        .arg("build")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(dir.path().join("julkaisu"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("cannot write the output")
+                .and(predicate::str::contains("--out")),
+        );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("julkaisu")).unwrap(),
+        "not a directory"
+    );
+}
