@@ -20,5 +20,7 @@ fn cli_cases() {
     trycmd::TestCases::new()
         .env("SELOSTE_TODAY", "2026-11-23")
         .env("NO_COLOR", "1")
-        .case("tests/cmd/*.toml");
+        .case("tests/cmd/*.toml")
+        // The README's tour: its console blocks are run as they stand.
+        .case("README.md");
 }
