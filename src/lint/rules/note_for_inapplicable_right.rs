@@ -44,9 +44,15 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let Some(notes) = &cx.register.rights else {
         return;
     };
-    let derived = rights::derive(cx.register);
-    let applies = |r: Right| derived.iter().any(|d| d.right == r && d.applies());
-    let objection_named = cx.register.purposes().iter().any(|p| {
+    let r = cx.register;
+    // Whether a right applies is known only when the register says enough: every purpose with
+    // its basis, and automated decisions listed or `none`. Otherwise other rules report the gap.
+    let bases_known =
+        !r.purposes().is_empty() && r.purposes().iter().all(|p| !p.bases().is_empty());
+    let decisions_known = r.automated_decisions.is_some();
+    let derived = rights::derive(r);
+    let applies = |right: Right| derived.iter().any(|d| d.right == right && d.applies());
+    let objection_named = r.purposes().iter().any(|p| {
         p.is_direct_marketing()
             || p.bases().iter().any(|b| {
                 matches!(
@@ -56,33 +62,49 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 )
             })
     });
-    let checks: [(&Option<Spanned<RightNote>>, Right, bool, &str); 3] = [
+    let checks: [(&Option<Spanned<RightNote>>, Right, bool, bool, &str, &str); 3] = [
         (
             &notes.withdraw_consent,
             Right::WithdrawConsent,
+            bases_known,
             applies(Right::WithdrawConsent),
             "no purpose rests on consent",
+            "if a purpose rests on consent, add `consent` to its `legal_basis`; otherwise remove the note",
         ),
         (
             &notes.objection,
             Right::Objection,
+            bases_known,
             applies(Right::Objection) && objection_named,
             "no purpose rests on a public task or legitimate interests, and none is marked as direct marketing",
+            "if a purpose is direct marketing, mark it `direct_marketing: true`; otherwise remove the note",
         ),
         (
             &notes.automated_decisions,
             Right::AutomatedDecisions,
+            decisions_known,
             applies(Right::AutomatedDecisions),
-            "no automated decisions are listed",
+            "`automated_decisions` says there are none",
+            "if decisions are made automatically, list them under `automated_decisions`; otherwise remove the note",
         ),
     ];
-    for (note, right, applies, why) in checks {
+    for (note, right, known, applies, why, help) in checks {
         let Some(note) = note else { continue };
-        if applies || (nonblank(&note.note).is_none() && nonblank(&note.restriction).is_none()) {
+        if !known
+            || applies
+            || (nonblank(&note.note).is_none() && nonblank(&note.restriction).is_none())
+        {
             continue;
         }
-        out.at(note.pos, format!("a note on `{}` ({}), which does not apply: {why}", right.name(), right.article()))
-            .label("left out of the notice")
-            .help("if the right applies, correct the purposes (legal basis, direct_marketing, automated_decisions); otherwise remove the note");
+        out.at(
+            note.pos,
+            format!(
+                "a note on `{}` ({}), which does not apply: {why}",
+                right.name(),
+                right.article()
+            ),
+        )
+        .label("left out of the notice")
+        .help(help);
     }
 }

@@ -180,7 +180,7 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
                 finding.help(help(kind));
             }
         }
-        finding.help("the notice states the current details by itself: the simplest fix is to remove them from the text");
+        finding.help("the rendered notice adds the current details itself: the simplest fix is to remove them from the text");
     }
 }
 

@@ -175,7 +175,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 
 /// "muut … tarkoitukset", "muuhun … tarkoitukseen", "muut … tehtävät" with up to seven words
 /// between: an open-ended purpose, whatever adjectives it carries. Returns byte ranges.
-fn other_purposes(text: &str) -> Vec<std::ops::Range<usize>> {
+fn other_purposes(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     let ws = words(text);
     let mut out = Vec::new();
     for (i, (start, w)) in ws.iter().enumerate() {
@@ -189,13 +189,15 @@ fn other_purposes(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         for (end, x) in ws.iter().skip(i + 1).take(8) {
             let x_folded = fold_case(x);
-            if ["tarkoitu", "käyttötarkoitu", "tehtäv"]
-                .iter()
-                .any(|p| x_folded.starts_with(p))
-            {
-                out.push(*start..*end + x.len());
-                break;
-            }
+            let note = if x_folded.starts_with("tehtäv") {
+                "other tasks"
+            } else if x_folded.starts_with("tarkoitu") || x_folded.starts_with("käyttötarkoitu") {
+                "other purposes"
+            } else {
+                continue;
+            };
+            out.push((*start..*end + x.len(), note));
+            break;
         }
     }
     out
@@ -214,12 +216,12 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 .filter(|m| is_vague(&value[m.range.clone()]))
                 .map(|m| (m.range, m.phrase.note))
                 .collect();
-            for r in other_purposes(value) {
+            for (r, note) in other_purposes(value) {
                 if !found
                     .iter()
                     .any(|(f, _)| f.start < r.end && r.start < f.end)
                 {
-                    found.push((r, "other purposes"));
+                    found.push((r, note));
                 }
             }
             found.sort_by_key(|(r, _)| r.start);
@@ -251,7 +253,13 @@ mod tests {
             "sekä muut kokonaisasiakkuuden ja liiketoiminnan kehittämiseen liittyvät tarkoitukset";
         let r = super::other_purposes(t);
         assert_eq!(r.len(), 1);
-        assert!(t[r[0].clone()].starts_with("muut") && t[r[0].clone()].ends_with("tarkoitukset"));
+        assert!(
+            t[r[0].0.clone()].starts_with("muut") && t[r[0].0.clone()].ends_with("tarkoitukset")
+        );
+        assert_eq!(
+            super::other_purposes("muut rekisterinpitäjän tehtävät")[0].1,
+            "other tasks"
+        );
         assert!(super::other_purposes("muuhun toiminnalliseen tarkoitukseen").len() == 1);
         assert!(
             super::other_purposes(
