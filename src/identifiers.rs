@@ -1,6 +1,31 @@
 //! Finnish and general identifiers: business ID (Y-tunnus), e-mail addresses, phone numbers
 //! and web addresses, as the lint checks them.
 
+/// A safe name made of `text`: lower case ASCII letters, digits and `_`, with Finnish and other
+/// Latin letters folded (`ä` → `a`) and every other run of characters turned into one `-`.
+/// Used for register ids (file names, URLs) and heading ids; may be empty.
+pub fn slug(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            c if c.is_ascii_alphanumeric() || c == '_' => c,
+            _ => '-',
+        };
+        if c == '-' && (s.is_empty() || s.ends_with('-')) {
+            continue;
+        }
+        s.push(c);
+    }
+    while s.ends_with('-') {
+        s.pop();
+    }
+    s
+}
+
 /// Why a business ID is not valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BusinessIdError {

@@ -92,31 +92,9 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
 /// anything but letters, digits, `-` and `_` turned into `-`. An id can therefore never name
 /// a path outside the output directory.
 pub fn register_id(path: &Path) -> Option<String> {
-    let stem = path.file_stem()?.to_str()?;
-    let mut id = String::with_capacity(stem.len());
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' | 'ù' => 'u',
-            c if c.is_ascii_alphanumeric() || c == '_' => c,
-            _ => '-',
-        };
-        if c == '-' && (id.is_empty() || id.ends_with('-')) {
-            continue;
-        }
-        id.push(c);
-    }
-    while id.ends_with('-') {
-        id.pop();
-    }
+    let id = crate::identifiers::slug(path.file_stem()?.to_str()?);
     // `index` is the name of the list of all registers.
-    if id.is_empty() || id == "index" {
-        None
-    } else {
-        Some(id)
-    }
+    (!id.is_empty() && id != "index").then_some(id)
 }
 
 /// Assigns ids to register files; a file whose name gives no usable id, or the id of an

@@ -42,7 +42,7 @@ fn the_sample_project_is_clean() {
 #[test]
 fn examples_report_their_real_gaps() {
     let mut seen = Vec::new();
-    for entry in std::fs::read_dir("examples").unwrap() {
+    for entry in fs::read_dir("examples").unwrap() {
         let dir = entry.unwrap().path();
         if !dir.join("seloste.yaml").is_file() {
             continue;

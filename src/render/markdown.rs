@@ -497,25 +497,25 @@ fn push_class(names: &[&str], out: &mut String) {
     }
 }
 
-/// A heading id from its text: lower case ASCII letters and digits joined by `-`.
+/// A heading id from its text (see [`crate::identifiers::slug`]).
 pub fn slug(text: &str) -> String {
-    let mut s = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ä' | 'å' => 'a',
-            'ö' => 'o',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c == '-' && (s.is_empty() || s.ends_with('-')) {
-            continue;
-        }
-        s.push(c);
-    }
-    while s.ends_with('-') {
-        s.pop();
-    }
+    let s = crate::identifiers::slug(text);
     if s.is_empty() { "osio".to_string() } else { s }
+}
+
+/// The text of a Markdown snippet without its markup, on one line (for titles and front
+/// matter).
+pub fn plain(src: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new(src)
+        .map(|e| match e {
+            Event::End(TagEnd::Paragraph) => Event::SoftBreak,
+            e => e,
+        })
+        .collect();
+    plain_text(&events)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text content of events, for headings in the contents list and link comparisons.

@@ -88,7 +88,7 @@ fn tidy(md: &str) -> String {
 fn first_heading(md: &str) -> Option<String> {
     md.lines()
         .find_map(|l| l.strip_prefix("# "))
-        .map(view::markdown_plain)
+        .map(markdown::plain)
         .filter(|s| !s.is_empty())
 }
 
@@ -111,32 +111,23 @@ fn without_first_heading(md: &str) -> String {
 }
 
 fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bool) -> String {
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    match kind {
-        FrontMatter::None => String::new(),
-        FrontMatter::Hugo => {
-            let mut s = format!("---\ntitle: {}\n", q(title));
-            if let Some(d) = updated {
-                s.push_str(&format!("date: {d}\nlastmod: {d}\n"));
-            }
-            if draft {
-                s.push_str("draft: true\n");
-            }
-            s.push_str("---\n\n");
-            s
-        }
-        FrontMatter::Zola => {
-            let mut s = format!("+++\ntitle = {}\n", q(title));
-            if let Some(d) = updated {
-                s.push_str(&format!("date = {d}\nupdated = {d}\n"));
-            }
-            if draft {
-                s.push_str("draft = true\n");
-            }
-            s.push_str("+++\n\n");
-            s
-        }
+    // Hugo: YAML between `---`; Zola: TOML between `+++`, with `updated` for the last change.
+    let (fence, assign, lastmod) = match kind {
+        FrontMatter::None => return String::new(),
+        FrontMatter::Hugo => ("---", ": ", "lastmod"),
+        FrontMatter::Zola => ("+++", " = ", "updated"),
+    };
+    let quoted = serde_json::to_string(title).unwrap_or_else(|_| "\"\"".into());
+    let mut s = format!("{fence}\ntitle{assign}{quoted}\n");
+    if let Some(d) = updated {
+        s.push_str(&format!("date{assign}{d}\n{lastmod}{assign}{d}\n"));
     }
+    if draft {
+        s.push_str(&format!("draft{assign}true\n"));
+    }
+    s.push_str(fence);
+    s.push_str("\n\n");
+    s
 }
 
 /// What the HTML layout sees.
@@ -227,7 +218,7 @@ pub fn render(
     let controller_name = project
         .controller()
         .and_then(|c| crate::model::nonblank(&c.name))
-        .map(|n| view::markdown_plain(n.value.as_str()))
+        .map(|n| markdown::plain(n.value.as_str()))
         .unwrap_or_default();
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()

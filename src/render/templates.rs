@@ -218,25 +218,34 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
             },
         );
     }
-    tera.register_filter(
+    /// A filter from a vocabulary's YAML name to the article it stands for.
+    fn article_of<T: Copy + Send + Sync + 'static>(
+        tera: &mut Tera,
+        filter: &'static str,
+        all: &'static [T],
+        name: fn(T) -> &'static str,
+        article: fn(T) -> &'static str,
+    ) {
+        tera.register_filter(filter, move |code: &str, _: Kwargs, _: &State| {
+            all.iter()
+                .find(|x| name(**x) == code)
+                .map(|x| article(*x).to_string())
+                .ok_or_else(|| tera::Error::message(format!("{filter}: unknown code `{code}`")))
+        });
+    }
+    article_of(
+        tera,
         "legal_basis_article",
-        |code: &str, _: Kwargs, _: &State| -> tera::TeraResult<String> {
-            crate::model::LegalBasis::ALL
-                .iter()
-                .find(|b| b.name() == code)
-                .map(|b| b.article().to_string())
-                .ok_or_else(|| tera::Error::message(format!("no legal basis `{code}`")))
-        },
+        crate::model::LegalBasis::ALL,
+        crate::model::LegalBasis::name,
+        crate::model::LegalBasis::article,
     );
-    tera.register_filter(
+    article_of(
+        tera,
         "condition_article",
-        |code: &str, _: Kwargs, _: &State| -> tera::TeraResult<String> {
-            crate::model::Condition::ALL
-                .iter()
-                .find(|c| c.name() == code)
-                .map(|c| c.article().to_string())
-                .ok_or_else(|| tera::Error::message(format!("no condition `{code}`")))
-        },
+        crate::model::Condition::ALL,
+        crate::model::Condition::name,
+        crate::model::Condition::article,
     );
     let l = labels.clone();
     // Filters make their output from codes and trusted labels, so it is safe as it is — except

@@ -636,7 +636,7 @@ pub fn register_view(
         id: doc.id.clone(),
         title: inline(&r.title),
         title_plain: nonblank(&r.title)
-            .map(|t| markdown_plain(t.value.as_str()))
+            .map(|t| markdown::plain(t.value.as_str()))
             .unwrap_or_else(|| doc.id.clone()),
         description: block(&r.description),
         updated: r
@@ -751,20 +751,6 @@ pub fn register_view(
     }
 }
 
-/// The text of a Markdown snippet without its markup (for titles and front matter).
-pub fn markdown_plain(src: &str) -> String {
-    let mut s = String::new();
-    for e in pulldown_cmark::Parser::new(src) {
-        match e {
-            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => s.push_str(&t),
-            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => s.push(' '),
-            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Paragraph) => s.push(' '),
-            _ => {}
-        }
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// One register on the index page.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndexEntry {
@@ -797,7 +783,7 @@ pub fn index_view(
             id: d.id.clone(),
             title: inline(&d.register.title),
             title_plain: nonblank(&d.register.title)
-                .map(|t| markdown_plain(t.value.as_str()))
+                .map(|t| markdown::plain(t.value.as_str()))
                 .unwrap_or_else(|| d.id.clone()),
             updated: d
                 .register

@@ -40,6 +40,17 @@ rights:
     register: Some(check),
 };
 
+/// A note, its right, whether the register says enough to tell, whether the right applies, why
+/// not, and what to do.
+struct Check<'a>(
+    &'a Option<Spanned<RightNote>>,
+    Right,
+    bool,
+    bool,
+    &'static str,
+    &'static str,
+);
+
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let Some(notes) = &cx.register.rights else {
         return;
@@ -62,8 +73,8 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 )
             })
     });
-    let checks: [(&Option<Spanned<RightNote>>, Right, bool, bool, &str, &str); 3] = [
-        (
+    let checks: [Check<'_>; 3] = [
+        Check(
             &notes.withdraw_consent,
             Right::WithdrawConsent,
             bases_known,
@@ -71,7 +82,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             "no purpose rests on consent",
             "if a purpose rests on consent, add `consent` to its `legal_basis`; otherwise remove the note",
         ),
-        (
+        Check(
             &notes.objection,
             Right::Objection,
             bases_known,
@@ -79,7 +90,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             "no purpose rests on a public task or legitimate interests, and none is marked as direct marketing",
             "if a purpose is direct marketing, mark it `direct_marketing: true`; otherwise remove the note",
         ),
-        (
+        Check(
             &notes.automated_decisions,
             Right::AutomatedDecisions,
             decisions_known,
@@ -88,7 +99,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             "if decisions are made automatically, list them under `automated_decisions`; otherwise remove the note",
         ),
     ];
-    for (note, right, known, applies, why, help) in checks {
+    for Check(note, right, known, applies, why, help) in checks {
         let Some(note) = note else { continue };
         if !known
             || applies
