@@ -408,3 +408,42 @@ fn output_is_byte_identical_from_run_to_run() {
     assert_eq!(again.written, 0);
     assert_eq!(again.unchanged, a.len());
 }
+
+#[test]
+fn a_notice_has_no_empty_headings_even_when_errors_are_allowed() {
+    // A project that allows the rules about missing items still gets no heading without text.
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        "settings:\n  lints:\n    missing-controller-details: allow\n    missing-purposes: allow\n    missing-data-categories: allow\n    missing-retention: allow\n    missing-collection: allow\n    missing-recipients: allow\n    missing-transfers: allow\n    missing-contact: allow\n",
+    );
+    files.insert(
+        "notices/tyhja.yaml",
+        "title: Lähes tyhjä rekisteri\nupdated: 2026-10-01\n",
+    );
+    let outcome = load_memory(&files);
+    assert_eq!(outcome.tally().errors, 0, "{:?}", outcome.diagnostics);
+    let rendered = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let md = get(&rendered, "tyhja.md");
+    let (html, _) = seloste::render::markdown::to_html(md, "");
+    for (_, href) in html
+        .match_indices("href=\"#")
+        .map(|(i, _)| (i, &html[i + 7..]))
+    {
+        let id = &href[..href.find('"').unwrap()];
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "a link to #{id}, which is not there"
+        );
+    }
+    let lines: Vec<&str> = md.lines().filter(|l| !l.trim().is_empty()).collect();
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with('#') {
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            assert!(
+                !next.starts_with("## ") && !next.is_empty(),
+                "empty heading `{l}` in:\n{md}"
+            );
+        }
+    }
+}
