@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::model::{Contact, ListOrNone, ProjectFile, Register, Spanned, Text};
 use crate::source::{Pos, line_col};
@@ -148,15 +148,23 @@ pub fn project_texts(p: &ProjectFile) -> Vec<(&str, Pos)> {
 /// Lower-cases `s` without changing the byte length of any character, so that byte offsets
 /// of matches in the folded text are offsets in `s`.
 pub fn fold_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
+    // Most text is ASCII, which the standard library lower-cases a word at a time.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
     }
-    out
+    s.chars().map(fold_char).collect()
+}
+
+/// `c` lower-cased, unless its lower case is not one character of the same byte length.
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
 }
 
 /// A phrase to look for. `*` at the end matches any ending (Finnish inflection:
@@ -200,8 +208,10 @@ impl PhraseSet {
             .iter()
             .map(|p| fold_case(p.pattern.trim_end_matches('*')))
             .collect();
+        // A DFA: the tables are small, and every text of every register is searched.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("phrase table compiles");
         PhraseSet { phrases, automaton }
@@ -211,9 +221,16 @@ impl PhraseSet {
     /// run of white space between words counts as one space, so phrases wrapped across lines of
     /// a YAML block are found; ranges are byte ranges of `text` itself.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let (folded, map) = normalize(text);
+        let folded = normalize(text, None);
+        let mut matches = self.automaton.find_iter(&folded).peekable();
+        // Most texts match nothing: map offsets back only for those that do.
+        if matches.peek().is_none() {
+            return Vec::new();
+        }
+        let mut map = Vec::with_capacity(folded.len() + 1);
+        normalize(text, Some(&mut map));
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(&folded) {
+        for m in matches {
             let phrase = &self.phrases[m.pattern().as_usize()];
             let before_ok = folded[..m.start()]
                 .chars()
@@ -278,30 +295,34 @@ pub fn quote(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `text` case-folded with white-space runs collapsed to one space, and for every byte of the
-/// result (and one past its end) the byte offset in `text` it comes from.
-fn normalize(text: &str) -> (String, Vec<usize>) {
-    let folded = fold_case(text);
-    let mut out = String::with_capacity(folded.len());
-    let mut map = Vec::with_capacity(folded.len() + 1);
+/// `text` case-folded with white-space runs collapsed to one space; with `map`, also the byte
+/// offset in `text` that every byte of the result (and one past its end) comes from.
+fn normalize(text: &str, mut map: Option<&mut Vec<usize>>) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut last_space = false;
-    for (i, c) in folded.char_indices() {
+    // Folding keeps every character's byte length, so `i` is an offset in `text` too.
+    for (i, c) in text.char_indices() {
+        let c = fold_char(c);
         if c.is_whitespace() {
             if !last_space {
                 out.push(' ');
-                map.push(i);
+                if let Some(map) = map.as_deref_mut() {
+                    map.push(i);
+                }
             }
             last_space = true;
             continue;
         }
         last_space = false;
         out.push(c);
-        for k in 0..c.len_utf8() {
-            map.push(i + k);
+        if let Some(map) = map.as_deref_mut() {
+            map.extend(i..i + c.len_utf8());
         }
     }
-    map.push(text.len());
-    (out, map)
+    if let Some(map) = map {
+        map.push(text.len());
+    }
+    out
 }
 
 /// The position of `value[range]` in the source: searched for near `node` (the position of the
@@ -454,6 +475,16 @@ mod tests {
             (pos.line, pos.column, pos.len),
             (2, 23, "niin kauan".len() as u32)
         );
+    }
+
+    #[test]
+    fn ranges_map_back_across_collapsed_and_multibyte_white_space() {
+        let set = PhraseSet::new(PHRASES);
+        let value = "Ä\u{a0}\u{2003} säilytetään\n\n  TOISTAISEKSI.";
+        let m = set.find(value);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&value[m[0].range.clone()], "TOISTAISEKSI");
+        assert!(set.find("Ei mitään täällä.").is_empty());
     }
 
     #[test]
