@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Level, Project, Register, RegisterDoc};
 use crate::source::Pos;
+use text::TextValue;
 
 pub use rules::RULES;
 
@@ -49,6 +50,8 @@ pub struct ProjectContext<'a> {
     pub project: &'a Project,
     /// The text of `seloste.yaml`.
     pub source: &'a str,
+    /// Every text value of `seloste.yaml` ([`text::project_texts`]), made once for all rules.
+    pub texts: &'a [TextValue<'a>],
     /// The date to judge `updated` against.
     pub today: NaiveDate,
 }
@@ -64,6 +67,8 @@ pub struct RegisterContext<'a> {
     pub register: &'a Register,
     /// The text of the register file.
     pub source: &'a str,
+    /// Every text value of the register ([`text::register_texts`]), made once for all rules.
+    pub texts: &'a [TextValue<'a>],
     /// The date to judge `updated` against.
     pub today: NaiveDate,
 }
@@ -180,9 +185,11 @@ fn into_diagnostics(
 
 /// Runs every project-level check on `seloste.yaml`.
 pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<Diagnostic> {
+    let texts = text::project_texts(&project.config);
     let ctx = ProjectContext {
         project,
         source,
+        texts: &texts,
         today: opts.today,
     };
     let mut out = Vec::new();
@@ -206,11 +213,13 @@ pub fn lint_register(
     source: &str,
     opts: &LintOptions,
 ) -> Vec<Diagnostic> {
+    let texts = text::register_texts(&doc.register);
     let ctx = RegisterContext {
         project,
         doc,
         register: &doc.register,
         source,
+        texts: &texts,
         today: opts.today,
     };
     let mut out = Vec::new();

@@ -37,8 +37,38 @@ fn vec<T>(v: Option<&Spanned<Vec<Spanned<T>>>>) -> &[Spanned<T>] {
     v.map(|v| v.value.as_slice()).unwrap_or(&[])
 }
 
+/// A text value of a file, where it stands, and its form for phrase matching (case folded,
+/// white space collapsed). The lint stage makes these once per file: several rules read every
+/// text, and folding them is a good part of the work.
+#[derive(Clone, Debug)]
+pub struct TextValue<'a> {
+    /// The text.
+    pub value: &'a str,
+    /// Where it stands in its file.
+    pub pos: Pos,
+    normalized: String,
+}
+
+impl<'a> TextValue<'a> {
+    /// The text `value` read at `pos`.
+    pub fn new(value: &'a str, pos: Pos) -> Self {
+        TextValue {
+            value,
+            pos,
+            normalized: normalize(value, None),
+        }
+    }
+}
+
+fn text_values(texts: Vec<(&str, Pos)>) -> Vec<TextValue<'_>> {
+    texts
+        .into_iter()
+        .map(|(value, pos)| TextValue::new(value, pos))
+        .collect()
+}
+
 /// Every text and string value of a register, in file order of its keys.
-pub fn register_texts(r: &Register) -> Vec<(&str, Pos)> {
+pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
     let mut out = Vec::new();
     text(&mut out, r.title.as_ref());
     text(&mut out, r.description.as_ref());
@@ -111,12 +141,12 @@ pub fn register_texts(r: &Register) -> Vec<(&str, Pos)> {
         text(&mut out, Some(&x.title));
         text(&mut out, Some(&x.text));
     }
-    out
+    text_values(out)
 }
 
 /// Every text and string value of `seloste.yaml` except web addresses (which `invalid-url`
 /// checks as fields).
-pub fn project_texts(p: &ProjectFile) -> Vec<(&str, Pos)> {
+pub fn project_texts(p: &ProjectFile) -> Vec<TextValue<'_>> {
     let mut out = Vec::new();
     if let Some(c) = &p.controller {
         text(&mut out, c.name.as_ref());
@@ -142,7 +172,7 @@ pub fn project_texts(p: &ProjectFile) -> Vec<(&str, Pos)> {
         string(&mut out, s.email.as_ref());
         string(&mut out, s.phone.as_ref());
     }
-    out
+    text_values(out)
 }
 
 /// Lower-cases `s` without changing the byte length of any character, so that byte offsets
@@ -212,6 +242,7 @@ impl PhraseSet {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .expect("phrase table compiles");
         PhraseSet { phrases, automaton }
@@ -221,8 +252,17 @@ impl PhraseSet {
     /// run of white space between words counts as one space, so phrases wrapped across lines of
     /// a YAML block are found; ranges are byte ranges of `text` itself.
     pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
-        let folded = normalize(text, None);
-        let mut matches = self.automaton.find_iter(&folded).peekable();
+        self.matches(text, &normalize(text, None))
+    }
+
+    /// [`find`](Self::find) in a text value, whose folded form is already made.
+    pub fn find_in(&self, text: &TextValue<'_>) -> Vec<PhraseMatch> {
+        self.matches(text.value, &text.normalized)
+    }
+
+    /// The matches in `text`, searched for in `folded`, its [`normalize`]d form.
+    fn matches(&self, text: &str, folded: &str) -> Vec<PhraseMatch> {
+        let mut matches = self.automaton.find_iter(folded).peekable();
         // Most texts match nothing: map offsets back only for those that do.
         if matches.peek().is_none() {
             return Vec::new();
@@ -267,27 +307,41 @@ impl PhraseSet {
     /// `joins` accepts the text between them — an act's name and its number, a name and its
     /// abbreviation — and a bracket opened inside a match is closed with it.
     pub fn find_merged(&self, text: &str, joins: impl Fn(&str) -> bool) -> Vec<PhraseMatch> {
-        let mut out: Vec<PhraseMatch> = Vec::new();
-        for m in self.find(text) {
-            if let Some(prev) = out.last_mut()
-                && prev.phrase.note == m.phrase.note
-                && joins(&text[prev.range.end..m.range.start])
-            {
-                prev.range.end = m.range.end;
-                continue;
-            }
-            out.push(m);
-        }
-        for m in &mut out {
-            let inside = &text[m.range.clone()];
-            if inside.matches('(').count() > inside.matches(')').count()
-                && text[m.range.end..].starts_with(')')
-            {
-                m.range.end += 1;
-            }
-        }
-        out
+        merge(text, self.find(text), joins)
     }
+
+    /// [`find_merged`](Self::find_merged) in a text value, whose folded form is already made.
+    pub fn find_merged_in(
+        &self,
+        text: &TextValue<'_>,
+        joins: impl Fn(&str) -> bool,
+    ) -> Vec<PhraseMatch> {
+        merge(text.value, self.find_in(text), joins)
+    }
+}
+
+/// Merges consecutive `matches` in `text` for [`PhraseSet::find_merged`].
+fn merge(text: &str, matches: Vec<PhraseMatch>, joins: impl Fn(&str) -> bool) -> Vec<PhraseMatch> {
+    let mut out: Vec<PhraseMatch> = Vec::new();
+    for m in matches {
+        if let Some(prev) = out.last_mut()
+            && prev.phrase.note == m.phrase.note
+            && joins(&text[prev.range.end..m.range.start])
+        {
+            prev.range.end = m.range.end;
+            continue;
+        }
+        out.push(m);
+    }
+    for m in &mut out {
+        let inside = &text[m.range.clone()];
+        if inside.matches('(').count() > inside.matches(')').count()
+            && text[m.range.end..].starts_with(')')
+        {
+            m.range.end += 1;
+        }
+    }
+    out
 }
 
 /// Text quoted in a message: on one line, white space collapsed.
@@ -383,13 +437,13 @@ pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos 
 pub fn report_phrases(
     out: &mut crate::lint::Findings,
     source: &str,
-    texts: &[(&str, Pos)],
+    texts: &[TextValue<'_>],
     set: &PhraseSet,
     joins: impl Fn(&str) -> bool,
     report: impl Fn(&str, &Phrase) -> (String, String),
 ) {
-    for (value, pos) in texts {
-        for m in set.find_merged(value, &joins) {
+    for t @ TextValue { value, pos, .. } in texts {
+        for m in set.find_merged_in(t, &joins) {
             let at = locate(source, *pos, value, m.range.clone());
             let (message, help) = report(&quote(&value[m.range.clone()]), m.phrase);
             out.at(at, message).help(help);

@@ -3,11 +3,8 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{
-    Phrase, PhraseSet, fold_case, locate, project_texts, quote, register_texts,
-};
+use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, locate, quote};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -134,9 +131,9 @@ fn with_count(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     word_start..range.end
 }
 
-fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
-    for (value, pos) in texts {
-        for m in SET.find(value) {
+fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
+    for t @ TextValue { value, pos, .. } in texts {
+        for m in SET.find_in(t) {
             let around = fold_case(sentence(value, m.range.clone()));
             if !CONTEXT.iter().any(|w| around.contains(w)) {
                 continue;
@@ -151,11 +148,11 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &project_texts(&cx.project.config));
+    scan(out, cx.source, cx.texts);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &register_texts(cx.register));
+    scan(out, cx.source, cx.texts);
 }
 
 #[cfg(test)]

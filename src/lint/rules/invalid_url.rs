@@ -2,10 +2,9 @@
 
 use crate::diagnostic::Severity;
 use crate::identifiers::is_valid_web_url;
-use crate::lint::text::{project_texts, register_texts};
+use crate::lint::text::TextValue;
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 use crate::model::Spanned;
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -69,8 +68,8 @@ fn urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-fn texts(out: &mut Findings, source: &str, texts: Vec<(&str, Pos)>) {
-    for (value, pos) in texts {
+fn texts(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
+    for &TextValue { value, pos, .. } in texts {
         for (i, url) in urls_in(value) {
             if !is_valid_web_url(url) {
                 let at = crate::lint::text::locate(source, pos, value, i..i + url.len());
@@ -89,11 +88,11 @@ fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     if let Some(s) = &p.supervisory_authority {
         field(out, &s.website);
     }
-    texts(out, cx.source, project_texts(p));
+    texts(out, cx.source, cx.texts);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    texts(out, cx.source, register_texts(cx.register));
+    texts(out, cx.source, cx.texts);
 }
 
 #[cfg(test)]

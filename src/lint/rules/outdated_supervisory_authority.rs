@@ -4,11 +4,8 @@ use std::sync::LazyLock;
 
 use crate::data;
 use crate::diagnostic::Severity;
-use crate::lint::text::{
-    Phrase, PhraseSet, fold_case, locate, project_texts, quote, register_texts,
-};
+use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, locate, quote};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -119,12 +116,17 @@ fn help(kind: &str) -> String {
 }
 
 /// The outdated details of the Office in one text: (byte range, kind of detail).
-fn outdated(value: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+fn outdated(text: &TextValue<'_>) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let value = text.value;
     let mut found: Vec<(std::ops::Range<usize>, &'static str)> = SET
-        .find(value)
+        .find_in(text)
         .into_iter()
         .map(|m| (m.range, m.phrase.note))
         .collect();
+    // Postal codes and phone numbers are digits; most texts have none.
+    if !value.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
     for code in OLD_POSTCODES {
         for (i, _) in value.match_indices(code) {
             if after_office_detail(value, i) {
@@ -149,9 +151,9 @@ fn outdated(value: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
 
 /// One finding per text, at its first outdated detail and naming them all: a sentence with
 /// the old name, street and postal code is one outdated sentence, not three findings.
-fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
-    for (value, pos) in texts {
-        let found = outdated(value);
+fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
+    for t @ TextValue { value, pos, .. } in texts {
+        let found = outdated(t);
         let Some((first, _)) = found.first() else {
             continue;
         };
@@ -185,11 +187,11 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &project_texts(&cx.project.config));
+    scan(out, cx.source, cx.texts);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &register_texts(cx.register));
+    scan(out, cx.source, cx.texts);
 }
 
 #[cfg(test)]

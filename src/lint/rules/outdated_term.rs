@@ -3,9 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{
-    Phrase, PhraseSet, adjacent, project_texts, register_texts, report_phrases,
-};
+use crate::lint::text::{Phrase, PhraseSet, adjacent, report_phrases};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 
 /// The rule.
@@ -101,25 +99,11 @@ fn report(found: &str, phrase: &Phrase) -> (String, String) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    report_phrases(
-        out,
-        cx.source,
-        &project_texts(&cx.project.config),
-        &SET,
-        adjacent,
-        report,
-    );
+    report_phrases(out, cx.source, cx.texts, &SET, adjacent, report);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    report_phrases(
-        out,
-        cx.source,
-        &register_texts(cx.register),
-        &SET,
-        adjacent,
-        report,
-    );
+    report_phrases(out, cx.source, cx.texts, &SET, adjacent, report);
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! `placeholder-left`: a `TÄYTÄ` placeholder of `seloste init` or `seloste new` is unfilled.
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{locate, project_texts, register_texts};
+use crate::lint::text::{TextValue, locate};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::source::Pos;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -37,8 +36,8 @@ controller:
 /// The placeholder, in capitals: the lower-case "täytä" is an ordinary Finnish word.
 const PLACEHOLDER: &str = "TÄYTÄ";
 
-fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
-    for (value, pos) in texts {
+fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
+    for TextValue { value, pos, .. } in texts {
         if let Some(i) = value.find(PLACEHOLDER) {
             let at = locate(source, *pos, value, i..i + PLACEHOLDER.len());
             out.at(at, "this placeholder has not been filled in")
@@ -49,9 +48,9 @@ fn scan(out: &mut Findings, source: &str, texts: &[(&str, Pos)]) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &project_texts(&cx.project.config));
+    scan(out, cx.source, cx.texts);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, &register_texts(cx.register));
+    scan(out, cx.source, cx.texts);
 }

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, project_texts, register_texts, report_phrases};
+use crate::lint::text::{Phrase, PhraseSet, report_phrases};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 
 /// The rule.
@@ -126,25 +126,11 @@ fn report(found: &str, phrase: &Phrase) -> (String, String) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    report_phrases(
-        out,
-        cx.source,
-        &project_texts(&cx.project.config),
-        &SET,
-        joins,
-        report,
-    );
+    report_phrases(out, cx.source, cx.texts, &SET, joins, report);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    report_phrases(
-        out,
-        cx.source,
-        &register_texts(cx.register),
-        &SET,
-        joins,
-        report,
-    );
+    report_phrases(out, cx.source, cx.texts, &SET, joins, report);
 }
 
 #[cfg(test)]
