@@ -112,6 +112,15 @@ pub fn write(dir: &Path, files: &[OutputFile]) -> Result<WriteReport, WriteError
     clean_stale_temporaries(dir);
     let previous = read_manifest(dir);
 
+    // The directories first, once each: thousands of files share a handful of them.
+    let parents: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for parent in &parents {
+        fs::create_dir_all(parent).map_err(err(parent))?;
+    }
+
     // Phase 1: write every changed file to a temporary beside its target.
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut report = WriteReport::default();
@@ -120,9 +129,6 @@ pub fn write(dir: &Path, files: &[OutputFile]) -> Result<WriteReport, WriteError
      -> Result<(), WriteError> {
         for f in files {
             let target = dir.join(&f.path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).map_err(err(parent))?;
-            }
             if fs::read(&target).is_ok_and(|old| old == f.contents.as_bytes()) {
                 report.unchanged += 1;
                 continue;
