@@ -23,6 +23,10 @@ use seloste::model::Register;
 use seloste::pipeline::{self, MemoryFiles, Options, Outcome};
 use seloste::render::{self, FrontMatter, RenderOptions};
 
+// The `seloste` binary's allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Registers in the project: the size the targets are set for.
 const REGISTERS: usize = 1_000;
 

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Parsing YAML into the model allocates a great deal: mimalloc makes `check` about 8% faster
+// than the system allocator on large projects (bench/run.sh).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     match cmd::execute(cli) {

@@ -3,6 +3,7 @@
 //! match in the source file.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -47,17 +48,74 @@ pub struct TextValue<'a> {
     /// Where it stands in its file.
     pub pos: Pos,
     normalized: String,
+    /// Which of the [`TEXT_TABLES`](crate::lint::rules::TEXT_TABLES) may match (bit i for
+    /// table i): a set whose bit is clear cannot match, and is not searched.
+    tables: u32,
 }
 
 impl<'a> TextValue<'a> {
     /// The text `value` read at `pos`.
     pub fn new(value: &'a str, pos: Pos) -> Self {
+        let normalized = normalize(value, None);
+        let tables = GATE.tables(&normalized);
         TextValue {
             value,
             pos,
-            normalized: normalize(value, None),
+            normalized,
+            tables,
         }
     }
+}
+
+/// One automaton of every phrase of the tables that rules search all texts for. Most texts
+/// hold none of them: one pass over a text tells which tables can match at all, instead of one
+/// pass per table.
+struct Gate {
+    automaton: AhoCorasick,
+    /// The table bit of each pattern.
+    bits: Vec<u32>,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let tables = crate::lint::rules::TEXT_TABLES;
+    assert!(tables.len() <= 32, "a table bit for every table");
+    let (patterns, bits): (Vec<String>, Vec<u32>) = tables
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.iter().map(move |p| (fold_case(stem(p)), 1 << i)))
+        .unzip();
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(&patterns)
+        .expect("phrase tables compile");
+    Gate { automaton, bits }
+});
+
+impl Gate {
+    /// The bits of the tables with a pattern somewhere in `folded` (word boundaries are left to
+    /// the tables' own search).
+    fn tables(&self, folded: &str) -> u32 {
+        let mut found = 0;
+        for m in self.automaton.find_overlapping_iter(folded) {
+            found |= self.bits[m.pattern().as_usize()];
+        }
+        found
+    }
+
+    /// The bit of `phrases` if it is one of the gated tables.
+    fn bit(phrases: &'static [Phrase]) -> Option<u32> {
+        crate::lint::rules::TEXT_TABLES
+            .iter()
+            .position(|t| std::ptr::eq(*t, phrases))
+            .map(|i| 1 << i)
+    }
+}
+
+/// What a phrase's text must contain: its pattern without the `*` of any ending.
+fn stem(p: &Phrase) -> &str {
+    p.pattern.trim_end_matches('*')
 }
 
 fn text_values(texts: Vec<(&str, Pos)>) -> Vec<TextValue<'_>> {
@@ -190,6 +248,14 @@ fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Latin-1 (ä, ö, å and their capitals): upper case letters are their lower case less 32,
+    // and both take two bytes.
+    if (c as u32) < 0x100 {
+        return match c {
+            'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        };
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
@@ -213,6 +279,8 @@ pub struct Phrase {
 pub struct PhraseSet {
     phrases: &'static [Phrase],
     automaton: AhoCorasick,
+    /// Its bit in [`TextValue`]'s tables, when it is a gated table.
+    bit: Option<u32>,
 }
 
 /// A phrase found in a text.
@@ -234,10 +302,7 @@ impl PhraseSet {
     /// # Panics
     /// If the phrases cannot be compiled (a bug in a rule's table, caught by its tests).
     pub fn new(phrases: &'static [Phrase]) -> PhraseSet {
-        let patterns: Vec<String> = phrases
-            .iter()
-            .map(|p| fold_case(p.pattern.trim_end_matches('*')))
-            .collect();
+        let patterns: Vec<String> = phrases.iter().map(|p| fold_case(stem(p))).collect();
         // A DFA: the tables are small, and every text of every register is searched.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -245,7 +310,11 @@ impl PhraseSet {
             .prefilter(false)
             .build(&patterns)
             .expect("phrase table compiles");
-        PhraseSet { phrases, automaton }
+        PhraseSet {
+            phrases,
+            automaton,
+            bit: Gate::bit(phrases),
+        }
     }
 
     /// All non-overlapping matches in `text`, respecting word boundaries. A line break or any
@@ -257,6 +326,9 @@ impl PhraseSet {
 
     /// [`find`](Self::find) in a text value, whose folded form is already made.
     pub fn find_in(&self, text: &TextValue<'_>) -> Vec<PhraseMatch> {
+        if self.bit.is_some_and(|bit| text.tables & bit == 0) {
+            return Vec::new();
+        }
         self.matches(text.value, &text.normalized)
     }
 
@@ -542,9 +614,43 @@ mod tests {
     }
 
     #[test]
+    fn the_gate_never_hides_a_match_of_a_gated_table() {
+        for (i, table) in crate::lint::rules::TEXT_TABLES.iter().enumerate() {
+            let set = PhraseSet::new(table);
+            assert_eq!(set.bit, Some(1 << i), "table {i} has its bit");
+            for p in table.iter() {
+                let text = format!("Alussa {}, lopussa.", stem(p).to_uppercase());
+                let value = TextValue::new(&text, Pos::default());
+                let ranges =
+                    |m: Vec<PhraseMatch>| m.into_iter().map(|m| m.range).collect::<Vec<_>>();
+                let found = ranges(set.find_in(&value));
+                assert!(!found.is_empty(), "{:?} is found in {text:?}", p.pattern);
+                assert_eq!(found, ranges(set.find(&text)));
+            }
+        }
+        // And a text with none of the phrases is not searched at all.
+        assert_eq!(
+            TextValue::new("Asiakkaan nimi ja osoite.", Pos::default()).tables,
+            0
+        );
+    }
+
+    #[test]
     fn fold_case_keeps_byte_offsets() {
         let s = "ÄÖÅ İstanbul";
         assert_eq!(fold_case(s).len(), s.len());
         assert!(fold_case(s).starts_with("äöå"));
+    }
+
+    #[test]
+    fn the_latin_1_shortcut_agrees_with_unicode_lower_case() {
+        for c in (0..0x100).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            let expected = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            assert_eq!(fold_char(c), expected, "{c:?}");
+        }
     }
 }

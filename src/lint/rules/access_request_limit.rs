@@ -35,7 +35,7 @@ controller must show that they are (Art 12(5)). A fixed yearly limit misstates t
     register: Some(check_register),
 };
 
-static LIMITS: &[Phrase] = &[
+pub(crate) static LIMITS: &[Phrase] = &[
     Phrase {
         pattern: "kerran vuodessa",
         note: "",

@@ -45,7 +45,7 @@ from the text and let the notice state them.
     register: Some(check_register),
 };
 
-static OUTDATED: &[Phrase] = &[
+pub(crate) static OUTDATED: &[Phrase] = &[
     Phrase {
         pattern: "ratapihantie 9",
         note: "visiting",

@@ -49,7 +49,7 @@ const LUOVA: &str = "Valvira and the regional state administrative agencies merg
 const TRAFICOM: &str =
     "Viestintävirasto became part of Liikenne- ja viestintävirasto Traficom on 1.1.2019";
 
-static TERMS: &[Phrase] = &[
+pub(crate) static TERMS: &[Phrase] = &[
     Phrase {
         pattern: "rekisteriselost*",
         note: NOTICE,

@@ -46,7 +46,7 @@ const PATIENT_DOCS: &str = "decree 298/2009 was replaced by STM decree 94/2022; 
 const CLIENT_DATA: &str = "act 159/2007 was replaced by asiakastietolaki 703/2023 (laki sosiaali- ja terveydenhuollon asiakastietojen käsittelystä)";
 const SOCIAL_DOCS: &str = "replaced by asiakastietolaki 703/2023";
 
-static REPEALED: &[Phrase] = &[
+pub(crate) static REPEALED: &[Phrase] = &[
     Phrase {
         pattern: "henkilötietola*",
         note: PDA,
