@@ -244,6 +244,7 @@ pub fn fold_case(s: &str) -> String {
 }
 
 /// `c` lower-cased, unless its lower case is not one character of the same byte length.
+#[inline]
 fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
