@@ -84,14 +84,25 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
         .enumerate()
         .flat_map(|(i, t)| t.iter().map(move |p| (fold_case(stem(p)), 1 << i)))
         .unzip();
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
+    Gate {
+        automaton: automaton(&patterns, MatchKind::Standard),
+        bits,
+    }
+});
+
+/// A DFA over `patterns`: the tables are small, and every text of every register is searched.
+/// No prefilter: Finnish phrases start with common letters, so it only costs.
+///
+/// # Panics
+/// If the phrases cannot be compiled (a bug in a rule's table, caught by its tests).
+fn automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(kind)
         .kind(Some(AhoCorasickKind::DFA))
         .prefilter(false)
-        .build(&patterns)
-        .expect("phrase tables compile");
-    Gate { automaton, bits }
-});
+        .build(patterns)
+        .expect("phrase table compiles")
+}
 
 impl Gate {
     /// The bits of the tables with a pattern somewhere in `folded` (word boundaries are left to
@@ -304,16 +315,9 @@ impl PhraseSet {
     /// If the phrases cannot be compiled (a bug in a rule's table, caught by its tests).
     pub fn new(phrases: &'static [Phrase]) -> PhraseSet {
         let patterns: Vec<String> = phrases.iter().map(|p| fold_case(stem(p))).collect();
-        // A DFA: the tables are small, and every text of every register is searched.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&patterns)
-            .expect("phrase table compiles");
         PhraseSet {
             phrases,
-            automaton,
+            automaton: automaton(&patterns, MatchKind::LeftmostLongest),
             bit: Gate::bit(phrases),
         }
     }
