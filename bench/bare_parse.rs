@@ -40,17 +40,14 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let notices = Path::new(dir).join("notices");
-    let mut paths: Vec<_> = match std::fs::read_dir(&notices) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect(),
+    // The files `check` reads, listed as it lists them.
+    let paths = match seloste::load::register_paths(&notices) {
+        Ok(paths) => paths,
         Err(e) => {
             eprintln!("cannot read {}: {e}", notices.display());
             return ExitCode::FAILURE;
         }
     };
-    paths.sort();
     let failed: Vec<String> = paths
         .par_iter()
         .filter_map(|p| {

@@ -114,8 +114,7 @@ impl Files for MemoryFiles {
         Ok(self
             .files
             .keys()
-            .filter(|p| p.parent() == Some(dir))
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .filter(|p| p.parent() == Some(dir) && load::is_register_name(p))
             .cloned()
             .collect())
     }

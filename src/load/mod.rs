@@ -191,20 +191,25 @@ pub fn register_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        let is_yaml = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e == "yaml" || e == "yml");
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if is_yaml && !hidden && entry.file_type()?.is_file() {
+        if is_register_name(&path) && entry.file_type()?.is_file() {
             paths.push(path);
         }
     }
     paths.sort();
     Ok(paths)
+}
+
+/// Whether `path` is named like a register file: `*.yaml` or `*.yml`, not hidden.
+pub fn is_register_name(path: &Path) -> bool {
+    let is_yaml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e == "yaml" || e == "yml");
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    is_yaml && !hidden
 }
 
 #[cfg(test)]
