@@ -79,7 +79,7 @@ fn check(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn build(bencher: Bencher) {
     LazyLock::force(&PROJECT);
-    let templates = render::templates::load(Path::new("synth/templates")).expect("built-ins load");
+    let templates = render::templates::builtin().expect("built-ins load");
     let opts = RenderOptions {
         draft: false,
         front_matter: FrontMatter::None,

@@ -81,6 +81,13 @@ pub enum InputError {
     DuplicateId,
     /// A rule name in the lint configuration that no rule has.
     UnknownRule,
+    /// A path the project names leads outside the project (`..`, an absolute path, or a
+    /// symbolic link), which seloste never follows.
+    OutsideProject,
+    /// A path that must be a regular file is a directory, a device, a pipe or a socket.
+    NotAFile,
+    /// A template of the project cannot be read, parsed or rendered within its budget.
+    Template,
 }
 
 impl InputError {
@@ -102,6 +109,9 @@ impl InputError {
         InputError::InvalidValue,
         InputError::DuplicateId,
         InputError::UnknownRule,
+        InputError::OutsideProject,
+        InputError::NotAFile,
+        InputError::Template,
     ];
 
     /// The kebab-case code shown to users.
@@ -123,6 +133,9 @@ impl InputError {
             InputError::InvalidValue => "invalid-value",
             InputError::DuplicateId => "duplicate-id",
             InputError::UnknownRule => "unknown-rule",
+            InputError::OutsideProject => "outside-project",
+            InputError::NotAFile => "not-a-file",
+            InputError::Template => "template-error",
         }
     }
 
@@ -147,6 +160,13 @@ impl InputError {
             InputError::InvalidValue => "a value that cannot be used",
             InputError::DuplicateId => "two register files give the same id",
             InputError::UnknownRule => "the lint configuration names a rule that does not exist",
+            InputError::OutsideProject => {
+                "a path leads outside the project (`..`, an absolute path or a symbolic link)"
+            }
+            InputError::NotAFile => "a path that must be a regular file is not one",
+            InputError::Template => {
+                "a template of the project cannot be read, parsed or rendered within its budget"
+            }
         }
     }
 }

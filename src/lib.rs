@@ -16,6 +16,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod build;
+pub mod contain;
 pub mod data;
 pub mod diagnostic;
 pub mod identifiers;

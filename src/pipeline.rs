@@ -9,10 +9,13 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::contain::ProjectRoot;
 use crate::diagnostic::{Diagnostic, InputError, Tally};
 use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
+use crate::render::{FrontMatter, RenderOptions, Templates};
+use crate::source::Pos;
 use crate::source::{FileId, Sources};
 use crate::validate;
 
@@ -39,6 +42,8 @@ pub struct Outcome {
     pub registers: Vec<RegisterDoc>,
     /// How many register files were found.
     pub register_files: usize,
+    /// The project's templates (built-in, or its own overrides), if they loaded.
+    pub templates: Option<Arc<Templates>>,
 }
 
 impl Outcome {
@@ -50,8 +55,23 @@ impl Outcome {
 
 /// Where the pipeline reads files from: the disk, or memory (tests, benchmarks).
 pub trait Files: Sync {
-    /// Reads a file as text, or says why it cannot.
-    fn read(&self, path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>>;
+    /// The project directory `dir`, resolved.
+    fn root(&self, dir: &Path) -> std::io::Result<ProjectRoot>;
+    /// Reads a file of the project as text, or says why it cannot.
+    fn read(
+        &self,
+        root: &ProjectRoot,
+        path: &Path,
+        file: FileId,
+    ) -> Result<Arc<str>, Box<Diagnostic>>;
+    /// The project's templates: the built-in ones with the project's overrides.
+    fn templates(
+        &self,
+        root: &ProjectRoot,
+        sources: &mut Sources,
+    ) -> Result<Templates, Box<Diagnostic>>;
+    /// Whether `dir` resolves inside the project (a directory the settings name).
+    fn is_inside(&self, root: &ProjectRoot, dir: &Path) -> bool;
     /// The register files directly in `dir`, sorted.
     fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>>;
     /// Whether `dir` exists as a directory.
@@ -63,8 +83,33 @@ pub trait Files: Sync {
 pub struct Disk;
 
 impl Files for Disk {
-    fn read(&self, path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>> {
-        load::read_text(path, file)
+    fn root(&self, dir: &Path) -> std::io::Result<ProjectRoot> {
+        ProjectRoot::new(dir)
+    }
+
+    fn read(
+        &self,
+        root: &ProjectRoot,
+        path: &Path,
+        file: FileId,
+    ) -> Result<Arc<str>, Box<Diagnostic>> {
+        load::read_text(root, path, file)
+    }
+
+    fn templates(
+        &self,
+        root: &ProjectRoot,
+        sources: &mut Sources,
+    ) -> Result<Templates, Box<Diagnostic>> {
+        crate::render::templates::load(root, sources)
+    }
+
+    fn is_inside(&self, root: &ProjectRoot, dir: &Path) -> bool {
+        // A directory that does not exist is reported when it is listed.
+        match std::fs::canonicalize(dir) {
+            Ok(real) => root.holds(&real),
+            Err(_) => true,
+        }
     }
 
     fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -99,12 +144,29 @@ impl MemoryFiles {
 }
 
 impl Files for MemoryFiles {
-    fn read(&self, path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>> {
+    fn root(&self, dir: &Path) -> std::io::Result<ProjectRoot> {
+        Ok(ProjectRoot::unresolved(dir))
+    }
+
+    fn templates(&self, _: &ProjectRoot, _: &mut Sources) -> Result<Templates, Box<Diagnostic>> {
+        crate::render::templates::builtin().map_err(|e| Box::new(e.to_diagnostic()))
+    }
+
+    fn is_inside(&self, _: &ProjectRoot, _: &Path) -> bool {
+        true
+    }
+
+    fn read(
+        &self,
+        _: &ProjectRoot,
+        path: &Path,
+        file: FileId,
+    ) -> Result<Arc<str>, Box<Diagnostic>> {
         self.files.get(path).cloned().ok_or_else(|| {
             Box::new(Diagnostic::input(
                 InputError::Io,
                 file,
-                crate::source::Pos::START,
+                Pos::START,
                 format!("cannot read {}: not found", path.display()),
             ))
         })
@@ -131,15 +193,18 @@ struct RegisterResult {
     diagnostics: Vec<Diagnostic>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn process_register(
     files: &dyn Files,
+    root: &ProjectRoot,
     project: &Project,
     file: FileId,
     path: &Path,
     id: Option<String>,
     opts: &Options,
+    keep: bool,
 ) -> RegisterResult {
-    let text = match files.read(path, file) {
+    let text = match files.read(root, path, file) {
         Ok(t) => t,
         Err(d) => {
             return RegisterResult {
@@ -168,10 +233,10 @@ fn process_register(
         register,
     };
     let diagnostics = lint::lint_register(project, &doc, &text, &LintOptions { today: opts.today });
-    let keep_text = opts.keep_registers || !diagnostics.is_empty();
+    let keep_text = keep || !diagnostics.is_empty();
     RegisterResult {
         text: keep_text.then_some(text),
-        doc: (opts.keep_registers && has_id).then_some(doc),
+        doc: (keep && has_id).then_some(doc),
         diagnostics,
     }
 }
@@ -196,7 +261,17 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let config_file = out.sources.add(config_path.clone(), None);
-    let config_text = match fs.read(&config_path, config_file) {
+    let root = match fs.root(&root) {
+        Ok(r) => r,
+        Err(e) => {
+            out.diagnostics.push(Diagnostic::input_unlocated(
+                InputError::Io,
+                format!("cannot read the project directory {}: {e}", root.display()),
+            ));
+            return out;
+        }
+    };
+    let config_text = match fs.read(&root, &config_path, config_file) {
         Ok(t) => t,
         Err(d) => {
             out.diagnostics.push(*d);
@@ -212,7 +287,40 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
             return out;
         }
     };
-    let (project, mut diagnostics) = validate::project(&root, config_file, config);
+    let (project, mut diagnostics) = validate::project(root.shown(), config_file, config);
+    if !fs.is_inside(&root, &project.notices_dir) {
+        let at = project
+            .config
+            .settings
+            .as_ref()
+            .and_then(|s| s.value.notices_dir.as_ref())
+            .map_or(Pos::START, |v| v.pos);
+        diagnostics.push(
+            Diagnostic::input(
+                InputError::OutsideProject,
+                config_file,
+                at,
+                format!(
+                    "the register directory {} leads outside the project (a symbolic link), which seloste does not read",
+                    crate::source::display_path(&project.notices_dir)
+                ),
+            )
+            .with_help("keep the registers in a directory of the project"),
+        );
+        out.diagnostics = diagnostics;
+        out.project = Some(project);
+        return out;
+    }
+    let templates = match fs.templates(&root, &mut out.sources) {
+        Ok(t) => Some(Arc::new(t)),
+        Err(d) => {
+            diagnostics.push(*d);
+            None
+        }
+    };
+    // With templates of its own, `check` renders every register to find their errors too.
+    let trial = !opts.keep_registers && templates.as_ref().is_some_and(|t| !t.overrides.is_empty());
+    let keep = opts.keep_registers || trial;
 
     let paths = match fs.list(&project.notices_dir) {
         Ok(p) => p,
@@ -250,7 +358,9 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     let results: Vec<RegisterResult> = files
         .par_iter()
         .zip(ids.into_par_iter())
-        .map(|((file, path), id)| process_register(fs, &project, *file, path, id, opts))
+        .map(|((file, path), id)| {
+            process_register(fs, &root, &project, *file, path, id, opts, keep)
+        })
         .collect();
 
     diagnostics.extend(lint::lint_project(
@@ -267,8 +377,43 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
             out.registers.push(doc);
         }
     }
+    let mut project = project;
+    if trial && let Some(t) = &templates {
+        let registers = std::mem::take(&mut out.registers);
+        let deadline = crate::build::render_deadline(registers.len());
+        let opts = RenderOptions {
+            draft: true,
+            front_matter: FrontMatter::None,
+            fragments: false,
+            today: opts.today,
+        };
+        let t = t.clone();
+        match crate::build::with_deadline((project, registers), deadline, move |(p, r)| {
+            crate::render::render(p, r, &t, &opts, &|| {})
+        }) {
+            Ok(((p, _), result)) => {
+                project = p;
+                if let Err(e) = result {
+                    diagnostics.push(e.to_diagnostic());
+                }
+            }
+            Err(d) => {
+                diagnostics.push(Diagnostic::input_unlocated(
+                    InputError::Template,
+                    format!(
+                        "rendering with the project's templates took longer than {} s: does a template loop without end?",
+                        d.as_secs()
+                    ),
+                ));
+                out.diagnostics = diagnostics;
+                out.templates = templates;
+                return out;
+            }
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.diagnostics = diagnostics;
     out.project = Some(project);
+    out.templates = templates;
     out
 }

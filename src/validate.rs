@@ -28,6 +28,23 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
                 ));
                 root.join(default)
             }
+            Some(v) if !crate::contain::is_plain_relative(v.value.trim()) => {
+                diagnostics.push(
+                    Diagnostic::input(
+                        InputError::OutsideProject,
+                        file,
+                        v.pos,
+                        format!(
+                            "{:?} is not a directory inside the project: an absolute path or `..` is not allowed here",
+                            v.value.trim()
+                        ),
+                    )
+                    .with_help(format!(
+                        "name a directory relative to seloste.yaml, such as `{default}`; to build elsewhere, use `seloste build --out DIR`"
+                    )),
+                );
+                root.join(default)
+            }
             Some(v) => root.join(v.value.trim()),
             None => root.join(default),
         }

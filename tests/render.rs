@@ -45,7 +45,7 @@ fn load_memory(files: &dyn Files) -> Outcome {
 
 /// Renders with the built-in templates (never a project's own).
 fn render_outcome(outcome: &Outcome, o: RenderOptions) -> Vec<OutputFile> {
-    let t = templates::load(Path::new("/nonexistent-templates")).unwrap();
+    let t = templates::builtin().unwrap();
     render::render(
         outcome.project.as_ref().unwrap(),
         &outcome.registers,

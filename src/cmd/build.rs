@@ -2,13 +2,15 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use seloste::build::{self, BuildError, BuildOptions};
 use seloste::pipeline::{self, Options};
-use seloste::render::{self, FrontMatter, RenderOptions};
+use seloste::render::{FrontMatter, RenderOptions};
 use seloste::report::{self, Format, Report};
 
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
@@ -48,11 +50,34 @@ pub enum FrontMatterArg {
     Zola,
 }
 
+/// A progress bar, shown only on a terminal and only once a build has taken a second.
+fn progress() -> (ProgressBar, Arc<dyn Fn() + Send + Sync>) {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} rendering {pos} registers {wide_bar}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let shown = AtomicBool::new(false);
+    let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let b = bar.clone();
+    let tick = Arc::new(move || {
+        b.inc(1);
+        if on_terminal
+            && started.elapsed() > Duration::from_secs(1)
+            && !shown.swap(true, Ordering::Relaxed)
+        {
+            b.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    });
+    (bar, tick)
+}
+
 /// Runs `seloste build`.
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let today = today()?;
-    let outcome = pipeline::run(
+    let mut outcome = pipeline::run(
         args.path.as_deref(),
         &cwd,
         &Options {
@@ -60,127 +85,80 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             keep_registers: true,
         },
     );
-    let t = outcome.tally();
-    if !outcome.diagnostics.is_empty() {
+    let print = |outcome: &pipeline::Outcome, diagnostics: &[seloste::Diagnostic]| {
         let rep = Report {
             sources: &outcome.sources,
-            diagnostics: &outcome.diagnostics,
+            diagnostics,
             registers: outcome.register_files,
         };
-        out.eprint(&report::render(Format::Human, &rep, out.color()))?;
-    }
-    if t.input_errors > 0 {
-        out.eprint("error: nothing was written: the input above cannot be read\n")?;
-        return Ok(ExitCode::from(EXIT_INPUT));
-    }
-    if t.errors > 0 && !args.draft {
-        out.eprint(&format!(
-            "error: nothing was written: {} error{} above must be fixed first (or use --draft to review a marked draft)\n",
-            t.errors,
-            if t.errors == 1 { "" } else { "s" }
-        ))?;
-        return Ok(ExitCode::from(EXIT_FINDINGS));
-    }
-    let Some(project) = outcome.project.as_ref() else {
-        return Ok(ExitCode::from(EXIT_INPUT));
+        out.eprint(&report::render(Format::Human, &rep, out.color()))
     };
-    let templates = match render::templates::load(&project.root.join("templates")) {
-        Ok(t) => t,
-        Err(e) => {
-            out.eprint(&format!(
-                "error: {} template `{}` cannot be used: {}\n",
-                if e.overridden {
-                    "the project's"
-                } else {
-                    "the built-in"
-                },
-                e.name,
-                e.message
-            ))?;
-            return Ok(ExitCode::from(EXIT_INPUT));
-        }
-    };
-    let opts = RenderOptions {
-        draft: args.draft,
-        front_matter: match args.front_matter {
-            FrontMatterArg::None => FrontMatter::None,
-            FrontMatterArg::Hugo => FrontMatter::Hugo,
-            FrontMatterArg::Zola => FrontMatter::Zola,
+    if !outcome.diagnostics.is_empty() {
+        print(&outcome, &outcome.diagnostics)?;
+    }
+    let opts = BuildOptions {
+        out: args.out,
+        render: RenderOptions {
+            draft: args.draft,
+            front_matter: match args.front_matter {
+                FrontMatterArg::None => FrontMatter::None,
+                FrontMatterArg::Hugo => FrontMatter::Hugo,
+                FrontMatterArg::Zola => FrontMatter::Zola,
+            },
+            fragments: args.fragment,
+            today,
         },
-        fragments: args.fragment,
-        today,
+        deadline: build::render_deadline(outcome.registers.len()),
     };
-
-    // A progress bar, only on a terminal and only once a build has taken a second.
-    let total = outcome.registers.len() as u64;
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} rendering {pos}/{len} registers {wide_bar}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let started = Instant::now();
-    let shown = AtomicUsize::new(0);
-    let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let progress = || {
-        bar.inc(1);
-        if on_terminal
-            && started.elapsed() > Duration::from_secs(1)
-            && shown.swap(1, Ordering::Relaxed) == 0
-        {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
-    };
-    let files = match render::render(project, &outcome.registers, &templates, &opts, &progress) {
-        Ok(f) => f,
-        Err(e) => {
-            bar.finish_and_clear();
-            out.eprint(&format!(
-                "error: rendering {}{} failed: {}\n",
-                e.template,
-                e.register
-                    .map(|r| format!(" for register `{r}`"))
-                    .unwrap_or_default(),
-                e.message
-            ))?;
-            return Ok(ExitCode::from(EXIT_INPUT));
-        }
-    };
+    let (bar, tick) = progress();
+    let result = build::build(&mut outcome, &opts, tick);
     bar.finish_and_clear();
-    let out_dir = args.out.unwrap_or_else(|| project.output_dir.clone());
-    match render::write::write(&out_dir, &files) {
-        Ok(rep) => {
+    match result {
+        Ok(built) => {
+            let n = built.registers;
+            let w = &built.write;
             let mut msg = format!(
-                "Wrote {} register{} to {}: {} file{} changed, {} unchanged",
-                outcome.registers.len(),
-                if outcome.registers.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                seloste::source::display_path(&out_dir),
-                rep.written,
-                if rep.written == 1 { "" } else { "s" },
-                rep.unchanged
+                "Wrote {n} register{} to {}: {} file{} changed, {} unchanged",
+                if n == 1 { "" } else { "s" },
+                seloste::source::display_path(&built.out_dir),
+                w.written,
+                if w.written == 1 { "" } else { "s" },
+                w.unchanged
             );
-            if !rep.removed.is_empty() {
+            if !w.removed.is_empty() {
                 msg.push_str(&format!(
                     ", {} removed ({})",
-                    rep.removed.len(),
-                    rep.removed.join(", ")
+                    w.removed.len(),
+                    w.removed.join(", ")
                 ));
             }
             if args.draft {
                 msg.push_str(" — drafts, not for publication");
             }
-            msg.push('\n');
-            out.eprint(&msg)?;
+            out.eprint(&format!("{}\n", report::escape_line(&msg)))?;
             Ok(ExitCode::from(EXIT_OK))
         }
-        Err(e) => {
-            out.eprint(&format!(
-                "error: cannot write the output: {e}\nhelp: check that the output directory can be written, or choose another with --out\nThe previous output was left as it was.\n"
-            ))?;
+        Err(BuildError::Render(e)) => {
+            print(&outcome, &[e.to_diagnostic()])?;
+            out.eprint("error: nothing was written; the previous output was left as it was\n")?;
             Ok(ExitCode::from(EXIT_INPUT))
+        }
+        Err(e) => {
+            let code = match e {
+                BuildError::Findings(_) => EXIT_FINDINGS,
+                _ => EXIT_INPUT,
+            };
+            let help = match e {
+                BuildError::Write(_) | BuildError::OutputDir { .. } => {
+                    "\nhelp: check that the output directory can be written, or choose another with --out"
+                }
+                _ => "",
+            };
+            out.eprint(&format!(
+                "error: nothing was written: {}{help}\nThe previous output was left as it was.\n",
+                report::escape_line(&e.to_string())
+            ))?;
+            Ok(ExitCode::from(code))
         }
     }
 }

@@ -45,7 +45,8 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     };
     let root = config_path.parent().map(PathBuf::from).unwrap_or_default();
     // The notices directory from the settings, if seloste.yaml can be read.
-    let notices_rel = load::read_text(&config_path, seloste::source::FileId(0))
+    let project_root = seloste::contain::ProjectRoot::new(&root)?;
+    let notices_rel = load::read_text(&project_root, &config_path, seloste::source::FileId(0))
         .ok()
         .and_then(|t| load::parse_project(seloste::source::FileId(0), &t).ok())
         .and_then(|p| {
@@ -54,6 +55,13 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
                 .map(|d| d.value)
         })
         .unwrap_or_else(|| seloste::model::DEFAULT_NOTICES_DIR.to_string());
+    if !seloste::contain::is_plain_relative(notices_rel.trim()) {
+        out.eprint(&format!(
+            "error: `settings.notices_dir` ({:?}) must name a directory inside the project\nhelp: run `seloste check` to see the setting's place in seloste.yaml\n",
+            notices_rel
+        ))?;
+        return Ok(ExitCode::from(EXIT_INPUT));
+    }
     let Some(id) = validate::register_id(std::path::Path::new(&format!("{}.yaml", args.name)))
     else {
         out.eprint(&format!(

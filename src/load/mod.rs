@@ -6,10 +6,10 @@
 mod yaml;
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::contain::{ContainError, ProjectRoot};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::model::{ProjectFile, Register};
 use crate::source::{FileId, Pos, line_col};
@@ -69,48 +69,65 @@ pub fn discover(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<Diagnost
     }
 }
 
-/// Reads a file as text: refuses files over [`MAX_FILE_BYTES`] before reading them, reports
-/// invalid UTF-8 at its line and column, and drops a UTF-8 byte-order mark.
-pub fn read_text(path: &Path, file: FileId) -> Result<Arc<str>, Box<Diagnostic>> {
-    let io_err = |e: std::io::Error| {
-        Box::new(Diagnostic::input(
-            InputError::Io,
-            file,
-            Pos::START,
-            format!("cannot read {}: {e}", path.display()),
-        ))
+/// Reads a file of the project as text: it must be a regular file inside the project (a
+/// symbolic link is followed only if it leads to one), of at most [`MAX_FILE_BYTES`]. Invalid
+/// UTF-8 is reported at its line and column, and a UTF-8 byte-order mark is dropped.
+pub fn read_text(
+    root: &ProjectRoot,
+    path: &Path,
+    file: FileId,
+) -> Result<Arc<str>, Box<Diagnostic>> {
+    let fail = |error: InputError, message: String, help: &str| {
+        Box::new(Diagnostic::input(error, file, Pos::START, message).with_help(help.to_string()))
     };
-    let too_large = |len: u64, more: &str| {
-        Box::new(
-            Diagnostic::input(
+    let bytes = match crate::contain::read_confined(root, path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(ContainError::Outside) => {
+            return Err(fail(
+                InputError::OutsideProject,
+                format!(
+                    "{} is a symbolic link to a file outside the project, which seloste does not read",
+                    crate::source::display_path(path)
+                ),
+                "copy the file into the project, or link to a file inside it",
+            ));
+        }
+        Err(ContainError::NotAFile(kind)) => {
+            return Err(fail(
+                InputError::NotAFile,
+                format!(
+                    "{} is {kind}, not a regular file",
+                    crate::source::display_path(path)
+                ),
+                "a register is a YAML file; move this out of the register directory",
+            ));
+        }
+        Err(ContainError::TooLarge(_)) => {
+            let len = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            return Err(fail(
                 InputError::FileTooLarge,
-                file,
-                Pos::START,
                 format!(
                     "the file is {}{:.1} MiB; the limit is {} MiB",
-                    more,
-                    len as f64 / 1048576.0,
+                    if len > MAX_FILE_BYTES {
+                        ""
+                    } else {
+                        "more than "
+                    },
+                    len.max(MAX_FILE_BYTES) as f64 / 1048576.0,
                     MAX_FILE_BYTES / 1048576
                 ),
-            )
-            .with_help(
                 "a register is a few kilobytes; split it, or check that this is the right file",
-            ),
-        )
+            ));
+        }
+        Err(ContainError::Io(e)) => {
+            return Err(Box::new(Diagnostic::input(
+                InputError::Io,
+                file,
+                Pos::START,
+                format!("cannot read {}: {e}", path.display()),
+            )));
+        }
     };
-    let f = fs::File::open(path).map_err(io_err)?;
-    let len = f.metadata().map_err(io_err)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(too_large(len, ""));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    // Read at most one byte past the limit: the file may have grown since the size check.
-    f.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64, "more than "));
-    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -185,13 +202,15 @@ pub fn parse_register(file: FileId, text: &str) -> Result<Register, Box<Diagnost
 }
 
 /// The register files of a project: `*.yaml` and `*.yml` directly under `dir`, sorted by name
-/// so that output is the same on every machine.
+/// so that output is the same on every machine. Symbolic links, pipes and the like named so
+/// are listed too, so that reading them says why they are not used rather than skipping
+/// them in silence; directories are not.
 pub fn register_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        if is_register_name(&path) && entry.file_type()?.is_file() {
+        if is_register_name(&path) && !entry.file_type()?.is_dir() {
             paths.push(path);
         }
     }
@@ -226,7 +245,8 @@ mod tests {
     fn invalid_utf8_is_located() {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "a.yaml", b"title: ok\nx: \xff\n");
-        let d = read_text(&p, FileId(0)).unwrap_err();
+        let root = ProjectRoot::new(dir.path()).unwrap();
+        let d = read_text(&root, &p, FileId(0)).unwrap_err();
         assert_eq!(d.code.as_str(), "invalid-utf8");
         let pos = d.pos.unwrap();
         assert_eq!((pos.line, pos.column), (2, 4));
@@ -236,7 +256,8 @@ mod tests {
     fn bom_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "a.yaml", "\u{feff}title: x\n".as_bytes());
-        assert_eq!(&*read_text(&p, FileId(0)).unwrap(), "title: x\n");
+        let root = ProjectRoot::new(dir.path()).unwrap();
+        assert_eq!(&*read_text(&root, &p, FileId(0)).unwrap(), "title: x\n");
     }
 
     #[test]

@@ -52,15 +52,97 @@ pub struct OutputFile {
     pub contents: String,
 }
 
-/// A template that failed to render.
+/// A template that failed to render, for which register.
 #[derive(Debug)]
 pub struct RenderError {
-    /// Which template.
-    pub template: String,
-    /// For which register, if any.
+    /// For which register, if any (`None`: the index).
     pub register: Option<String>,
-    /// What went wrong.
-    pub message: String,
+    /// The template and what went wrong in it.
+    pub error: TemplateError,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.register {
+            Some(r) => write!(f, "rendering register `{r}`: {}", self.error),
+            None => write!(f, "rendering the index: {}", self.error),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+impl RenderError {
+    /// The error as a located input diagnostic, naming the register.
+    pub fn to_diagnostic(&self) -> crate::Diagnostic {
+        let d = self.error.to_diagnostic();
+        match &self.register {
+            Some(r) => d.with_label(format!("while rendering the register `{r}`")),
+            None => d.with_label("while rendering the index"),
+        }
+    }
+}
+
+/// The largest page a template may produce: far above any real notice (a 10 MiB register
+/// renders to less than 30 MiB), low enough that a template looping without end stops.
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
+/// A writer that refuses to grow past [`MAX_PAGE_BYTES`].
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_PAGE_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "page budget exceeded",
+            ));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders a template into a string of at most [`MAX_PAGE_BYTES`].
+fn render_capped(
+    tera: &tera::Tera,
+    t: &Templates,
+    template: &str,
+    ctx: &tera::Context,
+    register: Option<&str>,
+) -> Result<String, RenderError> {
+    let mut out = Capped(Vec::new());
+    let own = t
+        .overrides
+        .get(template)
+        .map(|(file, text)| (*file, text.as_ref()));
+    match tera.render_to(template, ctx, &mut out) {
+        Ok(()) => Ok(String::from_utf8(out.0)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+        Err(e) => {
+            let mut error = TemplateError::from_tera(template, &e, own);
+            if matches!(
+                e.kind(),
+                tera::ErrorKind::Io(std::io::ErrorKind::FileTooLarge)
+            ) {
+                error.message = format!(
+                    "the page grew beyond {} MiB; a template that loops without end?",
+                    MAX_PAGE_BYTES >> 20
+                );
+            }
+            Err(RenderError {
+                register: register.map(str::to_string),
+                error,
+            })
+        }
+    }
 }
 
 /// Collapses runs of blank lines and trailing spaces that template logic leaves behind, so
@@ -177,15 +259,10 @@ fn page(t: &Templates, p: PageInput<'_>) -> Result<String, RenderError> {
         updated: p.updated,
     };
     let ctx = tera::Context::from_serialize(&ctx).map_err(|e| RenderError {
-        template: "page.html".into(),
         register: None,
-        message: e.to_string(),
+        error: TemplateError::from_tera("page.html", &e, None),
     })?;
-    t.html.render("page.html", &ctx).map_err(|e| RenderError {
-        template: "page.html".into(),
-        register: None,
-        message: format!("{e:#}"),
-    })
+    render_capped(&t.html, t, "page.html", &ctx, None)
 }
 
 fn render_markdown(
@@ -194,17 +271,73 @@ fn render_markdown(
     view: &impl Serialize,
     register: Option<&str>,
 ) -> Result<String, RenderError> {
-    let err = |e: tera::Error| RenderError {
-        template: template.into(),
+    let mut ctx = tera::Context::from_serialize(view).map_err(|e| RenderError {
         register: register.map(str::to_string),
-        message: format!("{e:#}"),
-    };
-    let mut ctx = tera::Context::from_serialize(view).map_err(err)?;
+        error: TemplateError::from_tera(template, &e, None),
+    })?;
     ctx.insert("missing_marker", &t.labels.missing_marker);
-    t.markdown
-        .render(template, &ctx)
-        .map(|s| tidy(&s))
-        .map_err(err)
+    render_capped(&t.markdown, t, template, &ctx, register).map(|s| tidy(&s))
+}
+
+/// The plain-text name of the controller, for page titles.
+fn controller_name(project: &Project) -> String {
+    project
+        .controller()
+        .and_then(|c| crate::model::nonblank(&c.name))
+        .map(|n| markdown::plain(n.value.as_str()))
+        .unwrap_or_default()
+}
+
+/// Renders one register: its Markdown, its HTML page and, if asked, its fragment.
+pub fn render_register(
+    project: &Project,
+    doc: &RegisterDoc,
+    t: &Templates,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let controller_name = controller_name(project);
+    let v = view::register_view(project, doc, opts.draft, opts.today);
+    let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
+    let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
+    let (html, toc) = markdown::to_html(&md, &t.labels.missing_marker);
+    let mut files = Vec::with_capacity(3);
+    let md_file = match opts.front_matter {
+        FrontMatter::None => md.clone(),
+        kind => {
+            front_matter(kind, &title, v.updated_iso(), opts.draft) + &without_first_heading(&md)
+        }
+    };
+    files.push(OutputFile {
+        path: format!("{}.md", doc.id),
+        contents: md_file,
+    });
+    let page_html = page(
+        t,
+        PageInput {
+            title: &title,
+            controller: &controller_name,
+            html: &html,
+            toc: &toc,
+            index_href: Some("index.html"),
+            draft: opts.draft,
+            updated: v.updated_iso(),
+        },
+    )
+    .map_err(|e| RenderError {
+        register: Some(doc.id.clone()),
+        ..e
+    })?;
+    files.push(OutputFile {
+        path: format!("{}.html", doc.id),
+        contents: page_html,
+    });
+    if opts.fragments {
+        files.push(OutputFile {
+            path: format!("fragment/{}.html", doc.id),
+            contents: html,
+        });
+    }
+    Ok(files)
 }
 
 /// Renders every register and the index. `progress` is called once per register rendered.
@@ -215,56 +348,11 @@ pub fn render(
     opts: &RenderOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let controller_name = project
-        .controller()
-        .and_then(|c| crate::model::nonblank(&c.name))
-        .map(|n| markdown::plain(n.value.as_str()))
-        .unwrap_or_default();
+    let controller_name = controller_name(project);
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()
         .map(|doc| {
-            let v = view::register_view(project, doc, opts.draft, opts.today);
-            let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
-            let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
-            let (html, toc) = markdown::to_html(&md, &t.labels.missing_marker);
-            let mut files = Vec::with_capacity(3);
-            let md_file = match opts.front_matter {
-                FrontMatter::None => md.clone(),
-                kind => {
-                    front_matter(kind, &title, v.updated_iso(), opts.draft)
-                        + &without_first_heading(&md)
-                }
-            };
-            files.push(OutputFile {
-                path: format!("{}.md", doc.id),
-                contents: md_file,
-            });
-            let page_html = page(
-                t,
-                PageInput {
-                    title: &title,
-                    controller: &controller_name,
-                    html: &html,
-                    toc: &toc,
-                    index_href: Some("index.html"),
-                    draft: opts.draft,
-                    updated: v.updated_iso(),
-                },
-            )
-            .map_err(|e| RenderError {
-                register: Some(doc.id.clone()),
-                ..e
-            })?;
-            files.push(OutputFile {
-                path: format!("{}.html", doc.id),
-                contents: page_html,
-            });
-            if opts.fragments {
-                files.push(OutputFile {
-                    path: format!("fragment/{}.html", doc.id),
-                    contents: html,
-                });
-            }
+            let files = render_register(project, doc, t, opts)?;
             progress();
             Ok(files)
         })

@@ -6,15 +6,17 @@
 //! and article references into Finnish. The labels themselves are in `templates/labels.yaml`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
 use tera::{Kwargs, State, Tera, Value};
 
 use super::markdown;
+use crate::contain::{ContainError, ProjectRoot};
 use crate::data;
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::model::{CountryCode, parse_date};
+use crate::source::{FileId, Pos, Sources};
 
 /// A built-in template: its name and text.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -91,6 +93,8 @@ pub struct Templates {
     pub css: String,
     /// The labels.
     pub labels: Arc<Labels>,
+    /// The project's own templates, by name: their file and text, to locate render errors.
+    pub overrides: BTreeMap<String, (FileId, Arc<str>)>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -99,16 +103,108 @@ impl std::fmt::Debug for Templates {
     }
 }
 
-/// A template that failed to load.
+/// A template that failed to load or render: where, and what is wrong.
 #[derive(Debug)]
 pub struct TemplateError {
     /// Which template.
     pub name: String,
     /// Whether it is the project's own override.
     pub overridden: bool,
+    /// The project's template file, when the error is in one.
+    pub file: Option<FileId>,
+    /// Where in that file, when known.
+    pub pos: Option<Pos>,
     /// What is wrong.
     pub message: String,
 }
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} template `{}`: {}",
+            if self.overridden {
+                "the project's"
+            } else {
+                "the built-in"
+            },
+            self.name,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl TemplateError {
+    /// The error as an input diagnostic, located in the project's template where it is one.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let message = format!("template `{}`: {}", self.name, self.message);
+        let d = match self.file {
+            Some(file) => Diagnostic::input(
+                InputError::Template,
+                file,
+                self.pos.unwrap_or(Pos::START),
+                message,
+            ),
+            None => Diagnostic::input_unlocated(InputError::Template, message),
+        };
+        if self.overridden {
+            d.with_help(format!(
+                "fix templates/{}, or delete it to use the built-in template",
+                self.name
+            ))
+        } else {
+            d.with_help("this is a bug in seloste's own template: please report it")
+        }
+    }
+
+    /// A tera error, located where tera says it is when the template is the project's.
+    pub(crate) fn from_tera(
+        name: &str,
+        e: &tera::Error,
+        own: Option<(FileId, &str)>,
+    ) -> TemplateError {
+        let report = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+            _ => None,
+        };
+        let (file, pos) = match (own, report) {
+            (Some((file, text)), Some(r)) if r.filename() == name => {
+                let span = r.span();
+                let start = span.range.start.min(text.len());
+                (
+                    Some(file),
+                    Some(Pos {
+                        line: span.start_line as u32,
+                        column: text[..start]
+                            .rsplit('\n')
+                            .next()
+                            .map_or(1, |l| l.chars().count() as u32 + 1),
+                        offset: Some(start as u32),
+                        len: span.range.len() as u32,
+                    }),
+                )
+            }
+            (Some((file, _)), _) => (Some(file), None),
+            (None, _) => (None, None),
+        };
+        let message = match report {
+            Some(r) => r.message().to_string(),
+            None => e.to_string(),
+        };
+        TemplateError {
+            name: name.to_string(),
+            overridden: own.is_some(),
+            file,
+            pos,
+            message,
+        }
+    }
+}
+
+/// The largest template file read from a project.
+pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 
 /// Formats an article reference in Finnish: `Art 6(1)(a)` → "6 artiklan 1 kohdan a alakohta",
 /// `Art 45` → "45 artikla", `Art 46(2)(b), 47` → "46 artiklan 2 kohdan b alakohta ja 47
@@ -298,30 +394,103 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
     );
 }
 
-/// Loads the templates: each built-in one, or the project's `templates/<name>` if it exists.
-pub fn load(project_templates: &Path) -> Result<Templates, TemplateError> {
-    let mut sources: BTreeMap<&str, (String, bool)> = BTreeMap::new();
+/// The built-in templates alone.
+pub fn builtin() -> Result<Templates, TemplateError> {
+    let sources = BUILTIN
+        .iter()
+        .map(|(name, text)| (*name, (text.to_string(), None)))
+        .collect();
+    compile(sources)
+}
+
+/// Loads the templates of a project: each built-in one, or the project's own
+/// `templates/<name>` where it has one. An override is read like a register — it must be a
+/// regular file inside the project, at most [`MAX_TEMPLATE_BYTES`] — and is added to
+/// `sources` so that its problems are located diagnostics.
+pub fn load(root: &ProjectRoot, sources: &mut Sources) -> Result<Templates, Box<Diagnostic>> {
+    let dir = root.shown().join("templates");
+    let mut texts: BTreeMap<&str, (String, Option<FileId>)> = BTreeMap::new();
     for (name, builtin) in BUILTIN {
-        let own = project_templates.join(name);
-        let entry = match std::fs::read_to_string(&own) {
-            Ok(text) => (text, true),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (builtin.to_string(), false),
-            Err(e) => {
-                return Err(TemplateError {
-                    name: name.to_string(),
-                    overridden: true,
-                    message: format!("cannot read {}: {e}", own.display()),
-                });
+        let own = dir.join(name);
+        match std::fs::symlink_metadata(&own) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                texts.insert(name, (builtin.to_string(), None));
+                continue;
+            }
+            _ => {}
+        }
+        let file = sources.add(own.clone(), None);
+        let fail = |error: InputError, message: String| {
+            Box::new(
+                Diagnostic::input(error, file, Pos::START, message).with_help(format!(
+                    "templates/{name} overrides the built-in template; make it a regular file \
+                     inside the project, or delete it"
+                )),
+            )
+        };
+        let bytes = match crate::contain::read_confined(root, &own, MAX_TEMPLATE_BYTES) {
+            Ok(b) => b,
+            Err(ContainError::Outside) => {
+                return Err(fail(
+                    InputError::OutsideProject,
+                    "the template is a symbolic link to a file outside the project, which \
+                     seloste does not read"
+                        .into(),
+                ));
+            }
+            Err(ContainError::NotAFile(kind)) => {
+                return Err(fail(
+                    InputError::NotAFile,
+                    format!("the template is {kind}, not a regular file"),
+                ));
+            }
+            Err(ContainError::TooLarge(cap)) => {
+                return Err(fail(
+                    InputError::FileTooLarge,
+                    format!("the template is larger than {} KiB", cap / 1024),
+                ));
+            }
+            Err(ContainError::Io(e)) => {
+                return Err(fail(
+                    InputError::Io,
+                    format!("cannot read the template: {e}"),
+                ));
             }
         };
-        sources.insert(name, entry);
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => crate::load::normalize_text(t),
+            Err(_) => {
+                return Err(fail(
+                    InputError::InvalidUtf8,
+                    "the template is not valid UTF-8".into(),
+                ));
+            }
+        };
+        sources.set_text(file, Some(Arc::from(text.as_str())));
+        texts.insert(name, (text, Some(file)));
     }
+    compile(texts).map_err(|e| Box::new(e.to_diagnostic()))
+}
+
+/// Parses the labels and compiles the templates.
+fn compile(sources: BTreeMap<&str, (String, Option<FileId>)>) -> Result<Templates, TemplateError> {
     let (labels_text, labels_own) = &sources["labels.yaml"];
-    let labels: Labels = serde_saphyr::from_str(labels_text).map_err(|e| TemplateError {
-        name: "labels.yaml".into(),
-        overridden: *labels_own,
-        message: e.to_string(),
-    })?;
+    let labels: Labels = match labels_own {
+        Some(file) => crate::load::parse(*file, labels_text).map_err(|d| TemplateError {
+            name: "labels.yaml".into(),
+            overridden: true,
+            file: Some(*file),
+            pos: d.pos,
+            message: d.message.clone(),
+        })?,
+        None => serde_saphyr::from_str(labels_text).map_err(|e| TemplateError {
+            name: "labels.yaml".into(),
+            overridden: false,
+            file: None,
+            pos: None,
+            message: e.to_string(),
+        })?,
+    };
     let labels = Arc::new(labels);
 
     let mut md = Tera::new();
@@ -332,17 +501,17 @@ pub fn load(project_templates: &Path) -> Result<Templates, TemplateError> {
         comment_end: "#>".into(),
         ..tera::Delimiters::default()
     })
-    .map_err(|e| TemplateError {
-        name: "register.md".into(),
-        overridden: false,
-        message: e.to_string(),
-    })?;
+    .map_err(|e| TemplateError::from_tera("register.md", &e, None))?;
     md.set_escape_fn(markdown::escape_fn);
     md.autoescape_on([".md"]);
     register(&mut md, &labels);
     let mut html = Tera::new();
     register(&mut html, &labels);
+    let mut files = BTreeMap::new();
     for (name, (text, own)) in &sources {
+        if let Some(file) = own {
+            files.insert(name.to_string(), (*file, Arc::<str>::from(text.as_str())));
+        }
         let target = if name.ends_with(".md") {
             &mut md
         } else if name.ends_with(".html") {
@@ -352,17 +521,14 @@ pub fn load(project_templates: &Path) -> Result<Templates, TemplateError> {
         };
         target
             .add_raw_template(name, text)
-            .map_err(|e| TemplateError {
-                name: name.to_string(),
-                overridden: *own,
-                message: format!("{e:#}"),
-            })?;
+            .map_err(|e| TemplateError::from_tera(name, &e, own.map(|f| (f, text.as_str()))))?;
     }
     Ok(Templates {
         markdown: md,
         html,
         css: sources["style.css"].0.clone(),
         labels,
+        overrides: files,
     })
 }
 
@@ -404,7 +570,7 @@ mod tests {
 
     #[test]
     fn builtin_templates_load() {
-        let t = load(Path::new("/nonexistent")).unwrap();
+        let t = builtin().unwrap();
         assert!(t.labels.vocabularies["legal_basis"].contains_key("consent"));
     }
 }

@@ -1,12 +1,23 @@
-//! Writing the output: atomically per file, all-or-nothing before any rename, and never
-//! touching files seloste did not write.
+//! Writing the output: atomic as a whole, one build at a time, never touching what lies
+//! outside the output directory, and never dropping files seloste did not write.
 //!
-//! Every file is first written to a hidden temporary file beside its target; only when all of
-//! them are written are they renamed into place, so a build that fails or is interrupted
-//! while writing leaves the previous output as it was. A manifest (`.seloste-manifest`)
-//! records what seloste wrote, so that the pages of a register that was removed are removed
-//! too — and nothing else ever is. Files whose contents are unchanged are left alone, so their
-//! modification times survive.
+//! A build assembles the complete new output in a hidden sibling directory
+//! (`.<name>.seloste-new-<pid>`): the new pages, and — hard-linked from the old output — every
+//! file seloste did not write and every page whose contents did not change (so its
+//! modification time survives). Then one `renameat2(RENAME_EXCHANGE)` swaps the two
+//! directories, so that a reader, a build killed at any moment, and a second build all see
+//! either the complete old output or the complete new one. Where the exchange is not
+//! available (not Linux, or a file system without it), the old directory is renamed aside and
+//! the new one into place; a build killed between the two renames is recovered by the next.
+//!
+//! The manifest (`.seloste-manifest`) says which files an earlier build wrote, so that the
+//! pages of a deleted register disappear. It lives in the output directory, which a pull
+//! request can fill, so it is untrusted: an entry counts only if it names a page seloste
+//! could have written, as a regular file inside the output directory — and since a build only
+//! ever omits such files from the new directory, the manifest cannot delete anything else.
+//!
+//! Builds into one directory take turns on a lock of its parent directory; temporaries left by
+//! a killed build are removed by the next one, under the lock.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -17,7 +28,12 @@ use super::OutputFile;
 
 /// The manifest of files seloste wrote, in the output directory.
 pub const MANIFEST: &str = ".seloste-manifest";
-const TMP_MARK: &str = ".seloste-tmp";
+/// Per-file temporaries of seloste versions before the atomic directory switch.
+const OLD_TMP_MARK: &str = ".seloste-tmp";
+/// The largest manifest read; a real one is about 40 bytes per page.
+const MANIFEST_CAP: u64 = 16 << 20;
+/// How deep foreign directories in the output are carried over.
+const MAX_DEPTH: usize = 64;
 
 /// What a write did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,7 +46,7 @@ pub struct WriteReport {
     pub removed: Vec<String>,
 }
 
-/// Why writing failed.
+/// Why writing failed. The previous output is then as it was.
 #[derive(Debug)]
 pub struct WriteError {
     /// The path involved.
@@ -45,10 +61,23 @@ impl std::fmt::Display for WriteError {
     }
 }
 
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 fn err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |error| WriteError {
         path: path.to_path_buf(),
         error,
+    }
+}
+
+fn invalid(path: &Path, msg: &str) -> WriteError {
+    WriteError {
+        path: path.to_path_buf(),
+        error: io::Error::new(io::ErrorKind::InvalidInput, msg.to_string()),
     }
 }
 
@@ -60,127 +89,450 @@ pub fn is_contained(rel: &str) -> bool {
         && !rel.contains('\\')
 }
 
-fn tmp_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}{TMP_MARK}-{}", std::process::id()))
-}
-
-/// Removes temporary files an interrupted earlier build left behind.
-fn clean_stale_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
+/// Whether `rel` is a name seloste writes: a page or the index (`x.md`, `x.html`), or a
+/// fragment (`fragment/x.html`). Only such names in a manifest are taken as seloste's own.
+pub fn is_output_name(rel: &str) -> bool {
+    if !is_contained(rel) {
+        return false;
+    }
+    let page = |name: &str| {
+        !name.starts_with('.')
+            && (name
+                .strip_suffix(".md")
+                .or_else(|| name.strip_suffix(".html")))
+            .is_some_and(|stem| !stem.is_empty())
     };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') && name.contains(TMP_MARK) {
-            let _ = fs::remove_file(e.path());
-        } else if e.file_type().is_ok_and(|t| t.is_dir()) && name == "fragment" {
-            clean_stale_temporaries(&e.path());
-        }
+    match rel.split_once('/') {
+        None => page(rel),
+        Some(("fragment", name)) => !name.contains('/') && name.ends_with(".html") && page(name),
+        Some(_) => false,
     }
 }
 
+/// The hidden siblings of the output directory that one build uses.
+struct Siblings {
+    parent: PathBuf,
+    name: String,
+}
+
+impl Siblings {
+    fn new_prefix(&self) -> String {
+        format!(".{}.seloste-new-", self.name)
+    }
+    fn old_prefix(&self) -> String {
+        format!(".{}.seloste-old-", self.name)
+    }
+    fn staging(&self) -> PathBuf {
+        self.parent
+            .join(format!("{}{}", self.new_prefix(), std::process::id()))
+    }
+    fn aside(&self) -> PathBuf {
+        self.parent
+            .join(format!("{}{}", self.old_prefix(), std::process::id()))
+    }
+}
+
+/// Holds the lock on the output directory's parent for as long as it lives.
+struct Lock {
+    _file: fs::File,
+}
+
+fn lock(parent: &Path, name: &str) -> Result<Lock, WriteError> {
+    // On Unix the parent directory itself is locked, so no lock file is left behind; elsewhere
+    // a hidden lock file beside the output.
+    #[cfg(unix)]
+    let file = {
+        let _ = name;
+        fs::File::open(parent).map_err(err(parent))?
+    };
+    #[cfg(not(unix))]
+    let file = {
+        let p = parent.join(format!(".{name}.seloste-lock"));
+        fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(false)
+            .open(&p)
+            .map_err(err(&p))?
+    };
+    file.lock().map_err(err(parent))?;
+    Ok(Lock { _file: file })
+}
+
+/// Recovers from a build killed between the two renames of the fallback switch, then removes
+/// every temporary an earlier build left. Runs under the lock.
+fn recover_and_clean(s: &Siblings, dir: &Path) -> Result<(), WriteError> {
+    let mut asides = Vec::new();
+    let mut stale = Vec::new();
+    let (new_prefix, old_prefix) = (s.new_prefix(), s.old_prefix());
+    for e in fs::read_dir(&s.parent).map_err(err(&s.parent))?.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&old_prefix) {
+            asides.push(e.path());
+        } else if name.starts_with(&new_prefix) {
+            stale.push(e.path());
+        }
+    }
+    if fs::symlink_metadata(dir).is_err()
+        && let Some(newest) = asides
+            .iter()
+            .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
+            .max_by_key(|p| fs::symlink_metadata(p).and_then(|m| m.modified()).ok())
+            .cloned()
+    {
+        fs::rename(&newest, dir).map_err(err(dir))?;
+        asides.retain(|p| p != &newest);
+    }
+    for p in asides.into_iter().chain(stale) {
+        remove_any(&p).map_err(err(&p))?;
+    }
+    Ok(())
+}
+
+/// Removes a file, a symbolic link (not what it points to) or a directory tree.
+fn remove_any(p: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+        Ok(_) => fs::remove_file(p),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The files an earlier build says it wrote, if they are names seloste writes.
 fn read_manifest(dir: &Path) -> BTreeSet<String> {
-    fs::read_to_string(dir.join(MANIFEST))
+    let p = dir.join(MANIFEST);
+    let Ok(meta) = fs::symlink_metadata(&p) else {
+        return BTreeSet::new();
+    };
+    if !meta.is_file() || meta.len() > MANIFEST_CAP {
+        return BTreeSet::new();
+    }
+    fs::read_to_string(&p)
         .map(|s| {
             s.lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#') && is_contained(l))
+                .filter(|l| is_output_name(l))
                 .map(str::to_string)
                 .collect()
         })
         .unwrap_or_default()
 }
 
-/// Writes `files` into `dir`.
+/// The metadata of `dir/rel` if it is a regular file reached without passing a symbolic link.
+fn own_regular_file(dir: &Path, rel: &str) -> Option<fs::Metadata> {
+    let mut p = dir.to_path_buf();
+    let mut parts = rel.split('/').peekable();
+    while let Some(part) = parts.next() {
+        p.push(part);
+        let m = fs::symlink_metadata(&p).ok()?;
+        if parts.peek().is_some() {
+            if !m.is_dir() {
+                return None;
+            }
+        } else if m.is_file() {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// Links `from` (a file, link or other non-directory) to `to`; copies a regular file where a
+/// hard link is not possible.
+fn link_or_copy(from: &Path, to: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    match fs::hard_link(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            if meta.is_file() {
+                fs::copy(from, to).map(|_| ())
+            } else if meta.file_type().is_symlink() {
+                #[cfg(unix)]
+                {
+                    std::os::unix::fs::symlink(fs::read_link(from)?, to)
+                }
+                #[cfg(not(unix))]
+                {
+                    Err(e)
+                }
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Carries what seloste did not write, and nothing of its own, from the old output into the
+/// new one. `ours` are the old build's own files; `new` the new build's files and their
+/// directories, which must not be taken by a foreign file.
+fn carry_over(
+    old: &Path,
+    staging: &Path,
+    rel: &str,
+    depth: usize,
+    ours: &BTreeSet<String>,
+    new_files: &BTreeSet<String>,
+    new_dirs: &BTreeSet<String>,
+) -> Result<(), WriteError> {
+    let here = if rel.is_empty() {
+        old.to_path_buf()
+    } else {
+        old.join(rel)
+    };
+    for e in fs::read_dir(&here).map_err(err(&here))? {
+        let e = e.map_err(err(&here))?;
+        let name = e.file_name();
+        let Some(name) = name.to_str() else {
+            // Not UTF-8: certainly not ours; carried as it is.
+            let to = staging.join(rel).join(e.file_name());
+            let meta = fs::symlink_metadata(e.path()).map_err(err(&e.path()))?;
+            if meta.is_dir() {
+                copy_tree(&e.path(), &to, depth + 1)?;
+            } else {
+                link_or_copy(&e.path(), &to, &meta).map_err(err(&to))?;
+            }
+            continue;
+        };
+        let r = if rel.is_empty() {
+            name.to_string()
+        } else {
+            format!("{rel}/{name}")
+        };
+        if r == MANIFEST || name.contains(OLD_TMP_MARK) {
+            continue;
+        }
+        let from = e.path();
+        let meta = fs::symlink_metadata(&from).map_err(err(&from))?;
+        if meta.is_file() && (ours.contains(&r) || new_files.contains(&r)) {
+            continue;
+        }
+        let to = staging.join(&r);
+        if meta.is_dir() {
+            if new_files.contains(&r) {
+                return Err(invalid(
+                    &from,
+                    "a directory stands where a page must be written",
+                ));
+            }
+            if depth >= MAX_DEPTH {
+                return Err(invalid(&from, "directories nested too deep to carry over"));
+            }
+            fs::create_dir_all(&to).map_err(err(&to))?;
+            let _ = fs::set_permissions(&to, meta.permissions());
+            carry_over(old, staging, &r, depth + 1, ours, new_files, new_dirs)?;
+        } else if new_files.contains(&r) {
+            // A link or the like where a page goes: the page replaces it (never written
+            // through it), as it replaces a file of the same name.
+            continue;
+        } else {
+            if new_dirs.contains(&r) {
+                return Err(invalid(
+                    &from,
+                    "a file seloste did not write stands where seloste must write",
+                ));
+            }
+            link_or_copy(&from, &to, &meta).map_err(err(&to))?;
+        }
+    }
+    Ok(())
+}
+
+/// Copies a directory tree (for names that are not UTF-8, which are never ours).
+fn copy_tree(from: &Path, to: &Path, depth: usize) -> Result<(), WriteError> {
+    if depth >= MAX_DEPTH {
+        return Err(invalid(from, "directories nested too deep to carry over"));
+    }
+    fs::create_dir_all(to).map_err(err(to))?;
+    for e in fs::read_dir(from).map_err(err(from))? {
+        let e = e.map_err(err(from))?;
+        let meta = fs::symlink_metadata(e.path()).map_err(err(&e.path()))?;
+        let target = to.join(e.file_name());
+        if meta.is_dir() {
+            copy_tree(&e.path(), &target, depth + 1)?;
+        } else {
+            link_or_copy(&e.path(), &target, &meta).map_err(err(&target))?;
+        }
+    }
+    Ok(())
+}
+
+/// Swaps `staging` and `dir` in one step where the system can.
+fn exchange(staging: &Path, dir: &Path) -> io::Result<bool> {
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, staging, CWD, dir, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(true),
+            Err(e)
+                if e == rustix::io::Errno::INVAL
+                    || e == rustix::io::Errno::NOSYS
+                    || e == rustix::io::Errno::NOTSUP =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+    {
+        let _ = (staging, dir);
+        Ok(false)
+    }
+}
+
+/// Writes `files` as the complete new contents of seloste's pages in `dir`, atomically.
+///
+/// `dir` must not be a symbolic link; files in it that seloste did not write are kept.
 pub fn write(dir: &Path, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
     for f in files {
         if !is_contained(&f.path) {
-            return Err(WriteError {
-                path: dir.join(&f.path),
-                error: io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "path leaves the output directory",
-                ),
-            });
+            return Err(invalid(
+                &dir.join(&f.path),
+                "path leaves the output directory",
+            ));
         }
     }
-    fs::create_dir_all(dir).map_err(err(dir))?;
-    clean_stale_temporaries(dir);
-    let previous = read_manifest(dir);
-
-    // The directories first, once each: thousands of files share a handful of them.
-    let parents: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| dir.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for parent in &parents {
-        fs::create_dir_all(parent).map_err(err(parent))?;
-    }
-
-    // Phase 1: write every changed file to a temporary beside its target.
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut report = WriteReport::default();
-    let stage = |staged: &mut Vec<(PathBuf, PathBuf)>,
-                 report: &mut WriteReport|
-     -> Result<(), WriteError> {
-        for f in files {
-            let target = dir.join(&f.path);
-            if fs::read(&target).is_ok_and(|old| old == f.contents.as_bytes()) {
-                report.unchanged += 1;
-                continue;
-            }
-            let tmp = tmp_path(&target);
-            fs::write(&tmp, f.contents.as_bytes()).map_err(err(&tmp))?;
-            staged.push((tmp, target));
+    // The directory itself is not resolved (if it is a link, it is refused below), only the
+    // way to it.
+    let abs = match (dir.parent(), dir.components().next_back()) {
+        (Some(parent), Some(Component::Normal(name))) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            crate::contain::ProjectRoot::resolve_future(parent)
+                .map_err(err(dir))?
+                .join(name)
         }
-        Ok(())
+        _ => crate::contain::ProjectRoot::resolve_future(dir).map_err(err(dir))?,
     };
-    if let Err(e) = stage(&mut staged, &mut report) {
-        for (tmp, _) in &staged {
-            let _ = fs::remove_file(tmp);
-        }
-        return Err(e);
-    }
+    let (Some(parent), Some(name)) = (abs.parent(), abs.file_name().and_then(|n| n.to_str()))
+    else {
+        return Err(invalid(dir, "the output directory must have a name"));
+    };
+    let s = Siblings {
+        parent: parent.to_path_buf(),
+        name: name.to_string(),
+    };
+    fs::create_dir_all(&s.parent).map_err(err(&s.parent))?;
+    let _lock = lock(&s.parent, &s.name)?;
+    recover_and_clean(&s, &abs)?;
 
-    // Phase 2: rename into place.
-    for (i, (tmp, target)) in staged.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, target) {
-            for (t, _) in &staged[i..] {
-                let _ = fs::remove_file(t);
+    let existing = match fs::symlink_metadata(&abs) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(invalid(
+                dir,
+                "the output directory is a symbolic link; seloste writes only into a real directory",
+            ));
+        }
+        Ok(m) if !m.is_dir() => return Err(invalid(dir, "the output path is not a directory")),
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(err(dir)(e)),
+    };
+
+    let staging = s.staging();
+    let result = assemble(&abs, existing.as_ref(), &staging, files);
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = remove_any(&staging);
+            return Err(e);
+        }
+    };
+
+    // The switch.
+    if existing.is_none() {
+        fs::rename(&staging, &abs).map_err(|e| {
+            let _ = remove_any(&staging);
+            err(dir)(e)
+        })?;
+        return Ok(report);
+    }
+    match exchange(&staging, &abs) {
+        Ok(true) => {
+            // `staging` now holds the old output.
+            let _ = remove_any(&staging);
+        }
+        Ok(false) => {
+            let aside = s.aside();
+            fs::rename(&abs, &aside).map_err(|e| {
+                let _ = remove_any(&staging);
+                err(dir)(e)
+            })?;
+            if let Err(e) = fs::rename(&staging, &abs) {
+                let _ = fs::rename(&aside, &abs);
+                let _ = remove_any(&staging);
+                return Err(err(dir)(e));
             }
-            return Err(WriteError {
-                path: target.clone(),
-                error: e,
-            });
+            let _ = remove_any(&aside);
         }
-        report.written += 1;
+        Err(e) => {
+            let _ = remove_any(&staging);
+            return Err(err(dir)(e));
+        }
+    }
+    Ok(report)
+}
+
+/// Builds the complete new output in `staging`.
+fn assemble(
+    dir: &Path,
+    existing: Option<&fs::Metadata>,
+    staging: &Path,
+    files: &[OutputFile],
+) -> Result<WriteReport, WriteError> {
+    fs::create_dir(staging).map_err(err(staging))?;
+    if let Some(m) = existing {
+        let _ = fs::set_permissions(staging, m.permissions());
+    }
+    let ours = if existing.is_some() {
+        read_manifest(dir)
+    } else {
+        BTreeSet::new()
+    };
+    let new_files: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    let new_dirs: BTreeSet<String> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d.to_string()))
+        .collect();
+    if existing.is_some() {
+        carry_over(dir, staging, "", 0, &ours, &new_files, &new_dirs)?;
+    }
+    for d in &new_dirs {
+        let p = staging.join(d);
+        fs::create_dir_all(&p).map_err(err(&p))?;
     }
 
-    // Phase 3: remove what an earlier build wrote and this one does not, then the manifest.
-    let now: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    for old in previous.difference(&now) {
-        let p = dir.join(old);
-        if p.is_file() && fs::remove_file(&p).is_ok() {
-            report.removed.push(old.clone());
+    let mut report = WriteReport::default();
+    for f in files {
+        let target = staging.join(&f.path);
+        let old = existing.and_then(|_| own_regular_file(dir, &f.path));
+        let same = old.is_some_and(|m| {
+            m.len() == f.contents.len() as u64
+                && fs::read(dir.join(&f.path)).is_ok_and(|b| b == f.contents.as_bytes())
+        });
+        if same && fs::hard_link(dir.join(&f.path), &target).is_ok() {
+            report.unchanged += 1;
+            continue;
         }
+        fs::write(&target, f.contents.as_bytes()).map_err(err(&target))?;
+        report.written += 1;
     }
     let mut manifest = String::from(
         "# Files written by seloste build; used to remove outputs of deleted registers.\n",
     );
-    for p in &now {
+    for p in &new_files {
         manifest.push_str(p);
         manifest.push('\n');
     }
-    let target = dir.join(MANIFEST);
-    if fs::read_to_string(&target).ok().as_deref() != Some(manifest.as_str()) {
-        let tmp = tmp_path(&target);
-        fs::write(&tmp, manifest).map_err(err(&tmp))?;
-        fs::rename(&tmp, &target).map_err(err(&target))?;
-    }
+    let m = staging.join(MANIFEST);
+    fs::write(&m, manifest).map_err(err(&m))?;
+    report.removed = ours
+        .difference(&new_files)
+        .filter(|p| own_regular_file(dir, p).is_some())
+        .cloned()
+        .collect();
     Ok(report)
 }
 
@@ -193,6 +545,15 @@ mod tests {
             path: path.into(),
             contents: contents.into(),
         }
+    }
+
+    fn siblings(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir.parent().unwrap())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".seloste-"))
+            .collect()
     }
 
     #[test]
@@ -212,47 +573,136 @@ mod tests {
     }
 
     #[test]
+    fn only_page_names_count_as_ours() {
+        for ok in ["a.md", "index.html", "_index.md", "fragment/a.html"] {
+            assert!(is_output_name(ok), "{ok}");
+        }
+        for bad in [
+            "esc/victim.txt",
+            "README",
+            "x.txt",
+            ".md",
+            "fragment/a.md",
+            "fragment/x/a.html",
+            "../a.md",
+            "seloste.yaml",
+            ".git/config",
+        ] {
+            assert!(!is_output_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn writes_keeps_foreign_files_and_removes_own_stale_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("own-notes.txt"), "mine").unwrap();
-        let r = write(dir.path(), &[file("a.html", "A"), file("b.html", "B")]).unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        fs::create_dir(&dir).unwrap();
+        fs::write(dir.join("own-notes.txt"), "mine").unwrap();
+        fs::create_dir(dir.join("img")).unwrap();
+        fs::write(dir.join("img/logo.svg"), "<svg/>").unwrap();
+        let r = write(&dir, &[file("a.html", "A"), file("b.html", "B")]).unwrap();
         assert_eq!(r.written, 2);
-        let r = write(dir.path(), &[file("a.html", "A"), file("c.html", "C")]).unwrap();
+        let r = write(&dir, &[file("a.html", "A"), file("c.html", "C")]).unwrap();
         assert_eq!((r.written, r.unchanged), (1, 1));
         assert_eq!(r.removed, vec!["b.html".to_string()]);
-        assert!(!dir.path().join("b.html").exists());
+        assert!(!dir.join("b.html").exists());
         assert_eq!(
-            fs::read_to_string(dir.path().join("own-notes.txt")).unwrap(),
+            fs::read_to_string(dir.join("own-notes.txt")).unwrap(),
             "mine"
         );
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().contains(TMP_MARK))
-            .collect();
-        assert!(leftovers.is_empty());
+        assert_eq!(
+            fs::read_to_string(dir.join("img/logo.svg")).unwrap(),
+            "<svg/>"
+        );
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
     }
 
     #[test]
     fn a_failed_write_leaves_the_previous_output() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &[file("a.html", "old")]).unwrap();
-        // A file where the fragment directory must go makes staging fail after a.html is staged.
-        fs::write(dir.path().join("fragment"), "not a directory").unwrap();
-        let e = write(
-            dir.path(),
-            &[file("a.html", "new"), file("fragment/z.html", "z")],
-        );
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        write(&dir, &[file("a.html", "old")]).unwrap();
+        // A file where the fragment directory must go makes the build fail.
+        fs::write(dir.join("fragment"), "not a directory").unwrap();
+        let e = write(&dir, &[file("a.html", "new"), file("fragment/z.html", "z")]);
         assert!(e.is_err());
-        assert_eq!(
-            fs::read_to_string(dir.path().join("a.html")).unwrap(),
-            "old"
+        assert_eq!(fs::read_to_string(dir.join("a.html")).unwrap(), "old");
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hostile_manifest_deletes_nothing_outside_and_nothing_foreign() {
+        let victim_dir = tempfile::tempdir().unwrap();
+        let victim = victim_dir.path().join("victim.txt");
+        fs::write(&victim, "precious").unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        fs::create_dir(&dir).unwrap();
+        std::os::unix::fs::symlink(victim_dir.path(), dir.join("esc")).unwrap();
+        fs::write(dir.join("README.txt"), "keep").unwrap();
+        fs::write(
+            dir.join(MANIFEST),
+            "esc/victim.txt\nREADME.txt\n../x.md\nesc\n",
+        )
+        .unwrap();
+        write(&dir, &[file("a.html", "A")]).unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(fs::read_to_string(dir.join("README.txt")).unwrap(), "keep");
+        // The foreign link is kept as a link, never followed.
+        assert!(
+            fs::symlink_metadata(dir.join("esc"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
         );
-        let leftovers = fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().contains(TMP_MARK))
-            .count();
-        assert_eq!(leftovers, 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_directory_that_is_a_link_is_refused() {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        std::os::unix::fs::symlink(elsewhere.path(), &dir).unwrap();
+        let e = write(&dir, &[file("a.html", "A")]).unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert!(fs::read_dir(elsewhere.path()).unwrap().next().is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_page_is_replaced_not_written_through() {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let target = elsewhere.path().join("t.html");
+        fs::write(&target, "theirs").unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        fs::create_dir(&dir).unwrap();
+        std::os::unix::fs::symlink(&target, dir.join("a.html")).unwrap();
+        fs::create_dir(dir.join("x")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), dir.join("fragment")).unwrap();
+        // A link where the fragment directory must go is refused; without it the page is
+        // written as a new file and the link's target is untouched.
+        assert!(write(&dir, &[file("fragment/a.html", "A")]).is_err());
+        fs::remove_file(dir.join("fragment")).unwrap();
+        write(&dir, &[file("a.html", "A")]).unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "theirs");
+        assert_eq!(fs::read_to_string(dir.join("a.html")).unwrap(), "A");
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_and_an_interrupted_switch_recovered() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        write(&dir, &[file("a.html", "A")]).unwrap();
+        // A build killed after moving the old output aside and before moving the new in.
+        fs::rename(&dir, root.path().join(".dist.seloste-old-99999")).unwrap();
+        fs::create_dir(root.path().join(".dist.seloste-new-99999")).unwrap();
+        fs::write(root.path().join(".dist.seloste-new-99999/a.html"), "half").unwrap();
+        write(&dir, &[file("a.html", "A"), file("b.html", "B")]).unwrap();
+        let r = write(&dir, &[file("a.html", "A"), file("b.html", "B")]).unwrap();
+        assert_eq!(r.unchanged, 2);
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
     }
 }

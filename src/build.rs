@@ -1,0 +1,242 @@
+//! Build stage: render a checked project and publish it, atomically, into its output directory.
+//!
+//! [`build`] takes the [`Outcome`] of the pipeline, refuses to go on if it holds input errors
+//! (or errors, unless drafts are asked for), renders every register with the project's
+//! templates under a time budget ([`render_deadline`]), and hands the files to
+//! [`write`](crate::render::write::write), which switches the whole output at once. The output
+//! directory is checked first ([`output_dir`]): never the project itself, its registers or
+//! templates, and — when it comes from `seloste.yaml` — never outside the project.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::contain::{ProjectRoot, is_plain_relative};
+use crate::model::{Project, RegisterDoc};
+use crate::pipeline::Outcome;
+use crate::render::write::{WriteError, WriteReport};
+use crate::render::{self, OutputFile, RenderError, RenderOptions, Templates};
+
+/// Options of a build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// The output directory given on the command line (trusted: chosen by whoever runs
+    /// seloste); `None` takes `settings.output_dir` of the project (untrusted).
+    pub out: Option<PathBuf>,
+    /// How to render.
+    pub render: RenderOptions,
+    /// How long rendering may take; see [`render_deadline`].
+    pub deadline: Duration,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Built {
+    /// Registers rendered.
+    pub registers: usize,
+    /// The output directory, as the user gave it.
+    pub out_dir: PathBuf,
+    /// What was written, kept and removed.
+    pub write: WriteReport,
+}
+
+/// Why a build wrote nothing. In every case the previous output is as it was.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The input cannot be read; the outcome's diagnostics say why.
+    Input,
+    /// The notices have errors (and no draft was asked for).
+    Findings(usize),
+    /// A template failed while rendering.
+    Render(Box<RenderError>),
+    /// Rendering did not finish within its time budget.
+    Timeout(Duration),
+    /// The output directory may not be used.
+    OutputDir {
+        /// The directory as given.
+        path: PathBuf,
+        /// Why not.
+        reason: String,
+    },
+    /// Writing failed.
+    Write(WriteError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Input => f.write_str("the input above cannot be read"),
+            BuildError::Findings(n) => write!(
+                f,
+                "{n} error{} above must be fixed first (or use --draft to review a marked draft)",
+                if *n == 1 { "" } else { "s" }
+            ),
+            BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::Timeout(d) => write!(
+                f,
+                "rendering took longer than {} s: does a template of the project loop without end?",
+                d.as_secs()
+            ),
+            BuildError::OutputDir { path, reason } => write!(
+                f,
+                "cannot write the output into {}: {reason}",
+                crate::source::display_path(path)
+            ),
+            BuildError::Write(e) => write!(f, "cannot write the output: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Render(e) => Some(e.as_ref()),
+            BuildError::Write(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// The time budget of rendering: 30 s plus 20 ms per register (a register renders in well
+/// under 1 ms), or `SELOSTE_RENDER_TIMEOUT` seconds when set.
+pub fn render_deadline(registers: usize) -> Duration {
+    if let Some(secs) = std::env::var("SELOSTE_RENDER_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+    {
+        return Duration::from_secs(secs);
+    }
+    Duration::from_secs(30) + Duration::from_millis(20 * registers as u64)
+}
+
+/// Runs `f` on `data` in a thread of its own and waits at most `deadline` for it. tera has no
+/// budget of its own, and a template override can loop for hours; on time-out the thread is
+/// left to the process's end (the command exits right after), and its data with it.
+pub fn with_deadline<T, R>(
+    data: T,
+    deadline: Duration,
+    f: impl FnOnce(&T) -> R + Send + 'static,
+) -> Result<(T, R), Duration>
+where
+    T: Send + 'static,
+    R: Send + 'static,
+{
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("seloste-render".into())
+        .spawn(move || {
+            let r = f(&data);
+            let _ = tx.send((data, r));
+        });
+    if spawned.is_err() {
+        return Err(Duration::ZERO);
+    }
+    rx.recv_timeout(deadline).map_err(|_| deadline)
+}
+
+/// The output directory to use: `out` if given, else the project's `settings.output_dir`.
+///
+/// Refused: a symbolic link; the project directory, a directory above it, the register or
+/// template directory or anything in them (a build replaces the whole output directory); and,
+/// for the project's own setting, anything that resolves outside the project.
+pub fn output_dir(project: &Project, out: Option<&Path>) -> Result<PathBuf, BuildError> {
+    let chosen = out.map_or_else(|| project.output_dir.clone(), Path::to_path_buf);
+    let refuse = |reason: &str| BuildError::OutputDir {
+        path: chosen.clone(),
+        reason: reason.to_string(),
+    };
+    let io = |e: std::io::Error| refuse(&e.to_string());
+    let root = ProjectRoot::new(&project.root).map_err(io)?;
+    if let Ok(m) = std::fs::symlink_metadata(&chosen)
+        && m.file_type().is_symlink()
+    {
+        return Err(refuse(
+            "it is a symbolic link; seloste writes only into a real directory",
+        ));
+    }
+    let abs = ProjectRoot::resolve_future(&chosen).map_err(io)?;
+    if root.real().starts_with(&abs) {
+        return Err(refuse(
+            "it holds the project itself; a build replaces its whole output directory",
+        ));
+    }
+    for (dir, what) in [
+        (&project.notices_dir, "the registers"),
+        (&project.root.join("templates"), "the templates"),
+    ] {
+        if let Ok(real) = std::fs::canonicalize(dir)
+            && (abs.starts_with(&real) || real.starts_with(&abs))
+        {
+            return Err(refuse(&format!("it overlaps the directory of {what}")));
+        }
+    }
+    if out.is_none() {
+        let spelled = chosen
+            .strip_prefix(&project.root)
+            .ok()
+            .and_then(|p| p.to_str())
+            .is_some_and(is_plain_relative);
+        if !spelled || !root.holds(&abs) {
+            return Err(refuse(
+                "`settings.output_dir` must name a directory inside the project; \
+                 choose another place with --out",
+            ));
+        }
+    }
+    Ok(chosen)
+}
+
+/// Renders every register and the index under the time budget.
+pub fn render_all(
+    project: Project,
+    registers: Vec<RegisterDoc>,
+    templates: Arc<Templates>,
+    opts: RenderOptions,
+    deadline: Duration,
+    progress: Arc<dyn Fn() + Send + Sync>,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let ((_, _), result) = with_deadline((project, registers), deadline, move |(p, r)| {
+        render::render(p, r, &templates, &opts, &*progress)
+    })
+    .map_err(BuildError::Timeout)?;
+    result.map_err(|e| BuildError::Render(Box::new(e)))
+}
+
+/// Builds the project of `outcome`: checks that it may be built, renders it, and writes it.
+/// The project and its registers are moved out of `outcome`; its sources stay, for
+/// reporting a [`BuildError::Render`] at its place in a template.
+pub fn build(
+    outcome: &mut Outcome,
+    opts: &BuildOptions,
+    progress: Arc<dyn Fn() + Send + Sync>,
+) -> Result<Built, BuildError> {
+    let tally = outcome.tally();
+    if tally.input_errors > 0 {
+        return Err(BuildError::Input);
+    }
+    if tally.errors > 0 && !opts.render.draft {
+        return Err(BuildError::Findings(tally.errors));
+    }
+    let (Some(project), Some(templates)) = (outcome.project.take(), outcome.templates.clone())
+    else {
+        return Err(BuildError::Input);
+    };
+    let out_dir = output_dir(&project, opts.out.as_deref())?;
+    let registers = outcome.registers.len();
+    let files = render_all(
+        project,
+        std::mem::take(&mut outcome.registers),
+        templates,
+        opts.render,
+        opts.deadline,
+        progress,
+    )?;
+    let write = render::write::write(&out_dir, &files).map_err(BuildError::Write)?;
+    Ok(Built {
+        registers,
+        out_dir,
+        write,
+    })
+}
