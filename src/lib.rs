@@ -9,7 +9,12 @@
 //! 2. [`validate`] — resolve settings and lint levels, give registers safe ids;
 //! 3. [`lint`] — check every register against GDPR Art 13/14 and Finnish practice, one rule
 //!    per file, each citing its articles;
-//! 4. [`report`] — turn diagnostics into text for people, JSON, GitHub annotations or SARIF.
+//! 4. [`render`] — turn each register into Markdown and HTML from the templates;
+//! 5. [`build`] — render under a time budget and switch the output directory atomically;
+//! 6. [`report`] — turn diagnostics into text for people, JSON, GitHub annotations or SARIF.
+//!
+//! Project content is untrusted (`docs/security.md`): every file is read through [`contain`],
+//! which keeps reads inside the project, to regular files of bounded size.
 //!
 //! [`pipeline::run`] strings the stages together; [`rights::derive`] says which rights apply.
 //! The library never prints: results travel as values and the binary decides what to show.
