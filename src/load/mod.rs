@@ -128,6 +128,17 @@ pub fn read_text(
             )));
         }
     };
+    if let Some(encoding) = wide_encoding(&bytes) {
+        return Err(Box::new(
+            Diagnostic::input(
+                InputError::InvalidUtf8,
+                file,
+                Pos::START,
+                format!("the file is {encoding}, not UTF-8"),
+            )
+            .with_help("save the file as UTF-8 (most editors: “Save with encoding” → UTF-8)"),
+        ));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -151,6 +162,34 @@ pub fn read_text(
         }
     };
     Ok(Arc::from(normalize_text(text)))
+}
+
+/// The encoding of a file saved as UTF-16 or UTF-32, told by its byte-order mark or, without
+/// one, by NUL bytes in every other place of its first line: such a file is ASCII interleaved
+/// with NULs, which is valid UTF-8 and would otherwise be reported at some far line and column.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, 0, 0, ..] => return Some("UTF-32 (little-endian)"),
+        [0, 0, 0xfe, 0xff, ..] => return Some("UTF-32 (big-endian)"),
+        [0xff, 0xfe, ..] => return Some("UTF-16 (little-endian)"),
+        [0xfe, 0xff, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    let nul_at = |parity: usize| {
+        head.len() >= 4
+            && head
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| (b == 0) == (i % 2 == parity))
+    };
+    if nul_at(1) {
+        Some("UTF-16 (little-endian)")
+    } else if nul_at(0) {
+        Some("UTF-16 (big-endian)")
+    } else {
+        None
+    }
 }
 
 /// The text as the later stages see it: without a UTF-8 byte-order mark, and with each lone
@@ -250,6 +289,24 @@ mod tests {
         assert_eq!(d.code.as_str(), "invalid-utf8");
         let pos = d.pos.unwrap();
         assert_eq!((pos.line, pos.column), (2, 4));
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        let utf16le: Vec<u8> = "title: x\n".bytes().flat_map(|b| [b, 0]).collect();
+        let utf16be: Vec<u8> = "title: x\n".bytes().flat_map(|b| [0, b]).collect();
+        assert_eq!(wide_encoding(&utf16le), Some("UTF-16 (little-endian)"));
+        assert_eq!(wide_encoding(&utf16be), Some("UTF-16 (big-endian)"));
+        assert_eq!(
+            wide_encoding(b"\xff\xfet\0"),
+            Some("UTF-16 (little-endian)")
+        );
+        assert_eq!(
+            wide_encoding(b"\xff\xfe\0\0t\0\0\0"),
+            Some("UTF-32 (little-endian)")
+        );
+        assert_eq!(wide_encoding(b"title: x\n"), None);
+        assert_eq!(wide_encoding(b"a\0"), None);
     }
 
     #[test]

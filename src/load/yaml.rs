@@ -222,6 +222,111 @@ fn multiple_documents(file: FileId, pos: Pos) -> Diagnostic {
     .with_help("a file is one register; remove the `---` separator or split the file")
 }
 
+/// The byte offset of a position's line and column in `text`.
+fn offset_of(text: &str, pos: Pos) -> Option<usize> {
+    let mut start = 0;
+    for _ in 1..pos.line {
+        start += text[start..].find('\n')? + 1;
+    }
+    let line = &text[start..];
+    let col = pos.column.saturating_sub(1) as usize;
+    Some(start + line.char_indices().nth(col).map_or(line.len(), |(i, _)| i))
+}
+
+/// A position spanning `len` bytes at byte `offset` of `text`.
+fn pos_at_offset(text: &str, offset: usize, len: usize) -> Pos {
+    let (line, column) = crate::source::line_col(text, offset);
+    Pos {
+        line,
+        column,
+        offset: Some(offset as u32),
+        len: len as u32,
+    }
+}
+
+/// A key as the message shows it: at most 60 characters, and said to be empty when it is.
+fn shown_key(key: &str) -> String {
+    if key.is_empty() {
+        return "`` (an empty key)".into();
+    }
+    let shown: String = key.chars().take(60).collect();
+    let more = if key.chars().count() > 60 { "…" } else { "" };
+    format!("`{shown}{more}`")
+}
+
+/// For a key that is not ASCII, the help that names the first character that only looks like
+/// an ASCII letter (a Cyrillic `а` for a Latin `a`): else "did you mean `data_subjects`?"
+/// suggests what the reader believes they already wrote.
+fn non_ascii_help(key: &str) -> Option<String> {
+    let c = key.chars().find(|c| !c.is_ascii())?;
+    Some(format!(
+        "the key holds `{c}` (U+{:04X}), which is not an ASCII letter: keys are written in plain ASCII",
+        c as u32
+    ))
+}
+
+/// The scanner's error, with the cause said plainly where the scanner's words mislead: a
+/// plain key longer than YAML's 1024 characters ("simple key expected ':'" though the `:` is
+/// there), a tab in the indentation (reported on the line above), a byte-order mark in the
+/// middle of the file.
+fn scanner_error(file: FileId, text: &str, pos: Pos, msg: &str) -> Diagnostic {
+    let line = text
+        .lines()
+        .nth(pos.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    if msg.contains("simple key")
+        && let Some(colon) = line.find(':').filter(|&i| line[..i].chars().count() > 1024)
+    {
+        return Diagnostic::input(
+            InputError::YamlSyntax,
+            file,
+            pos,
+            format!(
+                "a key of {} characters: YAML allows a key of at most 1024",
+                line[..colon].trim().chars().count()
+            ),
+        )
+        .with_help("no key of a register is that long; check what was pasted here");
+    }
+    if msg.contains("found a tab") || msg.contains("tabs") {
+        let start = offset_of(text, pos).unwrap_or(0);
+        // The tab is on the reported line or the next one, never further.
+        let window = text[start..]
+            .match_indices('\n')
+            .nth(1)
+            .map_or(text.len(), |(i, _)| start + i);
+        if let Some(i) = text[start..window].find('\t') {
+            return Diagnostic::input(
+                InputError::YamlSyntax,
+                file,
+                pos_at_offset(text, start + i, 1),
+                "a tab where YAML allows only spaces (in the indentation, or inside a plain value that goes on to this line)",
+            )
+            .with_help("indent with spaces; YAML does not allow tabs for indentation");
+        }
+    }
+    if msg.contains("BOM") {
+        return Diagnostic::input(InputError::YamlSyntax, file, pos, msg).with_help(
+            "remove the invisible byte-order mark (U+FEFF) here; it is left behind when files are joined",
+        );
+    }
+    Diagnostic::input(InputError::YamlSyntax, file, pos, msg).with_help(
+        "check the indentation of this line and the one above it, and that quotes and brackets are closed",
+    )
+}
+
+/// The position of the tag `tag` as written: the parser reports the tagged node, which for a
+/// block collection starts on the next line, where no tag is to be seen.
+fn tag_pos(text: &str, pos: Pos, tag: &str) -> Pos {
+    let Some(end) = offset_of(text, pos) else {
+        return pos;
+    };
+    match text[..end].rfind(tag) {
+        Some(i) if !text[i..end].contains("\n\n") => pos_at_offset(text, i, tag.len()),
+        _ => pos,
+    }
+}
+
 fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
     let e = innermost(err);
     let pos = e
@@ -237,9 +342,12 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
                 InputError::UnknownKey,
                 file,
                 pos,
-                format!("unknown key `{field}`"),
+                format!("unknown key {}", shown_key(field)),
             )
             .with_label("not a key here");
+            if let Some(h) = non_ascii_help(field) {
+                d = d.with_help(h);
+            }
             if let Some(s) = closest(field, expected.iter().copied()) {
                 d = d.with_help(format!("did you mean `{s}`?"));
             }
@@ -299,9 +407,7 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
         } => too_complex(
             file,
             pos,
-            &format!(
-                "an anchor (`&name`) is expanded more than {max_expansions_per_anchor} times"
-            ),
+            &format!("an anchor (`&name`) is expanded more than {max_expansions_per_anchor} times"),
         ),
         YamlError::AliasReplayStackDepthExceeded { max_depth, .. } => too_complex(
             file,
@@ -385,7 +491,7 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
         YamlError::UnsupportedTag { tag, .. } => Diagnostic::input(
             InputError::YamlSyntax,
             file,
-            pos,
+            tag_pos(text, pos, tag),
             format!("unsupported YAML tag `{tag}`"),
         )
         .with_help("remove the tag; seloste's files need no tags"),
@@ -397,11 +503,7 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
         ),
         // The scanner's and parser's own errors: the message is YAML's, the cause is nearly
         // always indentation or an unclosed quote or bracket.
-        YamlError::ExternalMessage { msg, .. } => {
-            Diagnostic::input(InputError::YamlSyntax, file, pos, msg.clone()).with_help(
-                "check the indentation of this line and the one above it, and that quotes and brackets are closed",
-            )
-        }
+        YamlError::ExternalMessage { msg, .. } => scanner_error(file, text, pos, msg),
         YamlError::UnknownAnchor { .. } => Diagnostic::input(
             InputError::YamlSyntax,
             file,
@@ -442,6 +544,26 @@ mod tests {
         };
         assert_eq!(found_at(text, pos).as_deref(), Some("`abc`"));
         assert_eq!(found(99, 1), None);
+    }
+
+    #[test]
+    fn a_tag_is_located_where_it_is_written() {
+        let text = "title: x\npurposes: !!omap\n  - a: b\n";
+        let p = tag_pos(text, Pos::at(3, 3), "!!omap");
+        assert_eq!((p.line, p.column, p.len), (2, 11, 6));
+        // Not found before the node: the parser's position stands.
+        assert_eq!(tag_pos(text, Pos::at(3, 3), "!x").line, 3);
+    }
+
+    #[test]
+    fn keys_are_shown_short_and_lookalikes_named() {
+        assert_eq!(shown_key(""), "`` (an empty key)");
+        assert_eq!(
+            shown_key(&"k".repeat(100)),
+            format!("`{}…`", "k".repeat(60))
+        );
+        assert!(non_ascii_help("d\u{430}ta").unwrap().contains("U+0430"));
+        assert_eq!(non_ascii_help("data"), None);
     }
 
     #[test]

@@ -62,7 +62,8 @@ impl Human {
             Severity::Warning => Level::WARNING,
         };
         let file = d.file.map(|f| report.sources.get(f));
-        let path = file.map(SourceFile::display_path);
+        // A file name may hold a bidirectional override or a control character.
+        let path = file.map(|f| super::escape_line(&f.display_path()));
         let snippet = file.and_then(|f| Some((f.text.as_deref()?, span_of(f, d)?)));
         let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let mut group = match (path.as_deref(), snippet) {
