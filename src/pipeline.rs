@@ -289,24 +289,21 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     };
     let (project, mut diagnostics) = validate::project(root.shown(), config_file, config);
     if !fs.is_inside(&root, &project.notices_dir) {
-        let at = project
+        let message = format!(
+            "the register directory {} leads outside the project (a symbolic link), which seloste does not read",
+            crate::source::display_path(&project.notices_dir)
+        );
+        // At the setting when there is one; the default directory is named by no line.
+        let d = match project
             .config
             .settings
             .as_ref()
             .and_then(|s| s.value.notices_dir.as_ref())
-            .map_or(Pos::START, |v| v.pos);
-        diagnostics.push(
-            Diagnostic::input(
-                InputError::OutsideProject,
-                config_file,
-                at,
-                format!(
-                    "the register directory {} leads outside the project (a symbolic link), which seloste does not read",
-                    crate::source::display_path(&project.notices_dir)
-                ),
-            )
-            .with_help("keep the registers in a directory of the project"),
-        );
+        {
+            Some(v) => Diagnostic::input(InputError::OutsideProject, config_file, v.pos, message),
+            None => Diagnostic::input_unlocated(InputError::OutsideProject, message),
+        };
+        diagnostics.push(d.with_help("keep the registers in a directory of the project"));
         out.diagnostics = diagnostics;
         out.project = Some(project);
         return out;
