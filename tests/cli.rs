@@ -6,7 +6,9 @@
 //! comment at its top.
 //!
 //! Cases are named by what they exercise: `check-*` the reports and exit codes, `load-*` one
-//! bad input each (all exit 2 with a located diagnostic), `config-*` the settings of
+//! bad input each (all exit 2 with a located diagnostic), `hostile-*` input written to make
+//! seloste misbehave (work out of proportion, forged CI output, hidden characters, output
+//! files overwritten), `config-*` the settings of
 //! `seloste.yaml`, and `rules`, `explain-*`, `version`, `usage-*` the other commands.
 //!
 //! To add a case: write `<case>.toml` with `stdout = ""` and `stderr = ""` (and `<case>.in/` if
