@@ -16,6 +16,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod characters;
 pub mod data;
 pub mod diagnostic;
 pub mod identifiers;
