@@ -422,6 +422,13 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             format!("unsupported YAML tag `{tag}`"),
         )
         .with_help("remove the tag; seloste's files need no tags"),
+        YamlError::TaggedScalarCannotDeserializeIntoString { .. } => Diagnostic::input(
+            InputError::WrongType,
+            file,
+            pos,
+            "wrong type: expected text, found a value tagged as another type",
+        )
+        .with_help("remove the tag; seloste's files need no tags"),
         YamlError::SerdeMissingField { field, .. } => Diagnostic::input(
             InputError::MissingKey,
             file,
