@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use seloste::model::Register;
 use seloste::pipeline::{self, MemoryFiles, Options, Outcome};
 use seloste::render::{self, FrontMatter, RenderOptions};
+use seloste::report::{self, Format, Report};
 
 // The `seloste` binary's allocator.
 #[global_allocator]
@@ -118,4 +119,39 @@ fn bare_parse_value(bencher: Bencher) {
             .map(|t| serde_saphyr::from_str::<serde_json::Value>(t).is_ok() as usize)
             .sum::<usize>()
     });
+}
+
+/// Findings in the report benchmarks: one register with this many purposes, none with a legal
+/// basis. The human reporter once took 48 s on this (it scanned the file for each finding).
+const FINDINGS: usize = 32_000;
+
+static MANY_FINDINGS: LazyLock<Outcome> = LazyLock::new(|| {
+    let mut register = String::from("title: Asiakasrekisteri\npurposes:\n");
+    for i in 0..FINDINGS {
+        register.push_str(&format!("  - description: Tarkoitus {i}\n"));
+    }
+    let mut files = MemoryFiles::new();
+    files.insert("many/seloste.yaml", &synth::project_yaml());
+    files.insert("many/notices/r.yaml", &register);
+    pipeline::run_project(
+        Path::new("many/seloste.yaml"),
+        &files,
+        &Options {
+            today: today(),
+            keep_registers: false,
+        },
+    )
+});
+
+/// `--format human` and `--format json` of 32,000 findings in one file: both linear.
+#[divan::bench(sample_count = 10, args = [Format::Human, Format::Json])]
+fn report_many_findings(bencher: Bencher, format: Format) {
+    let outcome = &*MANY_FINDINGS;
+    assert!(outcome.diagnostics.len() >= FINDINGS);
+    let rep = Report {
+        sources: &outcome.sources,
+        diagnostics: &outcome.diagnostics,
+        registers: outcome.register_files,
+    };
+    bencher.bench(|| report::render(format, &rep, false));
 }

@@ -58,6 +58,9 @@ pub enum InputError {
     FileTooLarge,
     /// The file is not UTF-8.
     InvalidUtf8,
+    /// The file holds a character a reader cannot see: a control character, a noncharacter,
+    /// a bidirectional control or a zero-width character.
+    HiddenCharacter,
     /// The file holds nothing but whitespace and comments.
     EmptyFile,
     /// The file is not well-formed YAML.
@@ -98,6 +101,7 @@ impl InputError {
         InputError::NoRegisters,
         InputError::FileTooLarge,
         InputError::InvalidUtf8,
+        InputError::HiddenCharacter,
         InputError::EmptyFile,
         InputError::YamlSyntax,
         InputError::TooComplex,
@@ -122,6 +126,7 @@ impl InputError {
             InputError::NoRegisters => "no-registers",
             InputError::FileTooLarge => "file-too-large",
             InputError::InvalidUtf8 => "invalid-utf8",
+            InputError::HiddenCharacter => "hidden-character",
             InputError::EmptyFile => "empty-file",
             InputError::YamlSyntax => "yaml-syntax",
             InputError::TooComplex => "too-complex",
@@ -147,6 +152,9 @@ impl InputError {
             InputError::NoRegisters => "the project has no register files",
             InputError::FileTooLarge => "the file is larger than 10 MiB",
             InputError::InvalidUtf8 => "the file is not valid UTF-8",
+            InputError::HiddenCharacter => {
+                "the file holds a control, bidirectional or zero-width character a reader cannot see"
+            }
             InputError::EmptyFile => "the file is empty",
             InputError::YamlSyntax => "the file is not well-formed YAML",
             InputError::TooComplex => {

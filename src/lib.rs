@@ -22,6 +22,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod build;
+pub mod characters;
 pub mod contain;
 pub mod data;
 pub mod diagnostic;

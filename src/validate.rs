@@ -9,6 +9,7 @@ use crate::lint;
 use crate::model::{
     DEFAULT_NOTICES_DIR, DEFAULT_OUTPUT_DIR, DEFAULT_STALENESS_MONTHS, Project, ProjectFile,
 };
+use crate::render;
 use crate::source::{FileId, Pos};
 
 /// Resolves the settings of `seloste.yaml`. Problems are input errors located in the file; the
@@ -107,11 +108,17 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
 
 /// The id of a register file: its stem in lower case, with Finnish letters folded to ASCII and
 /// anything but letters, digits, `-` and `_` turned into `-`. An id can therefore never name
-/// a path outside the output directory.
+/// a path outside the output directory; nor, by [`render::id_conflict`], a file that the
+/// output holds for another purpose.
 pub fn register_id(path: &Path) -> Option<String> {
+    let id = slug_of(path)?;
+    render::id_conflict(&id).is_none().then_some(id)
+}
+
+/// The slug of a file's stem, if it gives one.
+fn slug_of(path: &Path) -> Option<String> {
     let id = crate::identifiers::slug(path.file_stem()?.to_str()?);
-    // `index` is the name of the list of all registers.
-    (!id.is_empty() && id != "index").then_some(id)
+    (!id.is_empty()).then_some(id)
 }
 
 /// Assigns ids to register files; a file whose name gives no usable id, or the id of an
@@ -121,6 +128,21 @@ pub fn register_ids(files: &[(FileId, PathBuf)]) -> (Vec<Option<String>>, Vec<Di
     let mut ids = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     for (file, path) in files {
+        let conflict = slug_of(path).and_then(|id| Some((render::id_conflict(&id)?, id)));
+        if let Some((conflict, id)) = conflict {
+            let stem = id.trim_start_matches('_');
+            diagnostics.push(
+                Diagnostic::input(
+                    InputError::InvalidValue,
+                    *file,
+                    Pos::START,
+                    format!("this file gives the register id `{id}`, whose pages would overwrite {conflict}"),
+                )
+                .with_help(format!("rename the file, e.g. to `{stem}-register.yaml`")),
+            );
+            ids.push(None);
+            continue;
+        }
         match register_id(path) {
             None => {
                 diagnostics.push(
@@ -177,7 +199,37 @@ mod tests {
         assert_eq!(id("../../etc/passwd.yaml").as_deref(), Some("passwd"));
         assert_eq!(id("..yaml"), None);
         assert_eq!(id("index.yaml"), None);
+        assert_eq!(id("_index.yaml"), None);
+        assert_eq!(id("Nul.yaml"), None);
+        assert_eq!(id("com1.yml"), None);
+        assert_eq!(id("com10.yaml").as_deref(), Some("com10"));
+        assert_eq!(id("index-register.yaml").as_deref(), Some("index-register"));
         assert_eq!(id("a..b.yaml").as_deref(), Some("a-b"));
+    }
+
+    #[test]
+    fn ids_that_would_overwrite_an_output_file_are_reported() {
+        let files = vec![
+            (FileId(1), PathBuf::from("n/_index.yaml")),
+            (FileId(2), PathBuf::from("n/Index.yml")),
+            (FileId(3), PathBuf::from("n/a.yaml")),
+        ];
+        let (ids, diags) = register_ids(&files);
+        assert_eq!(ids, vec![None, None, Some("a".to_string())]);
+        assert_eq!(diags.len(), 2);
+        assert_eq!(
+            diags[0].message,
+            "this file gives the register id `_index`, whose pages would overwrite the section index _index.md written for Hugo and Zola"
+        );
+        assert_eq!(
+            diags[0].help,
+            ["rename the file, e.g. to `index-register.yaml`"]
+        );
+        assert!(
+            diags[1]
+                .message
+                .contains("the index (index.md and index.html)")
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! Cases are named by what they exercise: `check-*` the reports and exit codes, `load-*` one
 //! bad input each (all exit 2 with a located diagnostic), `corpus-*` the hostile-input corpus
 //! of docs/security.md (one hostile change to a minimal project each, what it proves in a
-//! comment at the top of its `.toml`), `config-*` the settings of
+//! comment at the top of its `.toml`), `hostile-*` input written to make seloste misbehave
+//! (work out of proportion, forged CI output, hidden characters, output files overwritten),
+//! `config-*` the settings of
 //! `seloste.yaml`, and `rules`, `explain-*`, `version`, `usage-*` the other commands.
 //!
 //! To add a case: write `<case>.toml` with `stdout = ""` and `stderr = ""` (and `<case>.in/` if

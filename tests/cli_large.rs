@@ -186,6 +186,48 @@ fn run_config(config: &str) -> Outcome {
     pipeline::run_project(Path::new("p/seloste.yaml"), &files, &options())
 }
 
+/// A register with 20,000 purposes, none with a legal basis: 20,000 findings in one file. The
+/// human report shows each at its own line (the reporter once scanned the whole file for each
+/// finding, taking 8 s here; `bench/run.sh` measures the time), and says as many as JSON does.
+#[test]
+fn twenty_thousand_findings_in_one_register_are_each_shown_at_their_line() {
+    const N: usize = 20_000;
+    let mut register = String::from("title: Asiakasrekisteri\npurposes:\n");
+    for i in 0..N {
+        register.push_str(&format!("  - description: Tarkoitus {i}\n"));
+    }
+    let outcome = run_register(&register);
+    let rep = Report {
+        sources: &outcome.sources,
+        diagnostics: &outcome.diagnostics,
+        registers: outcome.register_files,
+    };
+    let human = report::render(Format::Human, &rep, false);
+    let json: Value = serde_json::from_str(&report::render(Format::Json, &rep, false)).unwrap();
+    let per_purpose = human.matches("purpose without a legal basis").count();
+    assert_eq!(per_purpose, N);
+    let headers = human
+        .lines()
+        .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+        .count();
+    assert_eq!(headers, json["diagnostics"].as_array().unwrap().len());
+    // Every snippet line is the line of the file it says it is.
+    let lines: Vec<&str> = register.lines().collect();
+    let mut shown = 0;
+    for l in human.lines() {
+        let Some((number, source)) = l.split_once(" | ") else {
+            continue;
+        };
+        let Ok(number) = number.trim().parse::<usize>() else {
+            continue;
+        };
+        assert_eq!(source, lines[number - 1], "line {number}");
+        shown += 1;
+    }
+    assert!(shown >= N, "{shown} snippet lines");
+    assert!(human.contains(&format!("notices/rekisteri.yaml:{}:5", N + 2)));
+}
+
 /// Pieces of YAML and of this format: keys, values, indentation, flow and block syntax,
 /// anchors, document markers, quotes, line ends, a BOM, YAML 1.1 booleans and Finnish text.
 fn yaml_token() -> impl Strategy<Value = String> {

@@ -135,7 +135,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             if args.draft {
                 msg.push_str(" — drafts, not for publication");
             }
-            out.eprint(&format!("{}\n", report::escape_line(&msg)))?;
+            out.eprint(&format!("{}\n", seloste::characters::one_line(&msg)))?;
             Ok(ExitCode::from(EXIT_OK))
         }
         Err(BuildError::Render(e)) => {
@@ -156,7 +156,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             };
             out.eprint(&format!(
                 "error: nothing was written: {}{help}\nThe previous output was left as it was.\n",
-                report::escape_line(&e.to_string())
+                seloste::characters::one_line(&e.to_string())
             ))?;
             Ok(ExitCode::from(code))
         }

@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::characters::{self, Hidden};
 use crate::contain::{ContainError, ProjectRoot};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::model::{ProjectFile, Register};
@@ -216,8 +217,63 @@ pub fn normalize_text(text: String) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Refuses a file that holds a character its reader cannot see (see [`characters::hidden`]):
+/// control characters and noncharacters are invalid YAML and break the front matter of Hugo
+/// and Zola, and bidirectional controls and zero-width characters make a reviewer read
+/// something other than what is published. The diagnostic points at the first and says where
+/// the others are, so that one run finds them all.
+pub fn check_characters(file: FileId, text: &str) -> Result<(), Box<Diagnostic>> {
+    let mut found = text
+        .char_indices()
+        .filter_map(|(i, c)| characters::hidden(c).map(|h| (i, c, h)));
+    let Some((offset, c, kind)) = found.next() else {
+        return Ok(());
+    };
+    let (line, column) = line_col(text, offset);
+    let pos = Pos {
+        line,
+        column,
+        offset: Some(offset as u32),
+        len: c.len_utf8() as u32,
+    };
+    let why = match kind {
+        Hidden::Control | Hidden::Noncharacter | Hidden::LineSeparator => {
+            "it is invisible, invalid in YAML, and breaks the front matter of Hugo and Zola"
+        }
+        Hidden::Bidi => {
+            "it reorders the text around it, so that a reviewer reads something other than what is published"
+        }
+        Hidden::ZeroWidth => "it is invisible, and makes different names and titles look the same",
+    };
+    let mut d = Diagnostic::input(
+        InputError::HiddenCharacter,
+        file,
+        pos,
+        format!(
+            "the file holds {}, {}",
+            characters::code_point(c),
+            kind.describe()
+        ),
+    )
+    .with_label(format!("{} here", characters::code_point(c)))
+    .with_help(format!("delete it: {why}"));
+    let rest: Vec<(usize, char)> = found.map(|(i, c, _)| (i, c)).collect();
+    if let Some(&(next, next_c)) = rest.first() {
+        // One more pass for the line of the next only: the count is what matters.
+        let (l, col) = line_col(text, next);
+        d = d.with_help(format!(
+            "the file holds {} more such character{}, the next ({}) at line {l}, column {col}",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" },
+            characters::code_point(next_c)
+        ));
+    }
+    Err(Box::new(d))
+}
+
 /// Parses `seloste.yaml`. An empty project file is allowed to load; the lint says what it lacks.
 pub fn parse_project(file: FileId, text: &str) -> Result<ProjectFile, Box<Diagnostic>> {
+    check_characters(file, text)?;
     if is_blank_yaml(text) {
         return Ok(ProjectFile::default());
     }
@@ -226,6 +282,7 @@ pub fn parse_project(file: FileId, text: &str) -> Result<ProjectFile, Box<Diagno
 
 /// Parses a register file. An empty file is an input error: there is nothing to lint.
 pub fn parse_register(file: FileId, text: &str) -> Result<Register, Box<Diagnostic>> {
+    check_characters(file, text)?;
     if is_blank_yaml(text) {
         return Err(Box::new(
             Diagnostic::input(
@@ -324,6 +381,35 @@ mod tests {
             "a: 1\nb: 2\r\nc: 3\n"
         );
         assert_eq!(normalize_text("\u{feff}a: 1\r\n".into()), "a: 1\r\n");
+    }
+
+    #[test]
+    fn hidden_characters_are_refused_at_their_position() {
+        let text = "title: a\u{7f}b\ndescription: \"x\"\u{202e}\u{0}\n";
+        let d = parse_register(FileId(0), text).unwrap_err();
+        assert_eq!(d.code.as_str(), "hidden-character");
+        assert_eq!(d.message, "the file holds U+007F, a control character");
+        let pos = d.pos.unwrap();
+        assert_eq!((pos.line, pos.column, pos.offset), (1, 9, Some(8)));
+        assert!(
+            d.help[1].contains("2 more such characters, the next (U+202E) at line 2, column 17"),
+            "{:?}",
+            d.help
+        );
+        for c in [
+            '\0', '\u{1b}', '\u{85}', '\u{9f}', '\u{fffe}', '\u{ffff}', '\u{fdd0}', '\u{2066}',
+            '\u{200b}', '\u{feff}',
+        ] {
+            let d = parse_project(FileId(0), &format!("controller:\n  name: A{c}\n")).unwrap_err();
+            assert_eq!(d.code.as_str(), "hidden-character", "{c:?}");
+            assert_eq!(d.pos.unwrap().line, 2, "{c:?}");
+        }
+        // Tabs in text, CRLF line ends and letters of any script are not hidden.
+        check_characters(
+            FileId(0),
+            "title: \"a\tb\"\r\ndescription: Ääkköset, ελληνικά, עברית\n",
+        )
+        .unwrap();
     }
 
     #[test]

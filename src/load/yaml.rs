@@ -11,13 +11,37 @@ use crate::source::{FileId, Pos};
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// Parser options: strict booleans (`no` stays text), one document, and budgets far above
-/// any real notice but low enough that alias bombs and deep nesting stop at once.
-fn options() -> serde_saphyr::Options {
+/// How many bytes of a file buy one node that aliases (`*name`) and merge keys (`<<`) may add
+/// to it (or copy into its anchors). Expansion is thereby bounded by the file's own size: a
+/// small file cannot make seloste do much more work than reading a plain file would. Each
+/// expanded node costs serde-saphyr about a kilobyte at its peak, so four bytes a node keeps
+/// a file's memory within a few hundred times its size.
+pub const BYTES_PER_EXPANDED_NODE: usize = 4;
+
+/// The expansion every file may use whatever its size, so that a short register may still
+/// share a list among its purposes with a few anchors (a real one uses a few hundred nodes).
+pub const EXPANSION_FLOOR: usize = 4_096;
+
+/// The most any file may expand: 100 KB of register buys this much; no register needs more.
+pub const EXPANSION_CEILING: usize = 25_000;
+
+/// The number of nodes aliases and merge keys may add to a file of `len` bytes.
+pub fn expansion_budget(len: usize) -> usize {
+    (len / BYTES_PER_EXPANDED_NODE).clamp(EXPANSION_FLOOR, EXPANSION_CEILING)
+}
+
+/// Parser options for a file of `len` bytes: strict booleans (`no` stays text), one document,
+/// `!!binary` never decoded (a reviewer must be able to read what is published), and budgets
+/// far above any real notice but low enough that alias bombs, merge-key chains and deep
+/// nesting stop at once. The alias and anchor budgets grow with the file (see
+/// [`expansion_budget`]), since a fixed budget lets a 1 KB file cost as much as a 10 MB one.
+fn options(len: usize) -> serde_saphyr::Options {
+    let expansion = expansion_budget(len);
     serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
         reject_unsupported_tags: true,
+        ignore_binary_tag_for_string: true,
         budget: serde_saphyr::budget! {
             max_events: 1_000_000,
             max_aliases: 1_000,
@@ -26,9 +50,13 @@ fn options() -> serde_saphyr::Options {
             max_documents: 1,
             max_nodes: 250_000,
             max_total_scalar_bytes: 16 * 1024 * 1024,
+            // Events copied into anchors, including those replayed through aliases into an
+            // enclosing anchor: a merge-key chain `<<: [*a, *a]` doubles them at each level.
+            max_recorded_anchor_events: expansion,
+            max_recorded_anchor_bytes: expansion.saturating_mul(64),
         },
         alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 100_000,
+            max_total_replayed_events: expansion,
             max_replay_stack_depth: 16,
             max_alias_expansions_per_anchor: 1_000,
         },
@@ -45,7 +73,7 @@ pub fn is_blank_yaml(text: &str) -> bool {
 
 /// Parses `text` (file `file`) into `T`, or says precisely where and why it cannot.
 pub fn parse<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Box<Diagnostic>> {
-    serde_saphyr::from_str_with_options(text, options())
+    serde_saphyr::from_str_with_options(text, options(text.len()))
         .map_err(|e| Box::new(to_diagnostic(file, text, &e)))
 }
 
@@ -190,7 +218,9 @@ fn describe_breach(b: &serde_saphyr::budget::BudgetBreach) -> String {
         B::MergeKeys { merge_keys } => format!("{merge_keys} merge keys (`<<`)"),
         B::RecordedAnchorEvents {
             recorded_anchor_events,
-        } => format!("{recorded_anchor_events} nodes kept for anchors"),
+        } => format!(
+            "aliases (`*name`) and merge keys (`<<`) copy {recorded_anchor_events} nodes into anchors (`&name`), more than a file of this size may"
+        ),
         B::RecordedAnchorBytes {
             recorded_anchor_bytes,
         } => format!("{recorded_anchor_bytes} bytes kept for anchors"),
@@ -209,6 +239,9 @@ fn too_complex(file: FileId, pos: Pos, what: &str) -> Diagnostic {
         format!("the YAML exceeds an input budget: {what}"),
     )
     .with_help("a notice needs neither deep nesting nor many aliases; write the values out plainly")
+    .with_help(format!(
+        "aliases and merge keys may add {EXPANSION_FLOOR} nodes to a file, or one per {BYTES_PER_EXPANDED_NODE} bytes of a larger one, at most {EXPANSION_CEILING}"
+    ))
 }
 
 /// The diagnostic for a file with more than one YAML document.
@@ -398,7 +431,7 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             file,
             pos,
             &format!(
-                "aliases (`*name`) expand to more than {max_total_replayed_events} nodes; the last one expanded is here"
+                "aliases (`*name`) expand to more than {max_total_replayed_events} nodes, the most a file of this size may; the last one expanded is here"
             ),
         ),
         YamlError::AliasExpansionLimitExceeded {
@@ -495,6 +528,13 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             format!("unsupported YAML tag `{tag}`"),
         )
         .with_help("remove the tag; seloste's files need no tags"),
+        YamlError::TaggedScalarCannotDeserializeIntoString { .. } => Diagnostic::input(
+            InputError::WrongType,
+            file,
+            pos,
+            "wrong type: expected text, found a value tagged as another type",
+        )
+        .with_help("remove the tag; seloste's files need no tags"),
         YamlError::SerdeMissingField { field, .. } => Diagnostic::input(
             InputError::MissingKey,
             file,
@@ -517,6 +557,47 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A register whose purposes are a merge-key chain: each level merges the one before twice.
+    fn merge_chain(levels: usize) -> String {
+        let mut s = String::from(
+            "title: Asiakasrekisteri\npurposes:\n  - &a0 {description: x, legal_basis: contract}\n",
+        );
+        for i in 1..=levels {
+            s.push_str(&format!("  - &a{i}\n    <<: [*a{}, *a{}]\n", i - 1, i - 1));
+        }
+        s
+    }
+
+    #[test]
+    fn merge_key_chains_stop_in_proportion_to_the_file() {
+        // 12 levels in 400 bytes expand to some 40,000 nodes: this passed the fixed budget
+        // at a cost of half a second and 100 MB.
+        let text = merge_chain(12);
+        assert!(text.len() < 500);
+        let d = parse::<crate::model::Register>(FileId(0), &text).unwrap_err();
+        assert_eq!(d.code.as_str(), "too-complex", "{}", d.message);
+        assert!(
+            d.message.contains("more than a file of this size may"),
+            "{}",
+            d.message
+        );
+        // A few levels, as a real register might share a purpose, still load.
+        parse::<crate::model::Register>(FileId(0), &merge_chain(3)).unwrap();
+    }
+
+    #[test]
+    fn the_expansion_budget_grows_with_the_file_within_bounds() {
+        assert_eq!(expansion_budget(0), EXPANSION_FLOOR);
+        assert_eq!(expansion_budget(40_000), 10_000);
+        assert_eq!(expansion_budget(10 * 1024 * 1024), EXPANSION_CEILING);
+    }
+
+    #[test]
+    fn shared_anchors_in_a_real_register_load() {
+        let text = "title: Asiakasrekisteri\nrecipients:\n  - &r {name: Tilitoimisto, purpose: kirjanpito}\n  - *r\npurposes:\n  - &p\n    description: Asiakassuhde\n    legal_basis: contract\n  - *p\n  - *p\n";
+        parse::<crate::model::Register>(FileId(0), text).unwrap();
+    }
 
     #[test]
     fn blank_yaml_is_recognised() {

@@ -44,9 +44,43 @@ impl fmt::Display for Text {
     }
 }
 
+/// Reads a scalar as a string, refusing every explicit tag but the string tag (`!!str`, or
+/// `!`): a `!!binary` value is base64 that the reviewer cannot read but that would be published
+/// decoded, and any other tag says the value is not text. The parser keeps `!!binary` undecoded
+/// (see `load::yaml`), so the value is never decoded even where this is not used.
+pub(crate) fn untagged_string<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    let serde_saphyr::Tagged(value, tag) =
+        serde_saphyr::Tagged::<String>::deserialize(deserializer)?;
+    match tag.as_deref() {
+        None | Some("!" | "!!str" | "tag:yaml.org,2002:str") => Ok(value),
+        Some(tag) => {
+            // `tag:yaml.org,2002:binary` is written `!!binary` in the file.
+            let shown = match tag.strip_prefix("tag:yaml.org,2002:") {
+                Some(name) => format!("!!{name}"),
+                None => tag.to_string(),
+            };
+            Err(de::Error::custom(format!(
+                "the tag `{shown}` is not allowed here: write the value as plain text, without a tag"
+            )))
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Text)
+        let s = untagged_string(deserializer)?;
+        // The load stage refuses these characters written as they are; here they arrive
+        // from the escapes of a double-quoted string (`"\x7f"`, `"\u202e"`).
+        if let Some((_, c, kind)) = crate::characters::first_hidden(&s) {
+            return Err(de::Error::custom(format!(
+                "the text holds {}, {}, written as an escape: it would be published unseen",
+                crate::characters::code_point(c),
+                kind.describe()
+            )));
+        }
+        Ok(Text(s))
     }
 }
 
@@ -69,20 +103,33 @@ pub struct Date(pub NaiveDate);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
+        let s = untagged_string(deserializer)?;
         parse_date(&s).map(Date).map_err(de::Error::custom)
     }
 }
 
-/// Parses an ISO 8601 calendar date; the error says what was expected.
+/// The years a date in a notice may fall in. Before 1900 no register law existed, and a
+/// year past 2100 is a typing error; `updated-in-future` judges the near future.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Parses an ISO 8601 calendar date in [`PLAUSIBLE_YEARS`]; the error says what was expected.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
     let t = s.trim();
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+    let date = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
         let hint = NaiveDate::parse_from_str(t, "%d.%m.%Y")
             .map(|d| format!(" (write {} for {t})", d.format("%Y-%m-%d")))
             .unwrap_or_default();
         format!("invalid date `{t}`: expected YYYY-MM-DD, e.g. 2025-01-15{hint}")
-    })
+    })?;
+    if !PLAUSIBLE_YEARS.contains(&date.year()) {
+        return Err(format!(
+            "implausible date `{t}`: the year must be from {} to {}",
+            PLAUSIBLE_YEARS.start(),
+            PLAUSIBLE_YEARS.end()
+        ));
+    }
+    Ok(date)
 }
 
 impl JsonSchema for Date {
@@ -143,7 +190,7 @@ impl fmt::Display for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
+        let s = untagged_string(deserializer)?;
         CountryCode::parse(&s).map_err(de::Error::custom)
     }
 }
@@ -273,7 +320,7 @@ impl Period {
 
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
+        let s = untagged_string(deserializer)?;
         Period::parse(&s).map_err(de::Error::custom)
     }
 }
@@ -564,6 +611,20 @@ mod tests {
         assert!(parse_date("2024-02-29").is_ok());
         let e = parse_date("15.1.2025").unwrap_err();
         assert!(e.contains("write 2025-01-15"), "{e}");
+    }
+
+    #[test]
+    fn dates_must_fall_in_plausible_years() {
+        for bad in ["0000-01-01", "1899-12-31", "2101-01-01", "9999-12-31"] {
+            let e = parse_date(bad).unwrap_err();
+            assert!(
+                e.contains("the year must be from 1900 to 2100"),
+                "{bad}: {e}"
+            );
+        }
+        for ok in ["1900-01-01", "2018-05-25", "2100-12-31"] {
+            assert!(parse_date(ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]

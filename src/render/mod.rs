@@ -43,6 +43,34 @@ pub struct RenderOptions {
     pub today: NaiveDate,
 }
 
+/// The index of the Markdown output without front matter, and of the HTML pages.
+pub const INDEX: &str = "index";
+
+/// The index of the Markdown output for Hugo and Zola: a section's `_index.md`.
+pub const SECTION_INDEX: &str = "_index";
+
+/// Why a register may not have the id `id`: the file of the output that `{id}.md` or
+/// `{id}.html` would overwrite in some output mode, or the device name Windows would open in
+/// its place. One list for [`validate`](crate::validate), which refuses such ids at check
+/// time, and for [`render`], which never writes them.
+pub fn id_conflict(id: &str) -> Option<String> {
+    match id {
+        INDEX => Some(format!("the index ({INDEX}.md and {INDEX}.html)")),
+        SECTION_INDEX => Some(format!(
+            "the section index {SECTION_INDEX}.md written for Hugo and Zola"
+        )),
+        _ => {
+            // Windows opens a device, not a file, for these names whatever the extension.
+            let device = matches!(id, "con" | "prn" | "aux" | "nul")
+                || ["com", "lpt"].iter().any(|p| {
+                    id.strip_prefix(p)
+                        .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+                });
+            device.then(|| format!("the device `{id}` on Windows"))
+        }
+    }
+}
+
 /// A file to write, relative to the output directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputFile {
@@ -295,6 +323,19 @@ pub fn render_register(
     t: &Templates,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, RenderError> {
+    if let Some(conflict) = id_conflict(&doc.id) {
+        // Refused at check time; this is the last guard.
+        return Err(RenderError {
+            register: Some(doc.id.clone()),
+            error: TemplateError {
+                name: "register.md".into(),
+                overridden: false,
+                file: None,
+                pos: None,
+                message: format!("the register id would overwrite {conflict}"),
+            },
+        });
+    }
     let controller_name = controller_name(project);
     let v = view::register_view(project, doc, opts.draft, opts.today);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
@@ -364,8 +405,8 @@ pub fn render(
 
     // The index, from one template: linking the Markdown pages, and the HTML pages.
     let (index_name, md_href): (&str, fn(&str) -> String) = match opts.front_matter {
-        FrontMatter::None => ("index.md", |id| format!("{id}.md")),
-        FrontMatter::Hugo | FrontMatter::Zola => ("_index.md", |id| format!("{id}/")),
+        FrontMatter::None => (INDEX, |id| format!("{id}.md")),
+        FrontMatter::Hugo | FrontMatter::Zola => (SECTION_INDEX, |id| format!("{id}/")),
     };
     let index_md = render_markdown(
         t,
@@ -381,7 +422,7 @@ pub fn render(
         }
     };
     files.push(OutputFile {
-        path: index_name.to_string(),
+        path: format!("{index_name}.md"),
         contents: index_md_file,
     });
     let index_for_html = render_markdown(
@@ -392,7 +433,7 @@ pub fn render(
     )?;
     let (html, toc) = markdown::to_html(&index_for_html, &t.labels.missing_marker);
     files.push(OutputFile {
-        path: "index.html".to_string(),
+        path: format!("{INDEX}.html"),
         contents: page(
             t,
             PageInput {

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
+use crate::characters::one_line;
 use crate::diagnostic::Severity;
 
 /// Escapes the message part of a workflow command.
@@ -39,10 +40,12 @@ pub(super) fn render(report: &Report<'_>) -> String {
             format!("seloste {} ({})", d.code, d.articles.join(", "))
         };
         props.push(format!("title={}", escape_property(&title)));
-        let mut message = d.message.clone();
+        // The message and help are each one line, their control characters visible; the
+        // line breaks between them are the annotation's own, escaped below as `%0A`.
+        let mut message = one_line(&d.message).into_owned();
         for h in &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push_str(&one_line(h));
         }
         let _ = writeln!(
             out,
@@ -62,5 +65,35 @@ mod tests {
     fn escaping_follows_the_workflow_command_rules() {
         assert_eq!(escape_data("50% a\nb"), "50%25 a%0Ab");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn user_text_cannot_start_a_workflow_command() {
+        use crate::diagnostic::{Diagnostic, InputError};
+        use crate::source::{Pos, Sources};
+        let mut sources = Sources::new();
+        let file = sources.add("n/a\n::add-mask::p.yaml".into(), None);
+        let forged = "x\n::error file=a,line=1::forged\r\n::stop-commands::t\u{1b}[2J";
+        let diagnostics = vec![
+            Diagnostic::input(InputError::UnknownKey, file, Pos::at(2, 1), forged)
+                .with_help(forged),
+        ];
+        let out = render(&Report {
+            sources: &sources,
+            diagnostics: &diagnostics,
+            registers: 1,
+        });
+        assert_eq!(out.lines().count(), 1, "{out}");
+        assert!(
+            out.starts_with("::error file=n/a%0A%3A%3Aadd-mask%3A%3Ap.yaml,line=2,"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(
+            out.contains(
+                "x\\n::error file=a,line=1::forged\\r\\n::stop-commands::t\\u{1b}[2J%0Ahelp: x\\n"
+            ),
+            "{out}"
+        );
     }
 }

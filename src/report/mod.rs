@@ -82,22 +82,3 @@ pub fn summary_line(report: &Report<'_>) -> String {
         format!("{registers} checked: {}", parts.join(", "))
     }
 }
-
-/// A line of text made safe for a terminal and a CI log: every control character (line
-/// breaks, escapes, C1 controls) and bidirectional override is written as a visible `\u{…}`,
-/// and a line cannot start with `::`, which GitHub's runner reads as a workflow command.
-pub fn escape_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    if out.starts_with("::") {
-        out.insert(0, ' ');
-    }
-    out
-}
