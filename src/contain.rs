@@ -174,18 +174,36 @@ fn open_nonblocking(path: &Path) -> io::Result<fs::File> {
     opts.open(path)
 }
 
-/// Reads a file of the project: it must resolve inside `root`, be a regular file, and hold at
-/// most `cap` bytes. The kind of file is checked on the opened handle, so what is read is what
-/// was checked; opening does not block on a FIFO.
-pub fn read_confined(root: &ProjectRoot, path: &Path, cap: u64) -> Result<Vec<u8>, ContainError> {
-    let real = root.confine(path)?;
-    // A FIFO is refused before it is opened (opening one for reading can block on some
-    // systems even with O_NONBLOCK); the handle is checked again below.
-    let meta = fs::metadata(&real).map_err(ContainError::Io)?;
-    if !meta.is_file() {
-        return Err(ContainError::NotAFile(kind_of(&meta)));
+/// Reads a file that lies directly in a directory known to resolve inside the project — the
+/// project directory itself, or the register directory once [`ProjectRoot::confine`] has
+/// accepted it — with the checks of [`read_confined`] at the cost of a plain read: the file is
+/// opened without following a link, and only a link is resolved (and must lead inside).
+pub fn read_entry(root: &ProjectRoot, path: &Path, cap: u64) -> Result<Vec<u8>, ContainError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
+        match fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(flags.bits() as i32)
+            .open(path)
+        {
+            Ok(file) => read_open(file, cap),
+            // ELOOP: the entry is a symbolic link; resolve it and judge where it leads.
+            Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+                read_confined(root, path, cap)
+            }
+            Err(e) => Err(ContainError::Io(e)),
+        }
     }
-    let file = open_nonblocking(&real).map_err(ContainError::Io)?;
+    #[cfg(not(unix))]
+    {
+        read_confined(root, path, cap)
+    }
+}
+
+/// Reads an opened file if it is a regular file of at most `cap` bytes.
+fn read_open(file: fs::File, cap: u64) -> Result<Vec<u8>, ContainError> {
     let meta = file.metadata().map_err(ContainError::Io)?;
     if !meta.is_file() {
         return Err(ContainError::NotAFile(kind_of(&meta)));
@@ -202,6 +220,20 @@ pub fn read_confined(root: &ProjectRoot, path: &Path, cap: u64) -> Result<Vec<u8
         return Err(ContainError::TooLarge(cap));
     }
     Ok(bytes)
+}
+
+/// Reads a file of the project: it must resolve inside `root`, be a regular file, and hold at
+/// most `cap` bytes. The kind of file is checked on the opened handle, so what is read is what
+/// was checked; opening does not block on a FIFO.
+pub fn read_confined(root: &ProjectRoot, path: &Path, cap: u64) -> Result<Vec<u8>, ContainError> {
+    let real = root.confine(path)?;
+    // A FIFO is refused before it is opened (opening one for reading can block on some
+    // systems even with O_NONBLOCK); the handle is checked again below.
+    let meta = fs::metadata(&real).map_err(ContainError::Io)?;
+    if !meta.is_file() {
+        return Err(ContainError::NotAFile(kind_of(&meta)));
+    }
+    read_open(open_nonblocking(&real).map_err(ContainError::Io)?, cap)
 }
 
 #[cfg(test)]
@@ -250,6 +282,36 @@ mod tests {
             read_confined(&root, &dir.path().join("real.yaml"), 2),
             Err(ContainError::TooLarge(2))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn entries_are_read_plainly_and_links_judged() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret"), "token").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = ProjectRoot::new(dir.path()).unwrap();
+        fs::write(dir.path().join("a.yaml"), "a: 1").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("o.yaml"))
+            .unwrap();
+        std::os::unix::fs::symlink("a.yaml", dir.path().join("i.yaml")).unwrap();
+        assert_eq!(read_entry(&root, &dir.path().join("a.yaml"), 9).unwrap(), b"a: 1");
+        assert_eq!(read_entry(&root, &dir.path().join("i.yaml"), 9).unwrap(), b"a: 1");
+        assert!(matches!(
+            read_entry(&root, &dir.path().join("o.yaml"), 9),
+            Err(ContainError::Outside)
+        ));
+        let fifo = dir.path().join("f.yaml");
+        if std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            assert!(matches!(
+                read_entry(&root, &fifo, 9),
+                Err(ContainError::NotAFile(_))
+            ));
+        }
     }
 
     #[cfg(unix)]

@@ -73,6 +73,10 @@ pub fn discover(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<Diagnost
 /// Reads a file of the project as text: it must be a regular file inside the project (a
 /// symbolic link is followed only if it leads to one), of at most [`MAX_FILE_BYTES`]. Invalid
 /// UTF-8 is reported at its line and column, and a UTF-8 byte-order mark is dropped.
+///
+/// `path` must lie directly in the project directory or in a directory that resolves inside
+/// it (the pipeline checks the register directory before it lists it): see
+/// [`crate::contain::read_entry`].
 pub fn read_text(
     root: &ProjectRoot,
     path: &Path,
@@ -81,7 +85,7 @@ pub fn read_text(
     let fail = |error: InputError, message: String, help: &str| {
         Box::new(Diagnostic::input(error, file, Pos::START, message).with_help(help.to_string()))
     };
-    let bytes = match crate::contain::read_confined(root, path, MAX_FILE_BYTES) {
+    let bytes = match crate::contain::read_entry(root, path, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(ContainError::Outside) => {
             return Err(fail(
