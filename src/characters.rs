@@ -54,10 +54,42 @@ pub fn hidden(c: char) -> Option<Hidden> {
     }
 }
 
+/// Every hidden character of `s`, with its byte offset, in order.
+///
+/// Every file and text is scanned, so this looks at bytes: only a C0 control, DEL, or the lead
+/// byte of a hidden character's UTF-8 form (`C2` for C1 controls, `E2` for the bidi,
+/// zero-width and separator characters, `EF` for noncharacters and U+FEFF, `F0`–`F4` for the
+/// noncharacters of the other planes) is decoded. Those bytes are never continuation bytes,
+/// so each stands at a character boundary; Finnish letters (`C3 xx`) are passed over.
+pub fn hidden_chars(s: &str) -> impl Iterator<Item = (usize, char, Hidden)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            let suspect = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+                || b == 0x7f
+                || b == 0xc2
+                || b == 0xe2
+                || b == 0xef
+                || b >= 0xf0;
+            if !suspect {
+                i += 1;
+                continue;
+            }
+            let c = s[i..].chars().next()?;
+            let at = i;
+            i += c.len_utf8();
+            if let Some(h) = hidden(c) {
+                return Some((at, c, h));
+            }
+        }
+        None
+    })
+}
+
 /// The first hidden character of `s`, with its byte offset.
 pub fn first_hidden(s: &str) -> Option<(usize, char, Hidden)> {
-    s.char_indices()
-        .find_map(|(i, c)| hidden(c).map(|h| (i, c, h)))
+    hidden_chars(s).next()
 }
 
 /// `U+001B`: how a character is named in messages.
@@ -158,6 +190,50 @@ mod tests {
         ] {
             assert_eq!(hidden(c), None, "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_the_char_scan_finds() {
+        let mut all = String::from("ä ö å € \u{a0} — “x” 𝔸 \t\r\n");
+        for c in [
+            '\u{0}',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{200b}',
+            '\u{2028}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2060}',
+            '\u{fdd0}',
+            '\u{feff}',
+            '\u{fffe}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            all.push(c);
+            all.push_str("äx");
+        }
+        let by_char: Vec<(usize, char)> = all
+            .char_indices()
+            .filter(|(_, c)| hidden(*c).is_some())
+            .collect();
+        let by_byte: Vec<(usize, char)> = hidden_chars(&all).map(|(i, c, _)| (i, c)).collect();
+        assert_eq!(by_byte, by_char);
+        assert_eq!(by_byte.len(), 15);
+        // Every char from U+0000 to U+2FFFF and the last plane agree.
+        let every: String = (0u32..0x30000)
+            .chain(0x10_0000..0x11_0000)
+            .filter_map(char::from_u32)
+            .collect();
+        let a: Vec<usize> = every
+            .char_indices()
+            .filter(|(_, c)| hidden(*c).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let b: Vec<usize> = hidden_chars(&every).map(|(i, _, _)| i).collect();
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -295,8 +295,14 @@ mod tests {
         std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("o.yaml"))
             .unwrap();
         std::os::unix::fs::symlink("a.yaml", dir.path().join("i.yaml")).unwrap();
-        assert_eq!(read_entry(&root, &dir.path().join("a.yaml"), 9).unwrap(), b"a: 1");
-        assert_eq!(read_entry(&root, &dir.path().join("i.yaml"), 9).unwrap(), b"a: 1");
+        assert_eq!(
+            read_entry(&root, &dir.path().join("a.yaml"), 9).unwrap(),
+            b"a: 1"
+        );
+        assert_eq!(
+            read_entry(&root, &dir.path().join("i.yaml"), 9).unwrap(),
+            b"a: 1"
+        );
         assert!(matches!(
             read_entry(&root, &dir.path().join("o.yaml"), 9),
             Err(ContainError::Outside)

@@ -227,9 +227,7 @@ pub fn normalize_text(text: String) -> String {
 /// something other than what is published. The diagnostic points at the first and says where
 /// the others are, so that one run finds them all.
 pub fn check_characters(file: FileId, text: &str) -> Result<(), Box<Diagnostic>> {
-    let mut found = text
-        .char_indices()
-        .filter_map(|(i, c)| characters::hidden(c).map(|h| (i, c, h)));
+    let mut found = characters::hidden_chars(text);
     let Some((offset, c, kind)) = found.next() else {
         return Ok(());
     };
