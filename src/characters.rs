@@ -62,20 +62,30 @@ pub fn hidden(c: char) -> Option<Hidden> {
 /// noncharacters of the other planes) is decoded. Those bytes are never continuation bytes,
 /// so each stands at a character boundary; Finnish letters (`C3 xx`) are passed over.
 pub fn hidden_chars(s: &str) -> impl Iterator<Item = (usize, char, Hidden)> + '_ {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(i) {
-            let suspect = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    /// The bytes that may start a hidden character, as a table: one load per byte.
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b < 0x20 && b != 0x09 && b != 0x0a && b != 0x0d)
                 || b == 0x7f
                 || b == 0xc2
                 || b == 0xe2
                 || b == 0xef
                 || b >= 0xf0;
-            if !suspect {
-                i += 1;
-                continue;
-            }
+            b += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let Some(skip) = bytes[i..].iter().position(|&b| SUSPECT[b as usize]) else {
+                i = bytes.len();
+                break;
+            };
+            i += skip;
             let c = s[i..].chars().next()?;
             let at = i;
             i += c.len_utf8();
