@@ -296,6 +296,8 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("^".to_string()),
         Just("\n".to_string()),
         Just("\n\n".to_string()),
+        Just("\r".to_string()),
+        Just("\u{c}".to_string()),
         Just(" ".to_string()),
         Just("    ".to_string()),
         Just("\t".to_string()),

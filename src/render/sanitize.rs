@@ -109,9 +109,13 @@ fn escape_into(s: &str, mut line_start: bool, out: &mut String) {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => {
-                out.push('\n');
-                line_start = true;
+            // A lone CR ends a line too (the parser may leave one in a text): what follows
+            // it is at the start of a line.
+            '\n' | '\r' => {
+                if !(c == '\r' && chars.get(i + 1) == Some(&'\n')) {
+                    out.push('\n');
+                    line_start = true;
+                }
                 i += 1;
                 continue;
             }
@@ -877,5 +881,8 @@ mod tests {
         // Nothing user-written opens a block at the start of a line.
         assert_eq!(block(": määritelmä"), "\\: määritelmä");
         assert_eq!(escape("\t  x"), "x");
+        // A lone CR left in a text is a line ending (found by the fuzz target).
+        let found = "#\r<?\r-\u{c}\0G\0\0`\u{c}\u{c}\u{c}?\r-\u{c}\r\n\n\r";
+        assert_eq!(check_structure(found), Ok(()));
     }
 }
