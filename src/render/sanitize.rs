@@ -161,6 +161,12 @@ fn autolink_safe(url: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#@!$'*+,;=%".contains(c))
 }
 
+/// Whether a link to `url` in user text is kept: http, https, mailto and tel only (in-page
+/// anchors and relative links are the templates' own).
+fn keeps_link(url: &str) -> bool {
+    is_safe_url(url) && !url.trim_start().starts_with('#')
+}
+
 /// Whether `a` is an e-mail address of letters, digits and `._+-` only, with one `@`.
 fn is_plain_email(a: &str) -> bool {
     let plain = |s: &str, extra: &str| {
@@ -199,7 +205,7 @@ pub fn autolink(url: &str) -> String {
 /// A link with the Markdown `text` (already safe: from [`escape`] or [`inline`]) to `url`;
 /// only `text` if `url` is not http, https, mailto or tel.
 pub fn link(text: &str, url: &str) -> String {
-    if is_safe_url(url) && !url.trim_start().starts_with('#') {
+    if keeps_link(url) {
         format!("[{text}]({})", link_destination(url))
     } else {
         text.to_string()
@@ -320,7 +326,7 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
                 } else {
                     dest_url
                 };
-                let ok = is_safe_url(&dest_url) && !dest_url.trim_start().starts_with('#');
+                let ok = keeps_link(&dest_url);
                 link_stack.push(ok);
                 if ok {
                     out.push(Event::Start(Tag::Link {
@@ -568,6 +574,51 @@ pub fn inline(src: &str) -> String {
 /// written so that they stay in the cell.
 pub fn cell(src: &str) -> String {
     one_line(src, Slot::Cell)
+}
+
+/// The first Markdown construct in `src` that the notice cannot show as written, with its
+/// byte range and what happens to it: one that no slot keeps (a heading, raw HTML, an image,
+/// a rule, strikethrough, a link to another scheme), or, when `one_line`, one that a
+/// one-line slot flattens (code blocks, lists, quotes, several paragraphs). The lint rule
+/// `unrendered-markdown` reports it; the filter of [`block`] and [`inline`] is the truth it
+/// describes.
+pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, &'static str)> {
+    let mut paragraphs = 0;
+    for (e, range) in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
+        let lost = match &e {
+            Event::Start(Tag::Heading { .. }) => "a heading, shown as a paragraph",
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => "raw HTML, shown as text",
+            Event::Start(Tag::Image { .. }) => "an image, of which only the description is shown",
+            Event::Rule => "a thematic break, left out",
+            Event::Start(Tag::Strikethrough) => "strikethrough, shown as plain text",
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) if *link_type != LinkType::Email && !keeps_link(dest_url) => {
+                "a link to an address other than http, https, mailto or tel, shown as its text"
+            }
+            Event::Start(Tag::CodeBlock(_)) if one_line => {
+                "a code block in a one-line field, shown as inline code"
+            }
+            Event::Start(Tag::List(_)) if one_line => {
+                "a list in a one-line field, shown as items separated by semicolons"
+            }
+            Event::Start(Tag::BlockQuote(_)) if one_line => {
+                "a block quote in a one-line field, shown as plain text"
+            }
+            Event::Start(Tag::Paragraph) if one_line => {
+                paragraphs += 1;
+                if paragraphs < 2 {
+                    continue;
+                }
+                "a second paragraph in a one-line field, joined to the first"
+            }
+            _ => continue,
+        };
+        return Some((range, lost));
+    }
+    None
 }
 
 /// The options a consumer might turn on: the oracle parses with all of them.
@@ -884,5 +935,24 @@ mod tests {
         // A lone CR left in a text is a line ending (found by the fuzz target).
         let found = "#\r<?\r-\u{c}\0G\0\0`\u{c}\u{c}\u{c}?\r-\u{c}\r\n\n\r";
         assert_eq!(check_structure(found), Ok(()));
+    }
+
+    #[test]
+    fn what_cannot_be_shown_as_written_is_named_with_its_place() {
+        assert_eq!(
+            unrendered("Teksti *korostettu* [x](https://x.fi)", true),
+            None
+        );
+        assert_eq!(unrendered("- a\n- b\n\n```\nx\n```", false), None);
+        let (r, what) = unrendered("Alku\n\n```\nx\n```", true).unwrap();
+        assert_eq!((r.start, what.starts_with("a code block")), (6, true));
+        assert!(
+            unrendered("a <b>x</b>", false)
+                .unwrap()
+                .1
+                .starts_with("raw HTML")
+        );
+        assert!(unrendered("[x](ftp://x)", false).is_some());
+        assert_eq!(unrendered("<a@b.fi> <https://x.fi>", true), None);
     }
 }
