@@ -298,6 +298,8 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("\n\n".to_string()),
         Just("\r".to_string()),
         Just("\u{c}".to_string()),
+        Just("\u{b}".to_string()),
+        Just("\u{a0}".to_string()),
         Just(" ".to_string()),
         Just("    ".to_string()),
         Just("\t".to_string()),

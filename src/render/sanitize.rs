@@ -376,7 +376,13 @@ impl Writer {
         while i < ev.len() {
             match &ev[i] {
                 Event::Text(t) => {
-                    let line_start = out.is_empty() || out.ends_with('\n');
+                    // Blanks before it do not count: they are trimmed later (Rust's notion of
+                    // white space is wider than CommonMark's, so `\u{b}---` would otherwise
+                    // reach the consumer as a thematic break).
+                    let line_start = out
+                        .rsplit('\n')
+                        .next()
+                        .is_none_or(|l| l.chars().all(char::is_whitespace));
                     escape_into(t, line_start, out);
                 }
                 Event::Code(c) => code_span(c, self.slot, out),
@@ -935,6 +941,8 @@ mod tests {
         // A lone CR left in a text is a line ending (found by the fuzz target).
         let found = "#\r<?\r-\u{c}\0G\0\0`\u{c}\u{c}\u{c}?\r-\u{c}\r\n\n\r";
         assert_eq!(check_structure(found), Ok(()));
+        // Blanks CommonMark does not know as such are trimmed, then `---` is at the start.
+        assert_eq!(check_structure("\u{b}\u{b}\\--\\-- "), Ok(()));
     }
 
     #[test]
