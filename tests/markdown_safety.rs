@@ -266,6 +266,21 @@ fn links_in_user_text_stay_links_and_nothing_else() {
     }
 }
 
+#[test]
+fn a_title_cannot_take_over_the_index_link_to_its_notice() {
+    // CommonMark lets a link inside a link's text win: `[[x](evil)](rekisteri.md)`.
+    let files = render_with(BENIGN_WEBSITE, "[Klikkaa](https://evil.example/)");
+    let index = &files.iter().find(|f| f.path == "index.md").unwrap().contents;
+    let targets: Vec<String> = Parser::new_ext(index, MdOptions::all())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(targets.contains(&"rekisteri.md".to_string()), "{index}");
+    assert!(!targets.iter().any(|t| t.contains("evil")), "{index}");
+}
+
 /// Hostile text: every character that means something to some Markdown construct, with
 /// newlines, indentation and ordered-list markers.
 fn hostile() -> impl Strategy<Value = String> {

@@ -30,6 +30,8 @@ enum Slot {
     Inline,
     /// On one line in a GFM table cell.
     Cell,
+    /// On one line as the text of the template's own link, where no link may be.
+    LinkText,
     /// Blocks of its own.
     Block,
 }
@@ -400,7 +402,10 @@ impl Writer {
                     // E-mail autolinks arrive as `mailto:` links (see `user_events`).
                     let mut text = String::new();
                     i = self.write(ev, i + 1, &mut text);
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    if self.slot == Slot::LinkText {
+                        // A link in a link's text would win over the template's link.
+                        out.push_str(&text);
+                    } else if matches!(link_type, LinkType::Autolink | LinkType::Email) {
                         out.push_str(&autolink(dest_url));
                     } else {
                         out.push_str(&link(&text, dest_url));
@@ -627,6 +632,13 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
     None
 }
 
+/// User Markdown as the text of a link the template makes (the index's links to the
+/// notices): as [`inline`], with the user's own links reduced to their text, since CommonMark
+/// lets an inner link win over the outer one.
+pub fn link_text(src: &str) -> String {
+    one_line(src, Slot::LinkText)
+}
+
 /// The options a consumer might turn on: the oracle parses with all of them.
 fn consumer_options() -> Options {
     Options::all()
@@ -707,7 +719,13 @@ fn see(md: &str) -> Seen {
 /// HTML.
 pub fn check_structure(src: &str) -> Result<(), String> {
     let (inl, cel, esc, blk) = (inline(src), cell(src), escape(src), block(src));
-    for (name, s) in [("inline", &inl), ("cell", &cel), ("escape", &esc)] {
+    let lnk = link_text(src);
+    for (name, s) in [
+        ("inline", &inl),
+        ("cell", &cel),
+        ("escape", &esc),
+        ("link_text", &lnk),
+    ] {
         if s.contains(['\n', '\r']) {
             return Err(format!("{name}({src:?}) is not one line: {s:?}"));
         }
@@ -724,7 +742,7 @@ pub fn check_structure(src: &str) -> Result<(), String> {
     };
     let (links_inline, links_cell) = (links(&inl), links(&cel));
     let lines = format!(
-        "# Before\n\n## {inl}\n\n- {inl} (tail)\n- {esc} (tail)\n- {links_inline} (tail)\n\n\
+        "# Before\n\n## {inl}\n\n- {inl} (tail)\n- {esc} (tail)\n- {links_inline} (tail)\n- [{lnk}](target.md) (tail)\n\n\
          **Label:** {inl} (tail)\n\n| A | B | C |\n|---|---|---|\n| {cel} | {esc} | {links_cell} |\n\n\
          # After\n"
     );
@@ -738,13 +756,22 @@ pub fn check_structure(src: &str) -> Result<(), String> {
             seen.intruders
         ));
     }
-    // The list has its three items, each one line ending with the template's text; the table
-    // one body row of three cells.
+    // The list has its four items, each one line ending with the template's text; the table
+    // one body row of three cells; the template's link is a link.
     let items = lines_of_list(&lines);
     let cells = cells_of_table(&lines);
-    if items.len() != 3 || !items.iter().all(|t| t.ends_with("(tail)")) || cells.len() != 6 {
+    let targets = Parser::new_ext(&lines, consumer_options())
+        .filter(
+            |e| matches!(e, Event::Start(Tag::Link { dest_url, .. }) if &**dest_url == "target.md"),
+        )
+        .count();
+    if items.len() != 4
+        || !items.iter().all(|t| t.ends_with("(tail)"))
+        || cells.len() != 6
+        || targets != 1
+    {
         return Err(format!(
-            "{src:?} in one-line slots: items {items:?}, cells {cells:?}:\n{lines}"
+            "{src:?} in one-line slots: items {items:?}, cells {cells:?}, {targets} links to the template's target:\n{lines}"
         ));
     }
 

@@ -804,7 +804,9 @@ pub fn index_view(
         .iter()
         .map(|d| IndexEntry {
             id: d.id.clone(),
-            title: inline(&d.register.title),
+            title: nonblank(&d.register.title)
+                .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
+                .filter(|m| !m.is_empty()),
             title_plain: nonblank(&d.register.title)
                 .map(|t| markdown::plain(t.value.as_str()))
                 .unwrap_or_else(|| d.id.clone()),
