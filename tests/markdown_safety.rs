@@ -270,7 +270,11 @@ fn links_in_user_text_stay_links_and_nothing_else() {
 fn a_title_cannot_take_over_the_index_link_to_its_notice() {
     // CommonMark lets a link inside a link's text win: `[[x](evil)](rekisteri.md)`.
     let files = render_with(BENIGN_WEBSITE, "[Klikkaa](https://evil.example/)");
-    let index = &files.iter().find(|f| f.path == "index.md").unwrap().contents;
+    let index = &files
+        .iter()
+        .find(|f| f.path == "index.md")
+        .unwrap()
+        .contents;
     let targets: Vec<String> = Parser::new_ext(index, MdOptions::all())
         .filter_map(|e| match e {
             Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
