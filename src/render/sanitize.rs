@@ -218,9 +218,17 @@ pub fn link(text: &str, url: &str) -> String {
 /// is left out: two backticks would be a fence of two that pairs with a later one. In a table
 /// cell, a pipe must be `\|` even in code; code holding `\|` cannot be written so (`\\|`
 /// ends the cell in GFM), and is written as escaped text instead.
-fn code_span(code: &str, slot: Slot, out: &mut String) {
+///
+/// In a link's text, code holding a bracket is written as escaped text too: at the start of a
+/// line, `[`]:`…` is a link reference definition whatever the backticks (blocks are parsed
+/// before code spans).
+fn code_span(code: &str, slot: Slot, in_link: bool, out: &mut String) {
     let code = code.replace(['\r', '\n'], " ");
     if code.is_empty() {
+        return;
+    }
+    if in_link && code.contains(['[', ']']) {
+        escape_into(&code, false, out);
         return;
     }
     let code = if slot == Slot::Cell && code.contains('|') {
@@ -364,8 +372,11 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
 }
 
 /// Serialises filtered events back to CommonMark for one slot.
+#[derive(Clone, Copy)]
 struct Writer {
     slot: Slot,
+    /// Writing the text of a link.
+    in_link: bool,
 }
 
 impl Writer {
@@ -385,9 +396,16 @@ impl Writer {
                         .rsplit('\n')
                         .next()
                         .is_none_or(|l| l.chars().all(char::is_whitespace));
-                    escape_into(t, line_start, out);
+                    // The parser splits a text at each backslash escape (`1\)` is `1`, `)`):
+                    // a list marker is only seen whole when the run is escaped as one.
+                    let mut text = t.to_string();
+                    while let Some(Event::Text(more)) = ev.get(i + 1) {
+                        text.push_str(more);
+                        i += 1;
+                    }
+                    escape_into(&text, line_start, out);
                 }
-                Event::Code(c) => code_span(c, self.slot, out),
+                Event::Code(c) => code_span(c, self.slot, self.in_link, out),
                 Event::SoftBreak => out.push(if self.inline() { ' ' } else { '\n' }),
                 Event::HardBreak => out.push_str(if self.inline() { " " } else { "\\\n" }),
                 Event::Start(Tag::Emphasis) => out.push('*'),
@@ -401,7 +419,11 @@ impl Writer {
                 }) => {
                     // E-mail autolinks arrive as `mailto:` links (see `user_events`).
                     let mut text = String::new();
-                    i = self.write(ev, i + 1, &mut text);
+                    let inner = Writer {
+                        in_link: true,
+                        ..*self
+                    };
+                    i = inner.write(ev, i + 1, &mut text);
                     if self.slot == Slot::LinkText {
                         // A link in a link's text would win over the template's link.
                         out.push_str(&text);
@@ -451,7 +473,7 @@ impl Writer {
                     i += 1; // End(CodeBlock)
                     self.block_sep(out);
                     if self.inline() {
-                        code_span(code.trim(), self.slot, out);
+                        code_span(code.trim(), self.slot, self.in_link, out);
                     } else {
                         let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
                         let fence = "`".repeat(longest.max(2) + 1);
@@ -537,7 +559,10 @@ impl Writer {
 /// line, so nothing after it can land in (or fail to close) its last block.
 pub fn block(src: &str) -> String {
     let ev = user_events(src);
-    let writer = Writer { slot: Slot::Block };
+    let writer = Writer {
+        slot: Slot::Block,
+        in_link: false,
+    };
     let mut pieces: Vec<(String, bool)> = Vec::new();
     let (mut start, mut depth) = (0, 0usize);
     for (i, e) in ev.iter().enumerate() {
@@ -571,7 +596,11 @@ pub fn block(src: &str) -> String {
 fn one_line(src: &str, slot: Slot) -> String {
     let ev = user_events(src);
     let mut out = String::new();
-    Writer { slot }.write(&ev, 0, &mut out);
+    Writer {
+        slot,
+        in_link: slot == Slot::LinkText,
+    }
+    .write(&ev, 0, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -970,6 +999,12 @@ mod tests {
         assert_eq!(check_structure(found), Ok(()));
         // Blanks CommonMark does not know as such are trimmed, then `---` is at the start.
         assert_eq!(check_structure("\u{b}\u{b}\\--\\-- "), Ok(()));
+        // `1\)` arrives as two texts; written unescaped, `1) (tail)` is a list item.
+        assert_eq!(check_structure("2)%\\\n1)\n\n\nb\0%\n1\\)\n\n"), Ok(()));
+        assert_eq!(block("a\n1\\) b"), "a\n1\\) b");
+        // A bracket in code in a link's text would make `[`]:`…` a link definition.
+        assert_eq!(check_structure("```]:```"), Ok(()));
+        assert_eq!(inline("x [`]:`](https://x.fi)"), "x [\\]:](https://x.fi)");
     }
 
     #[test]
