@@ -7,6 +7,7 @@
 //! place atomically.
 
 pub mod markdown;
+pub mod sanitize;
 pub mod templates;
 pub mod view;
 pub mod write;

@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use super::markdown::{self, escape};
+use super::markdown;
+use super::sanitize::{self, escape};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::{
@@ -29,21 +30,38 @@ impl Md {
 
     /// A user text as one line of Markdown.
     fn inline(t: &Text) -> Md {
-        Md::raw(markdown::inline(t.as_str()))
+        Md::raw(sanitize::inline(t.as_str()))
     }
 
     /// A user text as Markdown blocks.
     fn block(t: &Text) -> Md {
-        Md::raw(markdown::block(t.as_str()))
+        Md::raw(sanitize::block(t.as_str()))
+    }
+
+    /// Whether nothing is left to show (a text of only a rule or an image without
+    /// description): such a text counts as absent, so that no empty `****` is written.
+    fn is_empty(&self) -> bool {
+        self.0.as_str().is_some_and(|s| s.trim().is_empty())
     }
 }
 
 fn inline(t: &Option<Spanned<Text>>) -> Option<Md> {
-    nonblank(t).map(|t| Md::inline(&t.value))
+    nonblank(t)
+        .map(|t| Md::inline(&t.value))
+        .filter(|m| !m.is_empty())
+}
+
+/// A user text as one line in a table cell.
+fn cell(t: &Option<Spanned<Text>>) -> Option<Md> {
+    nonblank(t)
+        .map(|t| Md::raw(sanitize::cell(t.value.as_str())))
+        .filter(|m| !m.is_empty())
 }
 
 fn block(t: &Option<Spanned<Text>>) -> Option<Md> {
-    nonblank(t).map(|t| Md::block(&t.value))
+    nonblank(t)
+        .map(|t| Md::block(&t.value))
+        .filter(|m| !m.is_empty())
 }
 
 fn string(s: &Option<Spanned<String>>) -> Option<&str> {
@@ -53,7 +71,10 @@ fn string(s: &Option<Spanned<String>>) -> Option<&str> {
 /// An e-mail address as a mailto link (plain text if it is not a valid address).
 fn email_link(s: &str) -> Md {
     if is_valid_email(s) {
-        Md::raw(format!("[{}](mailto:{})", escape(s), s.replace(' ', "")))
+        Md::raw(sanitize::link(
+            &escape(s),
+            &format!("mailto:{}", s.replace(' ', "")),
+        ))
     } else {
         Md::raw(escape(s))
     }
@@ -74,12 +95,12 @@ fn phone_link(s: &str) -> Md {
     } else {
         return Md::raw(escape(s));
     };
-    Md::raw(format!("[{}](tel:{intl})", escape(s)))
+    Md::raw(sanitize::link(&escape(s), &format!("tel:{intl}")))
 }
 
 fn web_link(s: &str) -> Md {
     if is_valid_web_url(s) {
-        Md::raw(format!("<{}>", s.trim()))
+        Md::raw(sanitize::autolink(s))
     } else {
         Md::raw(escape(s))
     }
@@ -326,7 +347,9 @@ pub struct RightsView {
 pub struct ExtraView {
     title: Md,
     text: Md,
-    anchor: String,
+    /// Made by `slug` of letters, digits, `_` and `-` only, so written as it is: escaped,
+    /// `\_` would end the heading's `{#…}` attribute.
+    anchor: Md,
 }
 
 /// The right to object, shown separately and prominently (Art 21(4)).
@@ -628,7 +651,7 @@ pub fn register_view(
             ExtraView {
                 title: Md::inline(&x.title.value),
                 text: Md::block(&x.text.value),
-                anchor,
+                anchor: Md::raw(anchor),
             }
         })
         .collect();
@@ -674,10 +697,10 @@ pub fn register_view(
             .collect(),
         missing_sources: art14 && r.sources().is_empty(),
         recipients: list_view(&r.recipients, |x| RecipientView {
-            name: inline(&x.name),
+            name: cell(&x.name),
             role: x.role.as_ref().map(|r| r.value.name()),
-            purpose: inline(&x.purpose),
-            law: inline(&x.law),
+            purpose: cell(&x.purpose),
+            law: cell(&x.law),
         }),
         transfers: list_view(&r.transfers, |t| {
             let adequacy = t
@@ -712,11 +735,11 @@ pub fn register_view(
             .retention()
             .iter()
             .map(|x| RetentionView {
-                data: inline(&x.data),
+                data: cell(&x.data),
                 period: x.period.as_ref().map(|p| PeriodView::of(p.value)),
-                criteria: inline(&x.criteria),
-                from: inline(&x.from),
-                law: inline(&x.law),
+                criteria: cell(&x.criteria),
+                from: cell(&x.from),
+                law: cell(&x.law),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {
@@ -781,7 +804,9 @@ pub fn index_view(
         .iter()
         .map(|d| IndexEntry {
             id: d.id.clone(),
-            title: inline(&d.register.title),
+            title: nonblank(&d.register.title)
+                .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
+                .filter(|m| !m.is_empty()),
             title_plain: nonblank(&d.register.title)
                 .map(|t| markdown::plain(t.value.as_str()))
                 .unwrap_or_else(|| d.id.clone()),

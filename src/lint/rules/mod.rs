@@ -47,6 +47,7 @@ pub mod special_category_without_law;
 pub mod stale_notice;
 pub mod transfer_within_eea;
 pub mod undeclared_direct_marketing;
+pub mod unrendered_markdown;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
 pub mod vague_purpose;
@@ -110,6 +111,7 @@ pub static RULES: &[&Rule] = &[
     &outdated_term::RULE,
     &access_request_limit::RULE,
     &placeholder_left::RULE,
+    &unrendered_markdown::RULE,
     &missing_updated::RULE,
     &updated_in_future::RULE,
     &stale_notice::RULE,

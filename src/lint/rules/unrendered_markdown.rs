@@ -1,0 +1,105 @@
+//! `unrendered-markdown`: a text field holds Markdown the notice cannot show as written.
+
+use crate::diagnostic::Severity;
+use crate::lint::text::{TextValue, locate};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::model::{Register, Spanned, Text};
+use crate::render::sanitize;
+use crate::source::Pos;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "unrendered-markdown",
+    articles: &["Art 12(1)"],
+    severity: Severity::Warning,
+    summary: "a text holds Markdown that the notice cannot show as it is written",
+    explanation: r#"## What it checks
+Every text field, for Markdown that seloste does not put into the notice as written:
+headings (the notice owns its headings; yours become paragraphs), raw HTML (shown as
+text), images (only their description is shown), thematic breaks, strikethrough, and links to
+anything but `http`, `https`, `mailto` and `tel` (shown as their text). In fields that the
+notice shows on one line — everything except `description`, `security`, the `logic` and
+`consequences` of automated decisions, the texts under `rights` other than `law`, and the
+`text` of further sections — also code blocks, lists, block quotes and a second paragraph,
+which are flattened into the line.
+
+## Why
+The notice must say what you wrote, in a form people can read (Art 12(1)). Markup that
+cannot be shown is not passed through — seloste's Markdown goes to Hugo, Zola and CMSs that
+would render it as HTML — so it is shown differently from what the text's author meant; a
+list that becomes one line of semicolons may still read well, a code block in a name rarely
+does.
+
+## Example
+```yaml
+# Flattened: a list in a one-line field
+  - description: |
+      - Asiakassuhteen hoitaminen
+      - Laskutus
+# As written: one purpose per item
+  - description: Asiakassuhteen hoitaminen
+  - description: Laskutus
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+/// The positions of the register's texts that the notice shows as blocks of their own (the
+/// `block` fields of `render::view`); every other text is shown on one line.
+fn block_fields(r: &Register) -> Vec<Pos> {
+    let mut out: Vec<&Spanned<Text>> = Vec::new();
+    out.extend(r.description.as_ref());
+    out.extend(r.security.as_ref());
+    for a in r.automated_decisions.iter().flat_map(|l| l.value.items()) {
+        out.extend(a.value.logic.as_ref());
+        out.extend(a.value.consequences.as_ref());
+    }
+    if let Some(rights) = &r.rights {
+        out.extend(rights.exercise.as_ref());
+        let notes = [
+            &rights.access,
+            &rights.rectification,
+            &rights.erasure,
+            &rights.restriction,
+            &rights.portability,
+            &rights.objection,
+            &rights.automated_decisions,
+            &rights.withdraw_consent,
+            &rights.complaint,
+        ];
+        for n in notes.into_iter().flatten() {
+            out.extend(n.note.as_ref());
+            out.extend(n.restriction.as_ref());
+        }
+    }
+    out.extend(r.extra_sections().iter().map(|x| &x.value.text));
+    out.into_iter().map(|t| t.pos).collect()
+}
+
+fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>], blocks: &[Pos]) {
+    for TextValue { value, pos, .. } in texts {
+        let one_line = !blocks.contains(pos);
+        if let Some((range, lost)) = sanitize::unrendered(value, one_line) {
+            let range = range.start..range.end.max(range.start + 1).min(value.len());
+            out.at(
+                locate(source, *pos, value, range),
+                format!("this text has {lost}"),
+            )
+            .label("not shown as written")
+            .help(if one_line {
+                "write plain text here, or move the details to a field shown as blocks (such as `description`)"
+            } else {
+                "write it as paragraphs, lists, quotes, code, emphasis and http, https or mailto links"
+            });
+        }
+    }
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    scan(out, cx.source, cx.texts, &[]);
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    scan(out, cx.source, cx.texts, &block_fields(cx.register));
+}
