@@ -162,13 +162,26 @@ fn two_builds_at_once_take_turns() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("p");
     write_project(&root, "VERSIO-A");
-    for _ in 0..3 {
+    let started = Instant::now();
+    let ok = seloste().current_dir(&root).arg("build").output().unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let full = started.elapsed();
+    // The second build starts at a different moment of the first each round: before it has
+    // read anything, while it renders, while it writes.
+    for round in 0..6u32 {
+        let version = if round % 2 == 0 { "B" } else { "A" };
+        write_project(&root, &format!("VERSIO-{version}"));
         let a = seloste()
             .current_dir(&root)
             .arg("build")
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        std::thread::sleep(full * round / 6);
         let b = seloste()
             .current_dir(&root)
             .arg("build")
@@ -177,9 +190,14 @@ fn two_builds_at_once_take_turns() {
             .unwrap();
         for c in [a, b] {
             let o = c.wait_with_output().unwrap();
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            assert!(
+                o.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
         }
-        assert_eq!(version_of(&root.join("dist")), "A");
+        assert_eq!(version_of(&root.join("dist")), version);
         assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
+        assert!(leftovers(&root.join("dist")).is_empty());
     }
 }
