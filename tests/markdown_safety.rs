@@ -120,7 +120,7 @@ fn render_with(website: &str, text: &str) -> Vec<OutputFile> {
         "{text:?}: {:?}",
         outcome.diagnostics
     );
-    let t = templates::load(Path::new("/nonexistent-templates")).unwrap();
+    let t = templates::builtin().unwrap();
     let opts = RenderOptions {
         draft: true,
         front_matter: FrontMatter::None,
@@ -334,6 +334,17 @@ fn hostile() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
 }
 
+/// [`hostile`] without the characters the loader refuses (NUL, form feed, …: see
+/// tests/cmd/hostile-hidden-characters), which never reach the renderer; the sanitiser alone
+/// still gets them.
+fn loadable_hostile() -> impl Strategy<Value = String> {
+    hostile().prop_map(|s| {
+        s.chars()
+            .filter(|c| seloste::characters::hidden(*c).is_none())
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -351,7 +362,7 @@ proptest! {
 
     /// The whole pipeline on one register with the text in every field.
     #[test]
-    fn hostile_text_everywhere_keeps_the_notice_as_the_template_made_it(text in hostile()) {
+    fn hostile_text_everywhere_keeps_the_notice_as_the_template_made_it(text in loadable_hostile()) {
         // A text that shows nothing (blank, a rule, a link definition) is no text: the
         // sections it would fill are left out.
         prop_assume!(!sanitize::inline(&text).is_empty() && !sanitize::block(&text).is_empty());
