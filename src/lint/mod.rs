@@ -71,6 +71,8 @@ pub struct RegisterContext<'a> {
     pub texts: &'a [TextValue<'a>],
     /// The date to judge `updated` against.
     pub today: NaiveDate,
+    /// What the law requires of the register, decided once for lint and render.
+    pub applies: &'a crate::applicability::Applicability,
 }
 
 /// One finding of a rule, before the engine makes it a diagnostic.
@@ -214,6 +216,7 @@ pub fn lint_register(
     opts: &LintOptions,
 ) -> Vec<Diagnostic> {
     let texts = text::register_texts(&doc.register);
+    let applies = crate::applicability::Applicability::of(&doc.register);
     let ctx = RegisterContext {
         project,
         doc,
@@ -221,6 +224,7 @@ pub fn lint_register(
         source,
         texts: &texts,
         today: opts.today,
+        applies: &applies,
     };
     let mut out = Vec::new();
     let root = root_pos(source);

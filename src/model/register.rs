@@ -460,18 +460,6 @@ impl Register {
     }
 }
 
-impl DataCategory {
-    /// Whether these data are collected from the person (Art 13), given the register's
-    /// collection: a category's own `collection` wins.
-    pub fn from_data_subject(&self, register: Option<Collection>) -> bool {
-        self.collection
-            .as_ref()
-            .map(|c| c.value)
-            .or(register)
-            .is_some_and(Collection::art13)
-    }
-}
-
 impl Purpose {
     /// The legal bases given (empty if none).
     pub fn bases(&self) -> &[LegalBasis] {

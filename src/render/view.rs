@@ -10,11 +10,12 @@ use serde::Serialize;
 
 use super::markdown;
 use super::sanitize::{self, escape};
+use crate::applicability::Applicability;
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::{
-    Collection, Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientRole,
-    RegisterDoc, Spanned, Text, nonblank,
+    Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientRole, RegisterDoc,
+    Spanned, Text, nonblank,
 };
 use crate::rights::{self, Reach};
 
@@ -494,9 +495,9 @@ pub fn register_view(
     today: chrono::NaiveDate,
 ) -> RegisterView {
     let r = &doc.register;
-    let collection = r.collection.as_ref().map(|c| c.value);
-    let art13 = collection.is_some_and(Collection::art13);
-    let art14 = collection.is_some_and(Collection::art14);
+    // What applies is decided once, for the lint and the notice alike.
+    let applies = Applicability::of(r);
+    let (art13, art14) = (applies.art13, applies.art14);
     let purposes: Vec<PurposeView> = r
         .purposes()
         .iter()
@@ -517,7 +518,8 @@ pub fn register_view(
     let personal_data = r
         .personal_data()
         .iter()
-        .map(|d| DataView {
+        .zip(&applies.categories)
+        .map(|(d, a)| DataView {
             category: inline(&d.category),
             description: inline(&d.description),
             special_category: d.special_category.as_ref().map(|s| s.value.name()),
@@ -527,11 +529,11 @@ pub fn register_view(
             provision: d.provision.as_ref().map(|p| p.value.name()),
             consequence: inline(&d.consequence),
             missing_condition: d.special_category.is_some() && d.condition.is_none(),
-            from_data_subject: d.from_data_subject(collection),
-            missing_provision: d.from_data_subject(collection) && d.provision.is_none(),
+            from_data_subject: a.art13,
+            missing_provision: a.art13 && d.provision.is_none(),
         })
         .collect();
-    let derived = rights::derive(r);
+    let derived = &applies.rights;
     let purpose_text = |i: usize| r.purposes().get(i).and_then(|p| inline(&p.description));
     let notes = r.rights.as_ref().map(|x| &x.value);
     let all = derived
@@ -669,7 +671,7 @@ pub fn register_view(
         draft,
         art13,
         art14,
-        missing_collection: collection.is_none(),
+        missing_collection: applies.collection_unknown,
         controller: controller_view(project),
         representative: project
             .config
@@ -695,7 +697,7 @@ pub fn register_view(
                 public: s.public.as_ref().map(|p| p.value),
             })
             .collect(),
-        missing_sources: art14 && r.sources().is_empty(),
+        missing_sources: applies.sources_missing,
         recipients: list_view(&r.recipients, |x| RecipientView {
             name: cell(&x.name),
             role: x.role.as_ref().map(|r| r.value.name()),

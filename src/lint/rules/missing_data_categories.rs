@@ -35,7 +35,7 @@ personal_data:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let r = cx.register;
-    let art14 = r.collection.as_ref().is_some_and(|c| c.value.art14());
+    let art14 = cx.applies.art14;
     let why = if art14 {
         "data obtained from other sources require the categories of personal data (Art 14(1)(d))"
     } else {

@@ -39,12 +39,12 @@ personal_data:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let r = cx.register;
-    let collection = r.collection.as_ref().map(|c| c.value);
     // Data a category obtains elsewhere need no 13(2)(e) statement, whatever the register says.
-    for d in r
+    for (d, _) in r
         .personal_data()
         .iter()
-        .filter(|d| d.from_data_subject(collection))
+        .zip(&cx.applies.categories)
+        .filter(|(_, a)| a.art13)
     {
         match &d.provision {
             None => {

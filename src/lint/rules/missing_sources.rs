@@ -38,22 +38,12 @@ sources:
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let r = cx.register;
     // Where Art 14 comes in: the register's collection, or a category obtained elsewhere.
-    let art14 = r
-        .collection
-        .as_ref()
-        .filter(|c| c.value.art14())
-        .or_else(|| {
-            r.personal_data()
-                .iter()
-                .filter_map(|d| d.collection.as_ref())
-                .find(|c| c.value.art14())
-        });
-    let Some(art14) = art14 else {
+    let Some(art14_at) = cx.applies.art14_at else {
         return;
     };
     match &r.sources {
         None => {
-            let pos = art14.pos;
+            let pos = art14_at;
             out.at(
                 pos,
                 "data come from other sources, but the register does not say which (`sources`)",

@@ -3,7 +3,6 @@
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::{Right, RightNote, Spanned, nonblank};
-use crate::rights;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -61,7 +60,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let bases_known =
         !r.purposes().is_empty() && r.purposes().iter().all(|p| !p.bases().is_empty());
     let decisions_known = r.automated_decisions.is_some();
-    let derived = rights::derive(r);
+    let derived = &cx.applies.rights;
     let applies = |right: Right| derived.iter().any(|d| d.right == right && d.applies());
     let objection_named = r.purposes().iter().any(|p| {
         p.is_direct_marketing()

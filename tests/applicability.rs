@@ -1,0 +1,95 @@
+//! One truth about what applies (issue 8): the lint and the notice ask the same
+//! [`seloste::applicability`], so a notice can never say what the lint knows to be false.
+
+use chrono::NaiveDate;
+use seloste::pipeline::{MemoryFiles, Options, run_project};
+use seloste::render::{self, FrontMatter, RenderOptions, templates};
+
+const PROJECT: &str = "tests/cmd/check-clean.in";
+
+/// The clean appointment register, collected from the person, with one more category obtained
+/// elsewhere (a referral from another clinic) and no `sources`; `lints` is added to seloste.yaml.
+fn project(lints: &str) -> MemoryFiles {
+    let config = std::fs::read_to_string(format!("{PROJECT}/seloste.yaml")).unwrap();
+    let register = std::fs::read_to_string(format!("{PROJECT}/notices/ajanvaraus.yaml")).unwrap();
+    let register = register.replace(
+        "recipients:",
+        "  - category: Lähetetiedot\n    collection: other_sources\nrecipients:",
+    );
+    assert!(register.contains("Lähetetiedot"));
+    let mut files = MemoryFiles::new();
+    files.insert("seloste.yaml", &format!("{config}{lints}"));
+    files.insert("notices/ajanvaraus.yaml", &register);
+    files
+}
+
+fn markdown(files: &MemoryFiles, draft: bool) -> (Vec<String>, String) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let outcome = run_project(
+        std::path::Path::new("seloste.yaml"),
+        files,
+        &Options {
+            today,
+            keep_registers: true,
+        },
+    );
+    let codes = outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str().to_string())
+        .collect();
+    let t = templates::builtin().unwrap();
+    let opts = RenderOptions {
+        draft,
+        front_matter: FrontMatter::None,
+        fragments: false,
+        today,
+    };
+    let out = render::render(
+        outcome.project.as_ref().unwrap(),
+        &outcome.registers,
+        &t,
+        &opts,
+        &|| {},
+    )
+    .unwrap();
+    let md = out
+        .into_iter()
+        .find(|f| f.path == "ajanvaraus.md")
+        .unwrap()
+        .contents;
+    (codes, md)
+}
+
+#[test]
+fn a_category_from_elsewhere_is_art_14_for_the_lint_and_the_notice() {
+    let (codes, md) = markdown(&project(""), true);
+    assert!(codes.iter().any(|c| c == "missing-sources"), "{codes:?}");
+    assert!(md.contains("13 ja 14 artiklaan"), "{md}");
+    assert!(md.contains("PUUTTUU: tietolähteet"), "{md}");
+    assert!(!md.contains("Saamme tiedot sinulta itseltäsi.\n"), "{md}");
+}
+
+#[test]
+fn a_build_with_the_rule_allowed_publishes_nothing_false() {
+    let (codes, md) = markdown(
+        &project("settings:\n  lints:\n    missing-sources: allow\n"),
+        false,
+    );
+    assert!(!codes.iter().any(|c| c == "missing-sources"), "{codes:?}");
+    // Not "we get the data from you" under Art 13 alone: the referral data come from elsewhere.
+    assert!(!md.contains("Saamme tiedot sinulta itseltäsi.\n"), "{md}");
+    assert!(
+        !md.contains("perustuu EU:n yleisen tietosuoja-asetuksen ((EU) 2016/679) 13 artiklaan"),
+        "{md}"
+    );
+    assert!(md.contains("13 ja 14 artiklaan"), "{md}");
+    assert!(
+        md.contains("Saamme tiedot sinulta itseltäsi ja lisäksi muista lähteistä."),
+        "{md}"
+    );
+    // And no list intro left hanging without a list.
+    assert!(!md.contains("seuraavista lähteistä:"), "{md}");
+    // The referral category needs no 13(2)(e) statement; the others keep theirs.
+    assert!(!md.contains("**Lähetetiedot:** "), "{md}");
+}
