@@ -112,7 +112,7 @@ impl<'de> Deserialize<'de> for Date {
 /// year past 2100 is a typing error; `updated-in-future` judges the near future.
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
-/// Parses an ISO 8601 calendar date in [`PLAUSIBLE_YEARS`]; the error says what was expected.
+/// Parses an ISO 8601 calendar date in the years 1900–2100 (`PLAUSIBLE_YEARS`); the error says what was expected.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     use chrono::Datelike;
     let t = s.trim();
