@@ -32,11 +32,11 @@ fn options() -> Options {
     }
 }
 
-/// The built-in templates, loaded once: a directory that does not exist has no overrides.
+/// The built-in templates, loaded once.
 fn templates() -> &'static Templates {
     static TEMPLATES: OnceLock<Templates> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
-        render::templates::load(Path::new("/nonexistent/seloste-fuzz/templates"))
+        render::templates::builtin()
             .unwrap_or_else(|e| panic!("the built-in templates do not load: {e:?}"))
     })
 }
@@ -154,9 +154,6 @@ fn check_outcome(outcome: &Outcome, seed: usize) {
         today: options().today,
     };
     if let Err(e) = render::render(project, &outcome.registers, templates(), &opts, &|| {}) {
-        panic!(
-            "the built-in template {} failed for register {:?}: {}",
-            e.template, e.register, e.message
-        );
+        panic!("a built-in template failed: {e}");
     }
 }
