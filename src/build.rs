@@ -99,7 +99,8 @@ impl std::error::Error for BuildError {
 }
 
 /// The time budget of rendering: 30 s plus 20 ms per register (a register renders in well
-/// under 1 ms), or `SELOSTE_RENDER_TIMEOUT` seconds when set.
+/// under 1 ms), at most 5 minutes however many registers a pull request adds, or
+/// `SELOSTE_RENDER_TIMEOUT` seconds when set.
 pub fn render_deadline(registers: usize) -> Duration {
     if let Some(secs) = std::env::var("SELOSTE_RENDER_TIMEOUT")
         .ok()
@@ -108,7 +109,8 @@ pub fn render_deadline(registers: usize) -> Duration {
     {
         return Duration::from_secs(secs);
     }
-    Duration::from_secs(30) + Duration::from_millis(20 * registers as u64)
+    (Duration::from_secs(30) + Duration::from_millis(20 * registers as u64))
+        .min(Duration::from_secs(300))
 }
 
 /// Runs `f` on `data` in a thread of its own and waits at most `deadline` for it. tera has no
@@ -156,7 +158,37 @@ pub fn output_dir(project: &Project, out: Option<&Path>) -> Result<PathBuf, Buil
             "it is a symbolic link; seloste writes only into a real directory",
         ));
     }
+    // Whoever runs seloste chooses `--out`, but the project's own directories on the way are
+    // the pull request's: a committed link `public -> /srv/www` would carry a trusted
+    // `--out public/tietosuoja` anywhere. So below the project directory every step must be a
+    // real directory, and none may be `.git`.
+    let cwd = std::env::current_dir().map_err(io)?;
+    let lexical_root = lexical(&cwd.join(&project.root));
+    if let Ok(below) = lexical(&cwd.join(&chosen)).strip_prefix(&lexical_root) {
+        let mut step = lexical_root.clone();
+        for c in below.components() {
+            if c.as_os_str() == ".git" {
+                return Err(refuse("it is inside the project's git metadata (.git)"));
+            }
+            step.push(c);
+            match std::fs::symlink_metadata(&step) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    return Err(refuse(&format!(
+                        "the way to it passes through a symbolic link of the project ({}); seloste writes only through real directories",
+                        crate::source::display_path(
+                            step.strip_prefix(&lexical_root).unwrap_or(&step)
+                        )
+                    )));
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+    }
     let abs = ProjectRoot::resolve_future(&chosen).map_err(io)?;
+    if abs.starts_with(root.real()) && !root.holds(&abs) {
+        return Err(refuse("it is inside the project's git metadata (.git)"));
+    }
     if root.real().starts_with(&abs) {
         return Err(refuse(
             "it holds the project itself; a build replaces its whole output directory",
@@ -186,6 +218,21 @@ pub fn output_dir(project: &Project, out: Option<&Path>) -> Result<PathBuf, Buil
         }
     }
     Ok(chosen)
+}
+
+/// `path` with `.` and `..` taken away by their spelling alone (no link is followed).
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders every register and the index under the time budget.

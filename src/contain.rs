@@ -84,9 +84,14 @@ impl ProjectRoot {
         &self.real
     }
 
-    /// Whether a resolved path is the project directory or inside it.
+    /// Whether a resolved path is the project directory or inside it — and not in its git
+    /// metadata: `.git/config` holds the token `actions/checkout` leaves behind, so nothing
+    /// under a `.git` directory counts as part of the project, whatever links lead there.
     pub fn holds(&self, real: &Path) -> bool {
-        real.starts_with(&self.real)
+        match real.strip_prefix(&self.real) {
+            Ok(rest) => !rest.components().any(|c| c.as_os_str() == ".git"),
+            Err(_) => false,
+        }
     }
 
     /// Resolves `path` (which must exist) and returns where it really is, if that is inside
@@ -282,6 +287,30 @@ mod tests {
             read_confined(&root, &dir.path().join("real.yaml"), 2),
             Err(ContainError::TooLarge(2))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn git_metadata_is_not_part_of_the_project() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        fs::write(
+            dir.path().join(".git/config"),
+            "extraheader = AUTHORIZATION: x",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(".git/config", dir.path().join("style.css")).unwrap();
+        let root = ProjectRoot::new(dir.path()).unwrap();
+        assert!(matches!(
+            read_confined(&root, &dir.path().join("style.css"), 100),
+            Err(ContainError::Outside)
+        ));
+        assert!(matches!(
+            read_entry(&root, &dir.path().join("style.css"), 100),
+            Err(ContainError::Outside)
+        ));
+        assert!(!root.holds(&root.real().join(".git")));
+        assert!(root.holds(&root.real().join("a.git/x")));
     }
 
     #[cfg(unix)]

@@ -59,6 +59,16 @@ fn a_committed_manifest_and_link_delete_nothing_outside() {
         "esc/victim.txt\n../seloste.yaml\nesc\n",
     )
     .unwrap();
+    // The link out of the output directory is refused; nothing is written or deleted.
+    let o = seloste(&root, &["build"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("leads out of it"), "{}", text(&o));
+    assert_eq!(
+        fs::read_to_string(victim_dir.join("victim.txt")).unwrap(),
+        "precious"
+    );
+    // With the link gone, the manifest's entries still delete nothing that is not a page.
+    fs::remove_file(dist.join("esc")).unwrap();
     let o = seloste(&root, &["build"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(
@@ -278,4 +288,82 @@ fn a_template_whose_strings_double_hits_the_memory_ceiling() {
     // Stopped: by the ceiling (an abort) rather than by the system running out of memory.
     assert_ne!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("memory allocation"), "{}", text(&o));
+}
+
+#[test]
+fn git_metadata_never_reaches_the_output() {
+    let (_tmp, root) = project();
+    fs::create_dir(root.join(".git")).unwrap();
+    fs::write(
+        root.join(".git/config"),
+        "[http]\n\textraheader = AUTHORIZATION: basic ghs_TOKEN\n",
+    )
+    .unwrap();
+    fs::create_dir(root.join("templates")).unwrap();
+    symlink("../.git/config", root.join("templates/style.css")).unwrap();
+    symlink("../.git/config", root.join("notices/vuoto.yaml")).unwrap();
+    // Every report a CI run may publish: the human one, JSON (and so SARIF's source), build's.
+    for args in [&["check"][..], &["check", "--format", "json"], &["build"]] {
+        let o = seloste(&root, args);
+        let t = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {t}");
+        assert!(t.contains("outside-project"), "{t}");
+        assert!(
+            !t.contains("ghs_TOKEN") && !t.contains("extraheader"),
+            "{t}"
+        );
+    }
+    assert!(!root.join("dist").exists());
+    // Nor may the output go into it.
+    fs::remove_file(root.join("templates/style.css")).unwrap();
+    fs::remove_file(root.join("notices/vuoto.yaml")).unwrap();
+    for out in [".git", ".git/hooks"] {
+        let o = seloste(&root, &["build", "--out", out]);
+        assert_eq!(o.status.code(), Some(2), "--out {out}: {}", text(&o));
+        assert!(text(&o).contains(".git"), "{}", text(&o));
+    }
+    let base = fs::read_to_string(root.join("seloste.yaml")).unwrap();
+    fs::write(
+        root.join("seloste.yaml"),
+        format!("{base}settings:\n  output_dir: .git\n"),
+    )
+    .unwrap();
+    let o = seloste(&root, &["build"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(fs::read_dir(root.join(".git")).unwrap().count(), 1);
+}
+
+#[test]
+fn a_trusted_out_cannot_be_carried_away_by_a_committed_link() {
+    let (tmp, root) = project();
+    let site = tmp.path().join("site");
+    fs::create_dir_all(site.join("tietosuoja")).unwrap();
+    fs::write(site.join("tietosuoja/index.html"), "victim").unwrap();
+    symlink(&site, root.join("public")).unwrap();
+    let o = seloste(&root, &["build", "--out", "public/tietosuoja"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("symbolic link"), "{}", text(&o));
+    assert_eq!(
+        fs::read_to_string(site.join("tietosuoja/index.html")).unwrap(),
+        "victim"
+    );
+    // A directory outside the project, named by whoever runs seloste, is theirs to choose.
+    let o = seloste(
+        &root,
+        &["build", "--out", site.join("tietosuoja").to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn seloste_new_writes_only_inside_the_project() {
+    let (tmp, root) = project();
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::rename(root.join("notices"), root.join("real-notices")).unwrap();
+    symlink(&elsewhere, root.join("notices")).unwrap();
+    let o = seloste(&root, &["new", "Työnhakijat"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("outside the project"), "{}", text(&o));
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
 }

@@ -92,6 +92,20 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             });
         }
     }
+    // The register and schema directories may be committed links: write only where they
+    // lead inside the project (docs/security.md).
+    for f in &files {
+        let parent = f.path.parent().unwrap_or(std::path::Path::new("."));
+        let inside = seloste::contain::ProjectRoot::resolve_future(parent)
+            .is_ok_and(|real| project_root.holds(&real));
+        if !inside {
+            out.eprint(&format!(
+                "error: {} leads outside the project (a symbolic link); nothing was created\n",
+                seloste::characters::one_line(&seloste::source::display_path(parent))
+            ))?;
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+    }
     if let Some(p) = scaffold::existing(&files).first() {
         out.eprint(&format!(
             "error: {} already exists; nothing was created\nhelp: choose another name\n",

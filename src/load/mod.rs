@@ -60,10 +60,14 @@ pub fn discover(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<Diagnost
                 if dir.join(PROJECT_FILE).is_file() {
                     return Ok(rel.join(PROJECT_FILE));
                 }
+                // Not beyond the root of the repository: a project above it is not this one.
+                if dir.join(".git").exists() {
+                    break;
+                }
                 rel.push("..");
             }
             Err(not_found(format!(
-                "in {} or any directory above it",
+                "in {} or any directory above it up to the repository root",
                 cwd.display()
             )))
         }

@@ -28,8 +28,9 @@ use super::OutputFile;
 
 /// The manifest of files seloste wrote, in the output directory.
 pub const MANIFEST: &str = ".seloste-manifest";
-/// Per-file temporaries of seloste versions before the atomic directory switch.
-const OLD_TMP_MARK: &str = ".seloste-tmp";
+/// How the per-file temporaries of seloste versions before the atomic directory switch were
+/// named: `.<name>.seloste-tmp-<pid>`.
+const OLD_TMP_MARK_PID: &str = ".seloste-tmp-";
 /// The largest manifest read; a real one is about 40 bytes per page.
 const MANIFEST_CAP: u64 = 16 << 20;
 /// How deep foreign directories in the output are carried over.
@@ -297,17 +298,22 @@ fn carry_over(
         } else {
             format!("{rel}/{name}")
         };
-        if r == MANIFEST || name.contains(OLD_TMP_MARK) {
-            continue;
-        }
         let from = e.path();
         let meta = fs::symlink_metadata(&from).map_err(err(&from))?;
+        // The old manifest is replaced by the new one; the per-file temporaries of earlier
+        // versions (`.x.html.seloste-tmp-123`) are dropped. Nothing else is.
+        if r == MANIFEST && !meta.is_dir() {
+            continue;
+        }
+        if meta.is_file() && name.starts_with('.') && name.contains(OLD_TMP_MARK_PID) {
+            continue;
+        }
         if meta.is_file() && (ours.contains(&r) || new_files.contains(&r)) {
             continue;
         }
         let to = staging.join(&r);
         if meta.is_dir() {
-            if new_files.contains(&r) {
+            if new_files.contains(&r) || r == MANIFEST {
                 return Err(invalid(
                     &from,
                     "a directory stands where a page must be written",
@@ -324,6 +330,13 @@ fn carry_over(
             // through it), as it replaces a file of the same name.
             continue;
         } else {
+            if meta.file_type().is_symlink() && !link_stays_inside(&r, &from) {
+                return Err(invalid(
+                    &from,
+                    "the output directory holds a symbolic link that leads out of it; a deploy \
+                     that follows links would publish what it points at: remove the link",
+                ));
+            }
             if new_dirs.contains(&r) {
                 return Err(invalid(
                     &from,
@@ -334,6 +347,35 @@ fn carry_over(
         }
     }
     Ok(())
+}
+
+/// Whether the symbolic link at `rel` (relative to the output directory) points, by its
+/// spelling, to a place inside the output directory: a relative target whose `..` never
+/// climb above the output directory. An absolute target never does.
+fn link_stays_inside(rel: &str, link: &Path) -> bool {
+    let Ok(target) = fs::read_link(link) else {
+        return false;
+    };
+    target_stays_inside(rel, &target)
+}
+
+/// [`link_stays_inside`] for a given target.
+fn target_stays_inside(rel: &str, target: &Path) -> bool {
+    let mut depth = rel.split('/').count() as i64 - 1;
+    for c in target.components() {
+        match c {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    true
 }
 
 /// Copies a directory tree (for names that are not UTF-8, which are never ours).
@@ -646,16 +688,52 @@ mod tests {
             "esc/victim.txt\nREADME.txt\n../x.md\nesc\n",
         )
         .unwrap();
+        // A link out of the output is refused: nothing is written, nothing deleted.
+        assert!(write(&dir, &[file("a.html", "A")]).is_err());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        // Without it, the manifest's foreign and escaping entries delete nothing.
+        fs::remove_file(dir.join("esc")).unwrap();
+        fs::create_dir(dir.join("esc")).unwrap();
+        fs::write(dir.join("esc/victim.txt"), "also precious").unwrap();
         write(&dir, &[file("a.html", "A")]).unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
         assert_eq!(fs::read_to_string(dir.join("README.txt")).unwrap(), "keep");
-        // The foreign link is kept as a link, never followed.
-        assert!(
-            fs::symlink_metadata(dir.join("esc"))
-                .unwrap()
-                .file_type()
-                .is_symlink()
+        assert_eq!(
+            fs::read_to_string(dir.join("esc/victim.txt")).unwrap(),
+            "also precious"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_output_are_refused_and_foreign_files_all_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        fs::create_dir_all(dir.join("img")).unwrap();
+        fs::write(dir.join("my.seloste-tmp.txt"), "mine").unwrap();
+        fs::write(dir.join("img/a.seloste-tmp"), "mine").unwrap();
+        std::os::unix::fs::symlink("../a.html", dir.join("img/up.html")).unwrap();
+        write(&dir, &[file("a.html", "A")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.join("my.seloste-tmp.txt")).unwrap(),
+            "mine"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.join("img/a.seloste-tmp")).unwrap(),
+            "mine"
+        );
+        assert_eq!(fs::read_to_string(dir.join("img/up.html")).unwrap(), "A");
+        for target in ["/etc/passwd", "../../.git/config", "img/../../x"] {
+            let link = dir.join("pw.html");
+            let _ = fs::remove_file(&link);
+            std::os::unix::fs::symlink(target, &link).unwrap();
+            let e = write(&dir, &[file("a.html", "B")]).unwrap_err();
+            assert!(e.to_string().contains("leads out of it"), "{target}: {e}");
+            assert_eq!(fs::read_to_string(dir.join("a.html")).unwrap(), "A");
+        }
+        assert!(target_stays_inside("img/x", Path::new("../a.html")));
+        assert!(!target_stays_inside("x", Path::new("../a.html")));
+        assert!(!target_stays_inside("x", Path::new("/etc")));
     }
 
     #[cfg(unix)]
