@@ -18,6 +18,7 @@ fi
 registers() { ls notices/*.yaml examples/*/notices/*.yaml; }
 projects() { ls seloste.yaml examples/*/seloste.yaml; }
 fixtures() { find tests/fixtures -name '*.yaml' -o -name '*.yml' | sort; }
+markdown() { ls README.md docs/*.md examples/*/README.md templates/*.md 2>/dev/null || true; }
 
 for target in "${targets[@]}"; do
     case "$target" in
@@ -25,6 +26,8 @@ for target in "${targets[@]}"; do
         # breaks the other, and the fixtures hold the odd inputs the tests already know.
         load_register | pipeline_register) seeds() { registers; fixtures; projects; } ;;
         project_file) seeds() { projects; fixtures; registers; } ;;
+        # User text as the sanitiser sees it: Markdown documents, and the registers' prose.
+        markdown_sanitiser) seeds() { markdown; registers; } ;;
         *) echo "corpus.sh: no seeds for target '$target'" >&2; continue ;;
     esac
     out="$fuzz_dir/corpus/$target"

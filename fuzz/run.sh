@@ -47,14 +47,17 @@ for t in "${targets[@]}"; do
     crashes_before=$(find "artifacts/$t" -type f | wc -l)
     stamp="$(mktemp)"
     log="$log_dir/$t-$(date +%Y%m%dT%H%M%S).log"
-    echo "fuzzing $t for ${seconds}s (sanitizer: $sanitizer); log: $log"
+    # A target may have a dictionary of its own (markdown_sanitiser.dict); else YAML's.
+    dict=yaml.dict
+    [ -f "$t.dict" ] && dict="$t.dict"
+    echo "fuzzing $t for ${seconds}s (sanitizer: $sanitizer, dictionary: $dict); log: $log"
     # /usr/bin/time -v reports the peak RSS of the whole process tree (fork-mode children
     # included).
     status=0
     /usr/bin/time -v nice -n 19 cargo +nightly fuzz run -O --sanitizer "$sanitizer" \
         "$t" "corpus/$t" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=16384 \
-        -dict=yaml.dict -print_final_stats=1 \
+        -dict="$dict" -print_final_stats=1 \
         -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         >"$log" 2>&1 || status=$?
 

@@ -165,6 +165,33 @@ fn the_fixed_project_and_register_pass() {
     harness::project_file(harness::PROJECT_YAML);
 }
 
+/// The location oracle is not vacuous: it rejects a line past the end, a column past the end of
+/// its line, and a byte span that ends inside a character.
+#[test]
+fn the_location_oracle_rejects_positions_outside_the_text() {
+    use seloste::Diagnostic;
+    use seloste::diagnostic::InputError;
+    use seloste::source::{FileId, Pos};
+    let text = "title: Äiti\n";
+    let at = |pos: Pos| Diagnostic::input(InputError::YamlSyntax, FileId(0), pos, "x");
+    harness::assert_located_in(&at(Pos::at(2, 1)), text);
+    harness::assert_located_in(&at(Pos::at(1, 12)), text);
+    for outside in [
+        Pos::at(3, 1),
+        Pos::at(1, 13),
+        Pos {
+            line: 1,
+            column: 8,
+            offset: Some(7),
+            len: 1,
+        },
+    ] {
+        let d = at(outside);
+        let caught = std::panic::catch_unwind(|| harness::assert_located_in(&d, text));
+        assert!(caught.is_err(), "{outside:?} passed the oracle");
+    }
+}
+
 /// Where minimised fuzz findings are kept, named `<target>-<short-name>.yaml`.
 const REGRESSIONS: &str = "tests/fixtures/fuzz-regressions";
 
