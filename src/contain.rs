@@ -167,15 +167,22 @@ fn kind_of(meta: &fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
-/// Opens a file without blocking on a FIFO or a device that never answers.
-fn open_nonblocking(path: &Path) -> io::Result<fs::File> {
+/// Opens a file without blocking on a FIFO or a device that never answers; with `no_follow`,
+/// a symbolic link is not opened but fails (ELOOP on Unix).
+fn open_nonblocking(path: &Path, no_follow: bool) -> io::Result<fs::File> {
     let mut opts = fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+        let mut flags = rustix::fs::OFlags::NONBLOCK;
+        if no_follow {
+            flags |= rustix::fs::OFlags::NOFOLLOW;
+        }
+        opts.custom_flags(flags.bits() as i32);
     }
+    #[cfg(not(unix))]
+    let _ = no_follow;
     opts.open(path)
 }
 
@@ -186,13 +193,7 @@ fn open_nonblocking(path: &Path) -> io::Result<fs::File> {
 pub fn read_entry(root: &ProjectRoot, path: &Path, cap: u64) -> Result<Vec<u8>, ContainError> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
-        match fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(flags.bits() as i32)
-            .open(path)
-        {
+        match open_nonblocking(path, true) {
             Ok(file) => read_open(file, cap),
             // ELOOP: the entry is a symbolic link; resolve it and judge where it leads.
             Err(e) if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
@@ -238,7 +239,10 @@ pub fn read_confined(root: &ProjectRoot, path: &Path, cap: u64) -> Result<Vec<u8
     if !meta.is_file() {
         return Err(ContainError::NotAFile(kind_of(&meta)));
     }
-    read_open(open_nonblocking(&real).map_err(ContainError::Io)?, cap)
+    read_open(
+        open_nonblocking(&real, false).map_err(ContainError::Io)?,
+        cap,
+    )
 }
 
 #[cfg(test)]

@@ -324,6 +324,17 @@ pub fn render_register(
     t: &Templates,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>, RenderError> {
+    register_files(project, doc, t, opts, &controller_name(project))
+}
+
+/// [`render_register`] with the controller's name made once for all registers.
+fn register_files(
+    project: &Project,
+    doc: &RegisterDoc,
+    t: &Templates,
+    opts: &RenderOptions,
+    controller_name: &str,
+) -> Result<Vec<OutputFile>, RenderError> {
     if let Some(conflict) = id_conflict(&doc.id) {
         // Refused at check time; this is the last guard.
         return Err(RenderError {
@@ -337,7 +348,6 @@ pub fn render_register(
             },
         });
     }
-    let controller_name = controller_name(project);
     let v = view::register_view(project, doc, opts.draft, opts.today);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
     let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
@@ -357,7 +367,7 @@ pub fn render_register(
         t,
         PageInput {
             title: &title,
-            controller: &controller_name,
+            controller: controller_name,
             html: &html,
             toc: &toc,
             index_href: Some("index.html"),
@@ -394,7 +404,7 @@ pub fn render(
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()
         .map(|doc| {
-            let files = render_register(project, doc, t, opts)?;
+            let files = register_files(project, doc, t, opts, &controller_name)?;
             progress();
             Ok(files)
         })
