@@ -105,14 +105,27 @@ fn a_killed_build_leaves_the_old_or_the_new_output_whole() {
     let root = tmp.path().join("p");
     let dist = root.join("dist");
     write_project(&root, "VERSIO-A");
-    let started = Instant::now();
+    // How long a build takes is measured on one like the trials': over an existing output,
+    // with every page changed. The first build, into nothing and with cold caches, can take
+    // several times as long, and kill moments spread over it all land after the switch.
+    let mut full = Duration::ZERO;
+    for version in ["B", "A"] {
+        let started = Instant::now();
+        let ok = seloste().current_dir(&root).arg("build").output().unwrap();
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+        full = started.elapsed();
+        write_project(&root, &format!("VERSIO-{version}"));
+    }
     let ok = seloste().current_dir(&root).arg("build").output().unwrap();
     assert!(
         ok.status.success(),
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    let full = started.elapsed();
     assert_eq!(version_of(&dist), "A");
 
     let mut rng = Lcg(0x5e1057e);
