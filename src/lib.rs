@@ -36,7 +36,7 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod report;
-pub mod rights;
+
 pub mod scaffold;
 pub mod schema;
 pub mod source;

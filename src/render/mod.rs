@@ -1,6 +1,6 @@
 //! Render stage: registers → Finnish Markdown → HTML, from one prose source.
 //!
-//! For each register, [`view`] prepares what applies (reusing [`crate::rights::derive`]), the
+//! For each register, [`view`] prepares what applies (asking [`crate::applicability`]), the
 //! `register.md` template says it in Finnish, and the resulting Markdown is both the `.md`
 //! output and, converted by [`markdown::to_html`] and wrapped in `page.html`, the `.html`
 //! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in

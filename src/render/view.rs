@@ -11,13 +11,13 @@ use serde::Serialize;
 use super::markdown;
 use super::sanitize::{self, escape};
 use crate::applicability::Applicability;
+use crate::applicability::rights::{self, Reach};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::{
     Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientRole, RegisterDoc,
     Spanned, Text, nonblank,
 };
-use crate::rights::{self, Reach};
 
 /// Markdown that is already safe: a tera safe string.
 #[derive(Clone, Debug, Serialize)]

@@ -9,9 +9,11 @@
 
 use serde::Serialize;
 
+pub mod rights;
+
 use crate::model::{Collection, Register};
-use crate::rights::{self, DerivedRight};
 use crate::source::Pos;
+use rights::DerivedRight;
 
 /// How one entry of `personal_data` is obtained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
