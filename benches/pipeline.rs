@@ -90,8 +90,15 @@ fn build(bencher: Bencher) {
     bencher.bench(|| {
         let outcome = run(true);
         let project = outcome.project.as_ref().expect("the project loads");
-        render::render(project, &outcome.registers, &templates, &opts, &|| {})
-            .expect("the synthetic project renders")
+        render::render(
+            project,
+            &outcome.registers,
+            &templates,
+            &opts,
+            &render::Marks::none(),
+            &|| {},
+        )
+        .expect("the synthetic project renders")
     });
 }
 

@@ -153,7 +153,14 @@ fn check_outcome(outcome: &Outcome, seed: usize) {
         fragments: true,
         today: options().today,
     };
-    if let Err(e) = render::render(project, &outcome.registers, templates(), &opts, &|| {}) {
+    if let Err(e) = render::render(
+        project,
+        &outcome.registers,
+        templates(),
+        &opts,
+        &render::Marks::none(),
+        &|| {},
+    ) {
         panic!("a built-in template failed: {e}");
     }
 }

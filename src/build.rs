@@ -16,7 +16,7 @@ use crate::contain::{ProjectRoot, is_plain_relative};
 use crate::model::{Project, RegisterDoc};
 use crate::pipeline::Outcome;
 use crate::render::write::{WriteError, WriteReport};
-use crate::render::{self, OutputFile, RenderError, RenderOptions, Templates};
+use crate::render::{self, Marks, OutputFile, RenderError, RenderOptions, Templates};
 
 /// Options of a build.
 #[derive(Clone, Debug)]
@@ -235,17 +235,18 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-/// Renders every register and the index under the time budget.
+/// Renders every register and the index under the time budget; a draft marks `marks`.
 pub fn render_all(
     project: Project,
     registers: Vec<RegisterDoc>,
     templates: Arc<Templates>,
     opts: RenderOptions,
+    marks: Marks,
     deadline: Duration,
     progress: Arc<dyn Fn() + Send + Sync>,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let ((_, _), result) = with_deadline((project, registers), deadline, move |(p, r)| {
-        render::render(p, r, &templates, &opts, &*progress)
+        render::render(p, r, &templates, &opts, &marks, &*progress)
     })
     .map_err(BuildError::Timeout)?;
     result.map_err(|e| BuildError::Render(Box::new(e)))
@@ -272,11 +273,18 @@ pub fn build(
     };
     let out_dir = output_dir(&project, opts.out.as_deref())?;
     let registers = outcome.registers.len();
+    // A draft marks every finding where it belongs; a published notice has none to mark.
+    let marks = if opts.render.draft {
+        Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file))
+    } else {
+        Marks::none()
+    };
     let files = render_all(
         project,
         std::mem::take(&mut outcome.registers),
         templates,
         opts.render,
+        marks,
         opts.deadline,
         progress,
     )?;

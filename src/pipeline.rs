@@ -386,7 +386,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         };
         let t = t.clone();
         match crate::build::with_deadline((project, registers), deadline, move |(p, r)| {
-            crate::render::render(p, r, &t, &opts, &|| {})
+            crate::render::render(p, r, &t, &opts, &crate::render::Marks::none(), &|| {})
         }) {
             Ok(((p, _), result)) => {
                 project = p;

@@ -50,6 +50,7 @@ fn markdown(files: &MemoryFiles, draft: bool) -> (Vec<String>, String) {
         &outcome.registers,
         &t,
         &opts,
+        &render::Marks::none(),
         &|| {},
     )
     .unwrap();

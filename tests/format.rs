@@ -146,6 +146,7 @@ fn constructs_lint_and_render_as_specified() {
                     fragments: true,
                     today: today(),
                 },
+                &render::Marks::none(),
             )
             .unwrap();
             let md = files

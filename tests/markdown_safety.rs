@@ -132,6 +132,7 @@ fn render_with(website: &str, text: &str) -> Vec<OutputFile> {
         &outcome.registers,
         &t,
         &opts,
+        &render::Marks::none(),
         &|| {},
     )
     .unwrap()

@@ -108,3 +108,76 @@ fn readme_matches(name: &str, readme: &str, outcome: &Outcome) {
         "examples/{name}/README.md: findings not explained {unexplained:?}; explained but not reported {stale:?}"
     );
 }
+
+/// A draft marks every finding of `check` in the notice it concerns: each diagnostic of a
+/// register file in that register's draft, each of `seloste.yaml` in every draft — by its
+/// rule and place, once. (Drafts used to mark only what the view knew to be missing: 111
+/// markers for 141 errors across the five examples.)
+#[test]
+fn example_drafts_mark_every_finding() {
+    use seloste::render::{self, FrontMatter, Marks, RenderOptions, templates};
+    let t = templates::builtin().unwrap();
+    let mut total = 0;
+    for name in ["cranion", "ilves-apteekki", "keusote", "mesq", "rokdent"] {
+        let dir = format!("examples/{name}");
+        let outcome = run(
+            Some(Path::new(&dir)),
+            Path::new("."),
+            &Options {
+                today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                keep_registers: true,
+            },
+        );
+        let project = outcome.project.as_ref().unwrap();
+        let marks =
+            Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file));
+        let opts = RenderOptions {
+            draft: true,
+            front_matter: FrontMatter::None,
+            fragments: false,
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
+        for doc in &outcome.registers {
+            let files = render::render_register(project, doc, &t, &opts, &marks).unwrap();
+            // Escapes aside, the marker says rule and place: `(…; rule, path:line:col)`.
+            let md = files[0].contents.replace('\\', "");
+            let mine: Vec<_> = outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.file == Some(doc.file) || d.file == Some(project.file))
+                .collect();
+            for d in &mine {
+                let p = d.pos.unwrap();
+                let needle = format!(
+                    "{}, {}:{}:{})",
+                    d.code.as_str(),
+                    outcome.sources.get(d.file.unwrap()).display_path(),
+                    p.line,
+                    p.column
+                );
+                assert_eq!(
+                    md.matches(&needle).count(),
+                    mine.iter()
+                        .filter(|o| o.code == d.code && o.file == d.file && o.pos == d.pos)
+                        .count(),
+                    "{name}/{}: the draft does not mark `{}` at {needle}:\n{md}",
+                    doc.id,
+                    d.message
+                );
+            }
+            let markers =
+                md.matches("**KORJATTAVAA:**").count() + md.matches("**TARKISTETTAVAA:**").count();
+            assert_eq!(
+                markers,
+                mine.len(),
+                "{name}/{}: markers for findings that do not exist",
+                doc.id
+            );
+            total += mine.iter().filter(|d| d.file == Some(doc.file)).count();
+        }
+    }
+    assert!(
+        total > 100,
+        "the five examples should have their findings marked, got {total}"
+    );
+}

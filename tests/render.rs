@@ -46,11 +46,21 @@ fn load_memory(files: &dyn Files) -> Outcome {
 /// Renders with the built-in templates (never a project's own).
 fn render_outcome(outcome: &Outcome, o: RenderOptions) -> Vec<OutputFile> {
     let t = templates::builtin().unwrap();
+    let marks = if o.draft {
+        render::Marks::from_diagnostics(
+            &outcome.diagnostics,
+            &outcome.sources,
+            outcome.project.as_ref().map(|p| p.file),
+        )
+    } else {
+        render::Marks::none()
+    };
     render::render(
         outcome.project.as_ref().unwrap(),
         &outcome.registers,
         &t,
         &o,
+        &marks,
         &|| {},
     )
     .unwrap()
@@ -425,7 +435,7 @@ fn a_notice_has_no_empty_headings_even_when_errors_are_allowed() {
     assert_eq!(outcome.tally().errors, 0, "{:?}", outcome.diagnostics);
     let rendered = render_outcome(&outcome, opts(false, FrontMatter::None));
     let md = get(&rendered, "tyhja.md");
-    let (html, _) = render::markdown::to_html(md, "");
+    let (html, _) = render::markdown::to_html(md, &[]);
     for (_, href) in html
         .match_indices("href=\"#")
         .map(|(i, _)| (i, &html[i + 7..]))

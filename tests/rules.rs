@@ -226,3 +226,123 @@ fn fixtures_produce_exactly_what_they_expect() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Where each section of a notice starts: the anchor of its heading (`None`: the head, before
+/// the first section; the end of the notice for what stands after the complaint section).
+fn anchor(section: seloste::applicability::Section) -> Option<&'static str> {
+    use seloste::applicability::Section as S;
+    Some(match section {
+        S::Located | S::Head => return None,
+        S::Controller => "{#rekisterinpitaja}",
+        S::Contact => "{#yhteyshenkilo}",
+        S::Dpo => "{#tietosuojavastaava}",
+        S::Purposes => "{#tarkoitukset}",
+        S::PersonalData => "{#henkilotiedot}",
+        S::Provision => "{#pakollisuus}",
+        S::Sources => "{#tietolahteet}",
+        S::Recipients => "{#vastaanottajat}",
+        S::Transfers => "{#siirrot}",
+        S::Retention => "{#sailytysaika}",
+        S::AutomatedDecisions => "{#automaattinen-paatoksenteko}",
+        S::FurtherProcessing => "{#uudet-tarkoitukset}",
+        S::Security => "{#tietoturva}",
+        S::Rights => "{#oikeudet}",
+        S::Complaint | S::Extra | S::Updated => "{#valitusoikeus}",
+    })
+}
+
+/// `build --draft` of every failing fixture marks each of its findings, with the rule and the
+/// place, in the section of the notice the rule names — not only the items the view knows to
+/// be missing.
+#[test]
+fn drafts_of_failing_fixtures_mark_each_finding_in_its_section() {
+    use seloste::render::{FrontMatter, Marks, RenderOptions, render_register, templates};
+    let t = templates::builtin().unwrap();
+    let opts = RenderOptions {
+        draft: true,
+        front_matter: FrontMatter::None,
+        fragments: false,
+        today: today(),
+    };
+    let mut failures = Vec::new();
+    for rule in RULES {
+        for fixture in fixtures_of(rule.name).into_iter().filter(|f| is_fail(f)) {
+            let (mut outcome, _) = run(&fixture);
+            // `run` keeps no registers; load them again for rendering.
+            if outcome.registers.is_empty() {
+                let text = fs::read_to_string(&fixture).unwrap();
+                let name = fixture.file_name().unwrap().to_str().unwrap();
+                let mut files = MemoryFiles::new();
+                if name.ends_with(".seloste.yaml") {
+                    files.insert("seloste.yaml", &text);
+                    files.insert("notices/register.yaml", &base("register.yaml"));
+                } else {
+                    files.insert("seloste.yaml", &project_of(&fixture));
+                    files.insert(PathBuf::from("notices").join(name), &text);
+                }
+                outcome = run_project(
+                    Path::new("seloste.yaml"),
+                    &files,
+                    &Options {
+                        today: today(),
+                        keep_registers: true,
+                    },
+                );
+            }
+            let (Some(project), [doc]) = (outcome.project.as_ref(), outcome.registers.as_slice())
+            else {
+                failures.push(format!("{}: did not load", fixture.display()));
+                continue;
+            };
+            let marks =
+                Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file));
+            let md = render_register(project, doc, &t, &opts, &marks).unwrap()[0]
+                .contents
+                .replace('\\', "");
+            for d in outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.as_str() == rule.name)
+            {
+                let p = d.pos.unwrap();
+                let needle = format!(
+                    "{}, {}:{}:{})",
+                    rule.name,
+                    outcome.sources.get(d.file.unwrap()).display_path(),
+                    p.line,
+                    p.column
+                );
+                let Some(at) = md.find(&needle) else {
+                    failures.push(format!("{}: no marker `{needle}`", fixture.display()));
+                    continue;
+                };
+                // In the rule's own section: after its heading, before the next one.
+                if let Some(a) = anchor(rule.section) {
+                    let start = md.find(a).unwrap_or(usize::MAX);
+                    let next = md[start.min(md.len())..]
+                        .find("\n## ")
+                        .map_or(md.len(), |n| start + n);
+                    let tail = matches!(
+                        rule.section,
+                        seloste::applicability::Section::Extra
+                            | seloste::applicability::Section::Updated
+                    );
+                    if at < start || (!tail && at > next) {
+                        failures.push(format!(
+                            "{}: `{needle}` is not in the section {a}",
+                            fixture.display()
+                        ));
+                    }
+                } else if rule.section == seloste::applicability::Section::Head
+                    && md.find("\n## ").is_some_and(|first| at > first)
+                {
+                    failures.push(format!(
+                        "{}: `{needle}` is not in the head",
+                        fixture.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

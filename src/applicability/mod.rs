@@ -15,6 +15,136 @@ use crate::model::{Collection, Register};
 use crate::source::Pos;
 use rights::DerivedRight;
 
+/// A part of the notice: where a finding about a register is marked in its draft.
+///
+/// The sections follow the order of the notice. A rule names the section its findings concern
+/// (`Rule::section`); a rule whose findings can concern any part — a vague word, a repealed
+/// act, a malformed address — says [`Section::Located`], and the finding is marked in the
+/// section of the key it stands under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Decided by where the finding is (the top-level key of the file it stands under).
+    Located,
+    /// The title and the introduction.
+    Head,
+    /// The controller (and its representative).
+    Controller,
+    /// The contact person(s).
+    Contact,
+    /// The data protection officer.
+    Dpo,
+    /// Purposes and legal bases.
+    Purposes,
+    /// Data subjects and categories of personal data.
+    PersonalData,
+    /// Whether providing the data is required (Art 13(2)(e)).
+    Provision,
+    /// Where the data come from.
+    Sources,
+    /// Recipients.
+    Recipients,
+    /// Transfers outside the EU/EEA.
+    Transfers,
+    /// Storage periods.
+    Retention,
+    /// Automated decision-making.
+    AutomatedDecisions,
+    /// Further processing for a new purpose.
+    FurtherProcessing,
+    /// Security measures.
+    Security,
+    /// The rights of the data subject.
+    Rights,
+    /// The right to lodge a complaint, and the supervisory authority.
+    Complaint,
+    /// Further sections at the end of the notice.
+    Extra,
+    /// The date of the notice, at its end.
+    Updated,
+}
+
+impl Section {
+    /// Every section of a notice (all but [`Section::Located`]), in order.
+    pub const ALL: &'static [Section] = &[
+        Section::Head,
+        Section::Controller,
+        Section::Contact,
+        Section::Dpo,
+        Section::Purposes,
+        Section::PersonalData,
+        Section::Provision,
+        Section::Sources,
+        Section::Recipients,
+        Section::Transfers,
+        Section::Retention,
+        Section::AutomatedDecisions,
+        Section::FurtherProcessing,
+        Section::Security,
+        Section::Rights,
+        Section::Complaint,
+        Section::Extra,
+        Section::Updated,
+    ];
+
+    /// The section of a top-level key of a register file.
+    pub fn of_register_key(key: &str) -> Section {
+        match key {
+            "title" | "description" => Section::Head,
+            "updated" => Section::Updated,
+            "contact" => Section::Contact,
+            "data_subjects" | "personal_data" => Section::PersonalData,
+            "provision" | "consequence" => Section::Provision,
+            "collection" | "sources" => Section::Sources,
+            "purposes" | "law" => Section::Purposes,
+            "recipients" => Section::Recipients,
+            "transfers" => Section::Transfers,
+            "retention" => Section::Retention,
+            "automated_decisions" => Section::AutomatedDecisions,
+            "further_processing" => Section::FurtherProcessing,
+            "rights" => Section::Rights,
+            "security" => Section::Security,
+            _ => Section::Extra,
+        }
+    }
+
+    /// The section of a top-level key of `seloste.yaml`.
+    pub fn of_project_key(key: &str) -> Section {
+        match key {
+            "contact" => Section::Contact,
+            "dpo" => Section::Dpo,
+            "supervisory_authority" => Section::Complaint,
+            "controller" | "representative" => Section::Controller,
+            _ => Section::Head,
+        }
+    }
+
+    /// The snake_case name the templates use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Located => "located",
+            Section::Head => "head",
+            Section::Controller => "controller",
+            Section::Contact => "contact",
+            Section::Dpo => "dpo",
+            Section::Purposes => "purposes",
+            Section::PersonalData => "personal_data",
+            Section::Provision => "provision",
+            Section::Sources => "sources",
+            Section::Recipients => "recipients",
+            Section::Transfers => "transfers",
+            Section::Retention => "retention",
+            Section::AutomatedDecisions => "automated_decisions",
+            Section::FurtherProcessing => "further_processing",
+            Section::Security => "security",
+            Section::Rights => "rights",
+            Section::Complaint => "complaint",
+            Section::Extra => "extra",
+            Section::Updated => "updated",
+        }
+    }
+}
+
 /// How one entry of `personal_data` is obtained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct CategoryApplicability {

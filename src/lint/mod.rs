@@ -28,6 +28,8 @@ pub struct Rule {
     pub articles: &'static [&'static str],
     /// Severity unless the project sets a level.
     pub severity: Severity,
+    /// The part of the notice its findings concern: where a draft marks them.
+    pub section: crate::applicability::Section,
     /// One line: what the rule finds.
     pub summary: &'static str,
     /// Markdown: what the rule checks, why, and an example. Printed by `seloste explain`.

@@ -141,9 +141,9 @@ fn plain_text(ev: &[Event<'_>]) -> String {
 /// index's) survive — so the page can hold nothing the Markdown could not. Body cells of a
 /// table carry their column's header text as `data-label`, for narrow screens, and a column
 /// that is empty in every row is left out; a cell holding a very long word has the class `long`.
-/// `missing_marker` is the word that starts a draft marker: bold text starting with it is
+/// `markers` are the words that start a draft marker: bold text starting with one of them is
 /// marked up as `<strong class="missing">`.
-pub fn to_html(markdown: &str, missing_marker: &str) -> (String, Vec<TocEntry>) {
+pub fn to_html(markdown: &str, markers: &[&str]) -> (String, Vec<TocEntry>) {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, opts).collect();
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
@@ -220,7 +220,7 @@ pub fn to_html(markdown: &str, missing_marker: &str) -> (String, Vec<TocEntry>) 
             Event::Start(Tag::Emphasis) => html.push_str("<em>"),
             Event::End(TagEnd::Emphasis) => html.push_str("</em>"),
             Event::Start(Tag::Strong) => {
-                let marked = matches!(events.get(i + 1), Some(Event::Text(t)) if !missing_marker.is_empty() && t.starts_with(missing_marker));
+                let marked = matches!(events.get(i + 1), Some(Event::Text(t)) if markers.iter().any(|m| !m.is_empty() && t.starts_with(m)));
                 html.push_str(if marked {
                     "<strong class=\"missing\">"
                 } else {
@@ -423,14 +423,14 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        to_html(md, "PUUTTUU").0
+        to_html(md, &["PUUTTUU"]).0
     }
 
     #[test]
     fn headings_get_ids_and_contents_entries() {
         let (h, toc) = to_html(
             "# Otsikko\n\n## Rekisterinpitäjä {#rekisterinpitaja}\n\n### Oikeus saada pääsy tietoihin\n\n## Rekisterinpitäjä\n",
-            "",
+            &[],
         );
         assert!(h.contains("<h2 id=\"rekisterinpitaja\">"));
         assert_eq!(toc[1].id, "oikeus-saada-paasy-tietoihin");

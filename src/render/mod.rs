@@ -7,6 +7,7 @@
 //! place atomically.
 
 pub mod markdown;
+pub mod marks;
 pub mod sanitize;
 pub mod templates;
 pub mod view;
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Project, RegisterDoc};
+pub use marks::Marks;
 pub use templates::{TemplateError, Templates};
 
 /// Which front matter the Markdown files carry.
@@ -305,6 +307,8 @@ fn render_markdown(
         error: TemplateError::from_tera(template, &e, None),
     })?;
     ctx.insert("missing_marker", &t.labels.missing_marker);
+    ctx.insert("error_marker", t.labels.finding_word(true));
+    ctx.insert("warning_marker", t.labels.finding_word(false));
     render_capped(&t.markdown, t, template, &ctx, register).map(|s| tidy(&s))
 }
 
@@ -317,14 +321,16 @@ fn controller_name(project: &Project) -> String {
         .unwrap_or_default()
 }
 
-/// Renders one register: its Markdown, its HTML page and, if asked, its fragment.
+/// Renders one register: its Markdown, its HTML page and, if asked, its fragment. A draft
+/// marks the findings in `marks` where they belong; a published notice carries none.
 pub fn render_register(
     project: &Project,
     doc: &RegisterDoc,
     t: &Templates,
     opts: &RenderOptions,
+    marks: &Marks,
 ) -> Result<Vec<OutputFile>, RenderError> {
-    register_files(project, doc, t, opts, &controller_name(project))
+    register_files(project, doc, t, opts, marks, &controller_name(project))
 }
 
 /// [`render_register`] with the controller's name made once for all registers.
@@ -333,6 +339,7 @@ fn register_files(
     doc: &RegisterDoc,
     t: &Templates,
     opts: &RenderOptions,
+    marks: &Marks,
     controller_name: &str,
 ) -> Result<Vec<OutputFile>, RenderError> {
     if let Some(conflict) = id_conflict(&doc.id) {
@@ -348,10 +355,10 @@ fn register_files(
             },
         });
     }
-    let v = view::register_view(project, doc, opts.draft, opts.today);
+    let v = view::register_view(project, doc, opts, marks);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
     let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
-    let (html, toc) = markdown::to_html(&md, &t.labels.missing_marker);
+    let (html, toc) = markdown::to_html(&md, &t.labels.markers());
     let mut files = Vec::with_capacity(3);
     let md_file = match opts.front_matter {
         FrontMatter::None => md.clone(),
@@ -392,19 +399,21 @@ fn register_files(
     Ok(files)
 }
 
-/// Renders every register and the index. `progress` is called once per register rendered.
+/// Renders every register and the index. A draft marks the findings in `marks` where they
+/// belong. `progress` is called once per register rendered.
 pub fn render(
     project: &Project,
     registers: &[RegisterDoc],
     t: &Templates,
     opts: &RenderOptions,
+    marks: &Marks,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<OutputFile>, RenderError> {
     let controller_name = controller_name(project);
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()
         .map(|doc| {
-            let files = register_files(project, doc, t, opts, &controller_name)?;
+            let files = register_files(project, doc, t, opts, marks, &controller_name)?;
             progress();
             Ok(files)
         })
@@ -442,7 +451,7 @@ pub fn render(
         &view::index_view(project, registers, opts.draft, |id| format!("{id}.html")),
         None,
     )?;
-    let (html, toc) = markdown::to_html(&index_for_html, &t.labels.missing_marker);
+    let (html, toc) = markdown::to_html(&index_for_html, &t.labels.markers());
     files.push(OutputFile {
         path: format!("{INDEX}.html"),
         contents: page(

@@ -880,7 +880,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        super::super::markdown::to_html(md, "PUUTTUU").0
+        super::super::markdown::to_html(md, &["PUUTTUU"]).0
     }
 
     #[test]

@@ -35,12 +35,46 @@ pub struct Labels {
     pub missing_marker: String,
     /// Missing items: their names and the articles that require them.
     pub missing: BTreeMap<String, MissingItem>,
+    /// The words that start the marker of a finding in a draft. A project's own
+    /// `labels.yaml` written before they existed marks findings with `missing_marker`.
+    #[serde(default)]
+    pub finding_marker: Option<FindingMarkers>,
     /// Labels per vocabulary (legal_basis, special_category, …), by code.
     pub vocabularies: BTreeMap<String, BTreeMap<String, String>>,
     /// Units of retention periods: singular and partitive plural.
     pub period: PeriodLabels,
     /// Words of article references.
     pub article: ArticleLabels,
+}
+
+/// The words that start the marker of a finding in a draft, by severity.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingMarkers {
+    /// Before an error: what must be fixed before the notice is published.
+    pub error: String,
+    /// Before a warning: what should be looked at.
+    pub warning: String,
+}
+
+impl Labels {
+    /// Every word that starts a draft marker.
+    pub fn markers(&self) -> Vec<&str> {
+        let mut v = vec![self.missing_marker.as_str()];
+        if let Some(f) = &self.finding_marker {
+            v.extend([f.error.as_str(), f.warning.as_str()]);
+        }
+        v
+    }
+
+    /// The word that starts the marker of a finding.
+    pub fn finding_word(&self, error: bool) -> &str {
+        match &self.finding_marker {
+            Some(f) if error => &f.error,
+            Some(f) => &f.warning,
+            None => &self.missing_marker,
+        }
+    }
 }
 
 /// A missing item's name and article.
@@ -373,6 +407,10 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
             .map_or_else(|| Value::from(c), |x| Value::safe_string(&x.fi))
     });
     let l = labels.clone();
+    tera.register_filter("marks", move |v: &Value, _: Kwargs, _: &State| {
+        marks_md(v, &l).map(|s| Value::safe_string(&s))
+    });
+    let l = labels.clone();
     tera.register_function(
         "missing",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
@@ -392,6 +430,44 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
             )))
         },
     );
+}
+
+/// The draft markers of a list of [`Mark`](super::marks::Mark)s, one paragraph each:
+/// the marker word in bold, then the message, the articles, the rule and the place, all of it
+/// escaped (a message quotes the user's text).
+fn marks_md(v: &Value, l: &Labels) -> tera::TeraResult<String> {
+    let Some(items) = v.as_array() else {
+        return Ok(String::new());
+    };
+    let mut out = String::new();
+    for m in items {
+        let get = |k: &'static str| m.get_from_path(k).and_then(Value::as_str).unwrap_or("");
+        let error = m
+            .get_from_path("error")
+            .and_then(Value::as_bool)
+            .unwrap_or(true);
+        let articles: Vec<String> = m
+            .get_from_path("articles")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|x| article_fi(x, &l.article))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut tail = get("code").to_string();
+        if !articles.is_empty() {
+            tail = format!("{}; {tail}", articles.join(", "));
+        }
+        let text = format!("{} ({tail}, {})", get("message"), get("at"));
+        out.push_str(&format!(
+            "**{}:** {}\n\n",
+            markdown::escape(l.finding_word(error)),
+            markdown::escape(&text)
+        ));
+    }
+    Ok(out)
 }
 
 /// The built-in templates alone.

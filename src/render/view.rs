@@ -384,6 +384,8 @@ pub struct NoteView {
 #[derive(Clone, Debug, Serialize)]
 pub struct RegisterView {
     id: String,
+    /// A draft's markers of the findings, by section name (none when publishing).
+    marks: std::collections::BTreeMap<&'static str, Vec<super::marks::Mark>>,
     title: Option<Md>,
     title_plain: String,
     description: Option<Md>,
@@ -491,9 +493,10 @@ fn authority_view(project: &Project) -> AuthorityView {
 pub fn register_view(
     project: &Project,
     doc: &RegisterDoc,
-    draft: bool,
-    today: chrono::NaiveDate,
+    opts: &super::RenderOptions,
+    marks: &super::Marks,
 ) -> RegisterView {
+    let (draft, today) = (opts.draft, opts.today);
     let r = &doc.register;
     // What applies is decided once, for the lint and the notice alike.
     let applies = Applicability::of(r);
@@ -659,6 +662,11 @@ pub fn register_view(
         .collect();
     RegisterView {
         id: doc.id.clone(),
+        marks: if draft {
+            marks.of_register(doc.file)
+        } else {
+            super::Marks::none().of_register(doc.file)
+        },
         title: inline(&r.title),
         title_plain: nonblank(&r.title)
             .map(|t| markdown::plain(t.value.as_str()))

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, locate, quote};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     name: "access-request-limit",
     articles: &["Art 12(5)", "Art 15(3)"],
     severity: Severity::Error,
+    section: Section::Rights,
     summary: "the text limits access requests to once (or a few times) a year",
     explanation: r#"## What it checks
 Every text for a yearly limit such as *maksutta kerran vuodessa* or *korkeintaan 4 kertaa

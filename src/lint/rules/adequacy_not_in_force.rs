@@ -1,5 +1,6 @@
 //! `adequacy-not-in-force`: a transfer claims an adequacy decision that does not exist.
 
+use crate::applicability::Section;
 use crate::data;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -14,6 +15,7 @@ pub static RULE: Rule = Rule {
         "Commission Implementing Decision (EU) 2023/1795",
     ],
     severity: Severity::Error,
+    section: Section::Transfers,
     summary: "a transfer relies on an adequacy decision that is not in force for that country",
     explanation: r#"## What it checks
 That a transfer with `mechanism: adequacy` goes to a country with an adequacy decision in

@@ -1,5 +1,6 @@
 //! `criminal-data-without-law`: Art 10 data without the law that authorises them.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "criminal-data-without-law",
     articles: &["Art 10", "tietosuojalaki 1050/2018 § 7"],
     severity: Severity::Warning,
+    section: Section::PersonalData,
     summary: "data on criminal convictions or offences without the law that allows them",
     explanation: r#"## What it checks
 That an entry of `personal_data` with `criminal_data: true` names the law in `law`.

@@ -1,5 +1,6 @@
 //! `incomplete-recipient`: a recipient without a name or a role.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "incomplete-recipient",
     articles: &["Art 13(1)(e)", "Art 14(1)(e)", "Art 26(2)", "WP260 rev.01"],
     severity: Severity::Error,
+    section: Section::Recipients,
     summary: "a recipient has no name or no role",
     explanation: r#"## What it checks
 That every entry of `recipients` has a `name` and a `role` (`processor`, `joint_controller`,

@@ -1,5 +1,6 @@
 //! `incomplete-transfer`: a transfer without destination, mechanism or derogation.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::{Mechanism, nonblank};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "incomplete-transfer",
     articles: &["Art 13(1)(f)", "Art 14(1)(f)", "Art 44", "Art 49(1)"],
     severity: Severity::Error,
+    section: Section::Transfers,
     summary: "a transfer lacks its destination, its mechanism, or which derogation it relies on",
     explanation: r#"## What it checks
 That every entry of `transfers` names the destination — a `country` (ISO code) or an

@@ -1,5 +1,6 @@
 //! `invalid-business-id`: a Y-tunnus that fails its check digit.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::{BusinessIdError, check_business_id};
 use crate::lint::{Findings, ProjectContext, Rule};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "invalid-business-id",
     articles: &["Art 13(1)(a)", "Finnish practice: Y-tunnus"],
     severity: Severity::Error,
+    section: Section::Controller,
     summary: "the controller's business ID (Y-tunnus) is malformed or fails its check digit",
     explanation: r#"## What it checks
 That `controller.business_id` has the form `NNNNNNN-C` and that its check digit is right:

@@ -1,5 +1,6 @@
 //! `invalid-email`: an e-mail address that cannot be right.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::is_valid_email;
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "invalid-email",
     articles: &["Art 13(1)(a)", "Art 13(1)(b)", "Art 12(2)"],
     severity: Severity::Error,
+    section: Section::Located,
     summary: "an e-mail address is malformed",
     explanation: r#"## What it checks
 Every `email` field — of the controller, the contact person, the DPO, the representative, the

@@ -1,5 +1,6 @@
 //! `invalid-phone`: a phone number that cannot be dialled.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::{PhoneError, check_phone};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "invalid-phone",
     articles: &["Art 13(1)(a)", "Art 13(1)(b)", "Art 12(2)"],
     severity: Severity::Error,
+    section: Section::Located,
     summary: "a phone number is malformed",
     explanation: r#"## What it checks
 Every `phone` field for a number that can be dialled: the Finnish national form with its

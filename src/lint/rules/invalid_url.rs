@@ -1,5 +1,6 @@
 //! `invalid-url`: a web address that cannot be opened.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::is_valid_web_url;
 use crate::lint::text::TextValue;
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     name: "invalid-url",
     articles: &["Art 12(1)", "Art 13(1)(a)"],
     severity: Severity::Error,
+    section: Section::Located,
     summary: "a web address is malformed or lacks https://",
     explanation: r#"## What it checks
 The `website` fields, and every `http://` or `https://` address written in a text, for an

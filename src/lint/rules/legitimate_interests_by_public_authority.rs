@@ -1,5 +1,6 @@
 //! `legitimate-interests-by-public-authority`: a public authority relying on 6(1)(f).
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::LegalBasis;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "legitimate-interests-by-public-authority",
     articles: &["Art 6(1) second subparagraph", "Art 6(1)(e)", "Art 6(3)"],
     severity: Severity::Error,
+    section: Section::Purposes,
     summary: "a public authority rests a purpose on legitimate interests",
     explanation: r#"## What it checks
 When `controller.public_authority` is `true` in `seloste.yaml`, that no purpose rests on

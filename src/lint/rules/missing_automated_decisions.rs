@@ -1,5 +1,6 @@
 //! `missing-automated-decisions`: automated decision-making neither listed nor stated `none`.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::ListOrNone;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-automated-decisions",
     articles: &["Art 13(2)(f)", "Art 14(2)(g)", "Art 22"],
     severity: Severity::Warning,
+    section: Section::AutomatedDecisions,
     summary: "the register does not say whether automated decision-making or profiling takes place",
     explanation: r#"## What it checks
 That `automated_decisions` is either a non-empty list or the word `none`.

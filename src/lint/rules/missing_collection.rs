@@ -1,5 +1,6 @@
 //! `missing-collection`: the register does not say where its data come from.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::source::Pos;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-collection",
     articles: &["Art 13", "Art 14"],
     severity: Severity::Error,
+    section: Section::Sources,
     summary: "the register does not say whether data come from the person or from elsewhere",
     explanation: r#"## What it checks
 That the register states `collection`: `data_subject`, `other_sources` or `both`.

@@ -1,5 +1,6 @@
 //! `missing-contact`: no contact person for data-protection matters.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
 use crate::source::Pos;
@@ -12,6 +13,7 @@ pub static RULE: Rule = Rule {
         "Finnish practice: Rekisteriasioista vastaava / yhteyshenkilö",
     ],
     severity: Severity::Warning,
+    section: Section::Contact,
     summary: "no contact person for data-protection matters is named",
     explanation: r#"## What it checks
 That `seloste.yaml` names a `contact`: the person or function that answers data-protection

@@ -1,5 +1,6 @@
 //! `missing-controller-details`: the controller's identity or contact details are missing.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
 use crate::model::nonblank;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-controller-details",
     articles: &["Art 13(1)(a)", "Art 14(1)(a)"],
     severity: Severity::Error,
+    section: Section::Controller,
     summary: "the controller's name or contact details are missing",
     explanation: r#"## What it checks
 That `seloste.yaml` has a `controller` with a `name` and at least one way to reach it: a

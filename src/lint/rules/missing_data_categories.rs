@@ -1,5 +1,6 @@
 //! `missing-data-categories`: the register does not list the personal data it holds.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-data-categories",
     articles: &["Art 14(1)(d)", "Art 13(2)(e)"],
     severity: Severity::Error,
+    section: Section::PersonalData,
     summary: "the register lists no categories of personal data, or a category without a name",
     explanation: r#"## What it checks
 That `personal_data` lists at least one category, each with a `category` name.

@@ -1,5 +1,6 @@
 //! `missing-decision-logic`: automated decisions without logic or consequences.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-decision-logic",
     articles: &["Art 13(2)(f)", "Art 14(2)(g)", "Art 22"],
     severity: Severity::Error,
+    section: Section::AutomatedDecisions,
     summary: "an automated decision does not explain its logic or its consequences",
     explanation: r#"## What it checks
 That every entry of `automated_decisions` has a `description`, the `logic` involved, and its

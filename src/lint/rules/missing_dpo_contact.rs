@@ -1,5 +1,6 @@
 //! `missing-dpo-contact`: a DPO without contact details.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
 use crate::model::{NoneOr, nonblank};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-dpo-contact",
     articles: &["Art 13(1)(b)", "Art 14(1)(b)", "Art 37(7)"],
     severity: Severity::Error,
+    section: Section::Dpo,
     summary: "a data protection officer is designated but has no contact details",
     explanation: r#"## What it checks
 That a `dpo` in `seloste.yaml` (unless `dpo: none`) has an `email`, a `phone` or a postal

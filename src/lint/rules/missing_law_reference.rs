@@ -1,5 +1,6 @@
 //! `missing-law-reference`: a legal obligation or public task without the law behind it.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::{LegalBasis, nonblank};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-law-reference",
     articles: &["Art 6(3)", "Art 13(1)(c)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Purposes,
     summary: "a purpose rests on a legal obligation or public task but does not name the law",
     explanation: r#"## What it checks
 That every purpose whose basis is `legal_obligation` or `public_task` names the law in `law`.

@@ -1,5 +1,6 @@
 //! `missing-legal-basis`: a purpose without its legal basis.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 
@@ -8,6 +9,7 @@ pub static RULE: Rule = Rule {
     name: "missing-legal-basis",
     articles: &["Art 13(1)(c)", "Art 14(1)(c)", "Art 6(1)"],
     severity: Severity::Error,
+    section: Section::Purposes,
     summary: "a purpose does not say its legal basis",
     explanation: r#"## What it checks
 That every purpose has a `legal_basis`: one of `consent`, `contract`, `legal_obligation`,

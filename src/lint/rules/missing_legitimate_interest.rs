@@ -1,5 +1,6 @@
 //! `missing-legitimate-interest`: legitimate interests as the basis without saying which.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::{LegalBasis, nonblank};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-legitimate-interest",
     articles: &["Art 13(1)(d)", "Art 14(2)(b)", "Art 6(1)(f)"],
     severity: Severity::Error,
+    section: Section::Purposes,
     summary: "a purpose rests on legitimate interests but does not say what the interest is",
     explanation: r#"## What it checks
 That every purpose whose `legal_basis` includes `legitimate_interests` also has

@@ -1,5 +1,6 @@
 //! `missing-provision-statement`: Art 13 data without saying whether they must be given.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::{Provision, nonblank};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-provision-statement",
     articles: &["Art 13(2)(e)"],
     severity: Severity::Error,
+    section: Section::Provision,
     summary: "data collected from the person without saying whether providing them is required and what follows if not",
     explanation: r#"## What it checks
 For each entry of `personal_data` collected from the person — the register's `collection`

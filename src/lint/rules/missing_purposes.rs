@@ -1,5 +1,6 @@
 //! `missing-purposes`: no purposes of processing.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-purposes",
     articles: &["Art 13(1)(c)", "Art 14(1)(c)", "Art 5(1)(b)"],
     severity: Severity::Error,
+    section: Section::Purposes,
     summary: "the register states no purpose of processing, or a purpose without a description",
     explanation: r#"## What it checks
 That `purposes` lists at least one purpose and that each has a `description`.

@@ -1,5 +1,6 @@
 //! `missing-recipients`: recipients neither listed nor stated `none`.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::ListOrNone;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-recipients",
     articles: &["Art 13(1)(e)", "Art 14(1)(e)"],
     severity: Severity::Error,
+    section: Section::Recipients,
     summary: "recipients are neither listed nor stated to be none",
     explanation: r#"## What it checks
 That `recipients` is either a non-empty list or the word `none`.

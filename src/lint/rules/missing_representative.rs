@@ -1,5 +1,6 @@
 //! `missing-representative`: a controller outside the EU without its EU representative.
 
+use crate::applicability::Section;
 use crate::data;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-representative",
     articles: &["Art 27", "Art 13(1)(a)", "Art 14(1)(a)"],
     severity: Severity::Error,
+    section: Section::Controller,
     summary: "a controller established outside the EU/EEA names no representative in the Union",
     explanation: r#"## What it checks
 When `controller.country` is outside the EU and the EEA, that `seloste.yaml` has a

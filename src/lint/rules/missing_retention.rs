@@ -1,5 +1,6 @@
 //! `missing-retention`: no storage period.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::source::Pos;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-retention",
     articles: &["Art 13(2)(a)", "Art 14(2)(a)", "Art 5(1)(e)"],
     severity: Severity::Error,
+    section: Section::Retention,
     summary: "the register does not say how long data are kept",
     explanation: r#"## What it checks
 That `retention` lists at least one storage period.

@@ -1,5 +1,6 @@
 //! `missing-safeguard-copy`: a safeguard without how to obtain a copy of it.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-safeguard-copy",
     articles: &["Art 13(1)(f)", "Art 14(1)(f)", "Art 46", "Art 47"],
     severity: Severity::Error,
+    section: Section::Transfers,
     summary: "a transfer on Art 46/47 safeguards does not say how to obtain a copy of them",
     explanation: r#"## What it checks
 That a transfer whose `mechanism` is an appropriate safeguard (standard contractual clauses,

@@ -1,5 +1,6 @@
 //! `missing-sources`: Art 14 data without their sources.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-sources",
     articles: &["Art 14(2)(f)"],
     severity: Severity::Error,
+    section: Section::Sources,
     summary: "data from other sources without the sources, or without saying whether a source is public",
     explanation: r#"## What it checks
 When `collection` is `other_sources` or `both` — or an entry of `personal_data` has its own

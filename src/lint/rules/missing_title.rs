@@ -1,5 +1,6 @@
 //! `missing-title`: the register has no name.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-title",
     articles: &["Art 12(1)", "Finnish practice: Rekisterin nimi"],
     severity: Severity::Error,
+    section: Section::Head,
     summary: "the register has no title",
     explanation: r#"## What it checks
 That the register file has a non-empty `title`.

@@ -1,5 +1,6 @@
 //! `missing-transfers`: transfers outside the EU/EEA neither listed nor stated `none`.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::ListOrNone;
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "missing-transfers",
     articles: &["Art 13(1)(f)", "Art 14(1)(f)"],
     severity: Severity::Error,
+    section: Section::Transfers,
     summary: "transfers outside the EU/EEA are neither listed nor stated to be none",
     explanation: r#"## What it checks
 That `transfers` is either a non-empty list or the word `none`.

@@ -1,5 +1,6 @@
 //! `missing-updated`: the notice has no date.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::source::Pos;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "missing-updated",
     articles: &["Art 12(1)", "Art 5(2)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Updated,
     summary: "the register has no `updated` date",
     explanation: r#"## What it checks
 That the register has `updated`, the date the notice was last reviewed (YYYY-MM-DD).

@@ -1,5 +1,6 @@
 //! `note-for-inapplicable-right`: a note on a right that the register's legal bases exclude.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::{Right, RightNote, Spanned, nonblank};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "note-for-inapplicable-right",
     articles: &["Art 7(3)", "Art 21", "Art 22", "Art 13(2)(b)"],
     severity: Severity::Warning,
+    section: Section::Rights,
     summary: "a note is given for a right that does not apply, so the notice will not show it",
     explanation: r#"## What it checks
 That `rights.withdraw_consent`, `rights.objection` and `rights.automated_decisions` carry a

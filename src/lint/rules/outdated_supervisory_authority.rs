@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::data;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, locate, quote};
@@ -12,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "outdated-supervisory-authority",
     articles: &["Art 13(2)(d)", "Art 14(2)(e)", "Art 77"],
     severity: Severity::Error,
+    section: Section::Complaint,
     summary: "the text gives outdated details of the Data Protection Ombudsman",
     explanation: r#"## What it checks
 Every text, including a `supervisory_authority` override in `seloste.yaml`, for details of

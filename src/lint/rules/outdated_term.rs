@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, adjacent, report_phrases};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -15,6 +16,7 @@ pub static RULE: Rule = Rule {
         "henkilötietolaki 523/1999 § 10 (repealed)",
     ],
     severity: Severity::Warning,
+    section: Section::Located,
     summary: "the text uses a term of the repealed Personal Data Act or the name of a merged authority",
     explanation: r#"## What it checks
 Every text for terms that outlived the law or the authority they named:

@@ -1,5 +1,6 @@
 //! `placeholder-left`: a `TÄYTÄ` placeholder of `seloste init` or `seloste new` is unfilled.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{TextValue, locate};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "placeholder-left",
     articles: &["Art 12(1)", "seloste init"],
     severity: Severity::Error,
+    section: Section::Located,
     summary: "a placeholder (TÄYTÄ) of the scaffold has not been filled in",
     explanation: r#"## What it checks
 That no text still contains `TÄYTÄ` ("fill in"), the placeholder that `seloste init` and

@@ -1,5 +1,6 @@
 //! `public-authority-without-dpo`: a public authority that designates no DPO.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
 use crate::model::NoneOr;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "public-authority-without-dpo",
     articles: &["Art 37(1)(a)", "Art 13(1)(b)"],
     severity: Severity::Error,
+    section: Section::Dpo,
     summary: "a public authority designates no data protection officer",
     explanation: r#"## What it checks
 When `controller.public_authority` is `true`, that `seloste.yaml` has a `dpo` (and not

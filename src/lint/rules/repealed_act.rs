@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, report_phrases};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     name: "repealed-act",
     articles: &["Art 12(1)", "Art 94", "tietosuojalaki 1050/2018 § 37"],
     severity: Severity::Error,
+    section: Section::Located,
     summary: "the text cites a repealed act (henkilötietolaki 523/1999, STM 298/2009, 159/2007, directive 95/46/EC …)",
     explanation: r#"## What it checks
 Every text of the register and of `seloste.yaml` for references to acts no longer in force:

@@ -1,5 +1,6 @@
 //! `restriction-without-law`: a right restricted without the law that allows it.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "restriction-without-law",
     articles: &["Art 23", "tietosuojalaki 1050/2018 § 31-34"],
     severity: Severity::Error,
+    section: Section::Rights,
     summary: "a right is restricted without naming the law that allows the restriction",
     explanation: r#"## What it checks
 That every `restriction` under `rights` comes with `law`, the legislative measure it rests on.

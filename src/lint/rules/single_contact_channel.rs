@@ -1,5 +1,6 @@
 //! `single-contact-channel`: only one way to reach the controller.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 use crate::model::{Contact, Controller, nonblank};
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "single-contact-channel",
     articles: &["Art 12(2)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Located,
     summary: "the controller and contact person can be reached through one channel only",
     explanation: r#"## What it checks
 That the controller and the contact person together offer at least two kinds of channel:

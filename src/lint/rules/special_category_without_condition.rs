@@ -1,5 +1,6 @@
 //! `special-category-without-condition`: Art 9 data without the Art 9(2) condition.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 
@@ -8,6 +9,7 @@ pub static RULE: Rule = Rule {
     name: "special-category-without-condition",
     articles: &["Art 9(1)", "Art 9(2)", "Art 13(1)(c)"],
     severity: Severity::Error,
+    section: Section::PersonalData,
     summary: "a special category of personal data has no Art 9(2) condition",
     explanation: r#"## What it checks
 That every entry of `personal_data` with a `special_category` (health, biometric, …) also

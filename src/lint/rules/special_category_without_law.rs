@@ -1,5 +1,6 @@
 //! `special-category-without-law`: an Art 9(2) condition that rests on a law not named.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
@@ -13,6 +14,7 @@ pub static RULE: Rule = Rule {
         "tietosuojalaki 1050/2018 § 6",
     ],
     severity: Severity::Warning,
+    section: Section::PersonalData,
     summary: "a special-category condition that rests on national law does not name the law",
     explanation: r#"## What it checks
 That a special category whose `condition` is `employment` (9(2)(b)),

@@ -2,6 +2,7 @@
 
 use chrono::Months;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "stale-notice",
     articles: &["Art 5(2)", "Art 24(1)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Updated,
     summary: "the notice was last updated longer ago than the staleness limit (default 12 months)",
     explanation: r#"## What it checks
 That `updated` is within `settings.staleness_months` (default 12) of today.

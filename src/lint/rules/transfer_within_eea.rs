@@ -1,5 +1,6 @@
 //! `transfer-within-eea`: a "transfer" to a country of the EU or the EEA.
 
+use crate::applicability::Section;
 use crate::data;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -9,6 +10,7 @@ pub static RULE: Rule = Rule {
     name: "transfer-within-eea",
     articles: &["Art 44", "Art 13(1)(f)"],
     severity: Severity::Warning,
+    section: Section::Transfers,
     summary: "a transfer is listed to a country inside the EU/EEA, which is no third country",
     explanation: r#"## What it checks
 That no entry of `transfers` names a country of the EU or the EEA (the 27 member states,

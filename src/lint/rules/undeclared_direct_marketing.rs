@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     name: "undeclared-direct-marketing",
     articles: &["Art 21(2)", "Art 21(3)", "Art 21(4)"],
     severity: Severity::Warning,
+    section: Section::Purposes,
     summary: "a purpose speaks of marketing but is not marked `direct_marketing: true`",
     explanation: r#"## What it checks
 That a purpose whose description speaks of marketing (*markkinointi*, *suoramarkkinointi*,

@@ -1,5 +1,6 @@
 //! `unrendered-markdown`: a text field holds Markdown the notice cannot show as written.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{TextValue, locate};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
@@ -12,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "unrendered-markdown",
     articles: &["Art 12(1)"],
     severity: Severity::Warning,
+    section: Section::Located,
     summary: "a text holds Markdown that the notice cannot show as it is written",
     explanation: r#"## What it checks
 Every text field, for Markdown that seloste does not put into the notice as written:

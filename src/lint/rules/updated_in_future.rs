@@ -1,5 +1,6 @@
 //! `updated-in-future`: the `updated` date has not come yet.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
 
@@ -8,6 +9,7 @@ pub static RULE: Rule = Rule {
     name: "updated-in-future",
     articles: &["Art 5(1)(a)", "Art 12(1)"],
     severity: Severity::Error,
+    section: Section::Updated,
     summary: "the `updated` date is in the future",
     explanation: r#"## What it checks
 That `updated` is not later than today.

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, fold_case};
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -12,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "vague-legitimate-interest",
     articles: &["Art 13(1)(d)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Purposes,
     summary: "the legitimate interest restates the legal basis instead of naming a specific interest",
     explanation: r#"## What it checks
 That `legitimate_interest` says more than "the controller's legitimate interest": leaving out

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, fold_case, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -11,6 +12,7 @@ pub static RULE: Rule = Rule {
     name: "vague-purpose",
     articles: &["Art 5(1)(b)", "Art 12(1)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Purposes,
     summary: "a purpose uses vague wording (\"may\", \"possibly\", \"if needed\", \"other purposes\")",
     explanation: r#"## What it checks
 The `description` of each purpose, and its `legitimate_interest`, for qualifiers that make a

@@ -1,5 +1,6 @@
 //! `vague-recipient`: a recipient named only as "third parties", "authorities" or the like.
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{fold_case, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -10,6 +11,7 @@ pub static RULE: Rule = Rule {
     name: "vague-recipient",
     articles: &["Art 13(1)(e)", "Art 14(1)(e)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Recipients,
     summary: "a recipient is named only by a generic word such as \"kolmannet osapuolet\" or \"viranomaiset\"",
     explanation: r#"## What it checks
 That no recipient's `name` is just a generic word: *kolmas osapuoli*, *kolmannet osapuolet*,

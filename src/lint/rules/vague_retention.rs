@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::text::{Phrase, PhraseSet, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
@@ -12,6 +13,7 @@ pub static RULE: Rule = Rule {
     name: "vague-retention",
     articles: &["Art 13(2)(a)", "Art 14(2)(a)", "WP260 rev.01"],
     severity: Severity::Warning,
+    section: Section::Retention,
     summary: "a storage period is vague: no period and no criteria, or \"as long as necessary\"",
     explanation: r#"## What it checks
 Every entry of `retention`: that it gives a `period` or `criteria`, and that its text does not

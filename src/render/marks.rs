@@ -1,0 +1,233 @@
+//! Draft markers from the diagnostics: every finding is marked in the part of the draft it
+//! concerns, with the rule's message and article.
+//!
+//! A draft used to mark only the items the view knew to be *missing*; a repealed act, a
+//! recipient without a role or a DPO without contact details went unmarked. Now every
+//! diagnostic of a register's file — and every one of `seloste.yaml`, which every notice
+//! shows — becomes a [`Mark`] in a [`Section`]:
+//!
+//! - a rule names the section its findings concern (`Rule::section`): `missing-sources` marks
+//!   the sources, wherever it points;
+//! - a rule whose findings can stand anywhere ([`Section::Located`]: a vague word, a repealed
+//!   act, a malformed address) marks the section of the top-level key its finding stands
+//!   under, in the register (`Section::of_register_key`) or in `seloste.yaml`
+//!   (`Section::of_project_key`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::applicability::Section;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source::{FileId, Sources};
+
+/// One finding, as a draft shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    /// An error (to fix before publishing) rather than a warning.
+    pub error: bool,
+    /// The rule (or input error) code.
+    pub code: &'static str,
+    /// The diagnostic's message.
+    pub message: String,
+    /// The articles the finding rests on.
+    pub articles: &'static [&'static str],
+    /// Where the finding is: `path:line:column`.
+    pub at: String,
+}
+
+/// The marks of a project's files, by file and section.
+#[derive(Clone, Debug, Default)]
+pub struct Marks {
+    by_file: HashMap<FileId, BTreeMap<Section, Vec<Mark>>>,
+    project_file: Option<FileId>,
+}
+
+impl Marks {
+    /// No marks: what a published notice carries.
+    pub fn none() -> Marks {
+        Marks::default()
+    }
+
+    /// The marks of `diagnostics`, `project_file` being `seloste.yaml`.
+    pub fn from_diagnostics(
+        diagnostics: &[Diagnostic],
+        sources: &Sources,
+        project_file: Option<FileId>,
+    ) -> Marks {
+        let mut keys: HashMap<FileId, Vec<(u32, String)>> = HashMap::new();
+        let mut by_file: HashMap<FileId, BTreeMap<Section, Vec<Mark>>> = HashMap::new();
+        for d in diagnostics {
+            let Some(file) = d.file else { continue };
+            let source = sources.get(file);
+            let own = match d.code {
+                Code::Rule(name) => crate::lint::rule(name).map_or(Section::Located, |r| r.section),
+                Code::Input(_) => Section::Located,
+            };
+            let section = match own {
+                Section::Located => {
+                    let table = keys.entry(file).or_insert_with(|| {
+                        source
+                            .text
+                            .as_deref()
+                            .map(top_level_keys)
+                            .unwrap_or_default()
+                    });
+                    let key = d.pos.and_then(|p| {
+                        table
+                            .iter()
+                            .rev()
+                            .find(|(line, _)| *line <= p.line)
+                            .map(|(_, k)| k.as_str())
+                    });
+                    match (key, Some(file) == project_file) {
+                        (Some(k), true) => Section::of_project_key(k),
+                        (Some(k), false) => Section::of_register_key(k),
+                        (None, _) => Section::Head,
+                    }
+                }
+                s => s,
+            };
+            let at = match d.pos {
+                Some(p) => format!("{}:{}:{}", source.display_path(), p.line, p.column),
+                None => source.display_path(),
+            };
+            by_file
+                .entry(file)
+                .or_default()
+                .entry(section)
+                .or_default()
+                .push(Mark {
+                    error: d.severity == Severity::Error,
+                    code: d.code.as_str(),
+                    message: d.message.clone(),
+                    articles: d.articles,
+                    at,
+                });
+        }
+        Marks {
+            by_file,
+            project_file,
+        }
+    }
+
+    /// The marks a register's draft shows, by section name (every section, most of them
+    /// empty): those of `seloste.yaml` first, then the register's own.
+    pub fn of_register(&self, file: FileId) -> BTreeMap<&'static str, Vec<Mark>> {
+        let mut out: BTreeMap<&'static str, Vec<Mark>> = Section::ALL
+            .iter()
+            .map(|s| (s.name(), Vec::new()))
+            .collect();
+        let files = self.project_file.into_iter().chain([file]);
+        for f in files {
+            for (section, marks) in self.by_file.get(&f).into_iter().flatten() {
+                out.entry(section.name())
+                    .or_default()
+                    .extend(marks.iter().cloned());
+            }
+        }
+        out
+    }
+
+    /// Whether there are no marks at all.
+    pub fn is_empty(&self) -> bool {
+        self.by_file.is_empty()
+    }
+}
+
+/// The top-level keys of a YAML mapping, with their (1-based) lines, in order.
+///
+/// A top-level key is a line that starts in the first column with neither a comment, a
+/// sequence dash nor a document marker, and has a colon. Quoted keys are unquoted.
+fn top_level_keys(text: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if first.is_whitespace() || matches!(first, '#' | '-' | '.' | '%' | '{' | '[') {
+            continue;
+        }
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
+        let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'');
+        out.push((u32::try_from(i + 1).unwrap_or(u32::MAX), key.to_string()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::source::Pos;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    fn diag(code: &'static str, file: FileId, line: u32) -> Diagnostic {
+        Diagnostic {
+            code: Code::Rule(code),
+            severity: Severity::Error,
+            message: "m".into(),
+            file: Some(file),
+            pos: Some(Pos::at(line, 3)),
+            label: None,
+            help: Vec::new(),
+            articles: &[],
+        }
+    }
+
+    #[test]
+    fn keys_are_found_in_order_and_comments_and_items_skipped() {
+        let keys = top_level_keys(
+            "# c\ntitle: x\npurposes:\n  - a: b\n\"recipients\": none\n- x\n  retention: y\n",
+        );
+        assert_eq!(
+            keys,
+            vec![
+                (2, "title".to_string()),
+                (3, "purposes".to_string()),
+                (5, "recipients".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_located_finding_marks_the_section_it_stands_in_and_a_rule_its_own() {
+        let mut sources = Sources::new();
+        let project = sources.add(
+            PathBuf::from("seloste.yaml"),
+            Some(Arc::from("controller:\n  name: x\ndpo:\n  name: y\n")),
+        );
+        let register = sources.add(
+            PathBuf::from("notices/r.yaml"),
+            Some(Arc::from(
+                "title: x\npurposes:\n  - description: y\nrecipients:\n  - name: z\n",
+            )),
+        );
+        let marks = Marks::from_diagnostics(
+            &[
+                diag("repealed-act", register, 3),
+                diag("vague-recipient", register, 5),
+                // Points at the purposes, but concerns the sources.
+                diag("missing-sources", register, 2),
+                diag("invalid-email", project, 4),
+            ],
+            &sources,
+            Some(project),
+        );
+        let m = marks.of_register(register);
+        let codes = |s: &str| {
+            m.get(s)
+                .filter(|v| !v.is_empty())
+                .map(|v| v.iter().map(|m| m.code).collect::<Vec<_>>())
+        };
+        assert_eq!(codes("retention"), None);
+        assert_eq!(codes("purposes"), Some(vec!["repealed-act"]));
+        assert_eq!(codes("recipients"), Some(vec!["vague-recipient"]));
+        assert_eq!(codes("sources"), Some(vec!["missing-sources"]));
+        assert_eq!(codes("dpo"), Some(vec!["invalid-email"]));
+        assert_eq!(m["dpo"][0].at, "seloste.yaml:4:3");
+    }
+}
