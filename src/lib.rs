@@ -7,11 +7,15 @@
 //! 1. [`load`] — find the project, read files (size, UTF-8, BOM), parse YAML with serde-saphyr
 //!    into the [`model`], keeping the line and column of every value;
 //! 2. [`validate`] — resolve settings and lint levels, give registers safe ids;
-//! 3. [`lint`] — check every register against GDPR Art 13/14 and Finnish practice, one rule
-//!    per file, each citing its articles;
-//! 4. [`render`] — turn each register into Markdown and HTML from the templates;
-//! 5. [`build`] — render under a time budget and switch the output directory atomically;
-//! 6. [`report`] — turn diagnostics into text for people, JSON, GitHub annotations or SARIF.
+//! 3. [`applicability`] — decide what the law requires of each register and why: Art 13
+//!    and/or 14 per data category, the items they make required, the rights and their reach.
+//!    Decided once; lint and render are thin consumers of it;
+//! 4. [`lint`] — check every register against GDPR Art 13/14 and Finnish practice, one rule
+//!    per file, each citing its articles and naming the section of the notice it concerns;
+//! 5. [`render`] — turn each register into Markdown and HTML from the templates; a draft marks
+//!    every finding of the lint in its section ([`render::marks`]);
+//! 6. [`build`] — render under a time budget and switch the output directory atomically;
+//! 7. [`report`] — turn diagnostics into text for people, JSON, GitHub annotations or SARIF.
 //!
 //! Project content is untrusted (`docs/security.md`): every file is read through [`contain`],
 //! which keeps reads inside the project, to regular files of bounded size.
