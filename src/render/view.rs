@@ -420,6 +420,8 @@ pub struct RegisterView {
     provision_section: bool,
     /// The register-level statement, when it holds for some data.
     register_provision: Option<RegisterProvisionView>,
+    /// Some category is listed under the statement (its own statement, or a marker).
+    provision_listed: bool,
     sources: Vec<SourceView>,
     missing_sources: bool,
     recipients: ListView<RecipientView>,
@@ -535,7 +537,7 @@ pub fn register_view(
             }
         })
         .collect();
-    let personal_data = r
+    let personal_data: Vec<DataView> = r
         .personal_data()
         .iter()
         .zip(&applies.categories)
@@ -574,6 +576,7 @@ pub fn register_view(
             }
         })
         .collect();
+    let provision_listed = personal_data.iter().any(|d| d.provision_listed);
     let register_provision = r
         .provision
         .as_ref()
@@ -740,6 +743,7 @@ pub fn register_view(
         personal_data,
         provision_section: applies.provision_section,
         register_provision,
+        provision_listed,
         sources: r
             .sources()
             .iter()
