@@ -169,9 +169,10 @@ impl Applicability {
             && if categories.is_empty() {
                 art13
             } else {
-                categories
-                    .iter()
-                    .any(|c| c.provision.is_some_and(|s| s.provision_by == StatedBy::Register))
+                categories.iter().any(|c| {
+                    c.provision
+                        .is_some_and(|s| s.provision_by == StatedBy::Register)
+                })
             };
         let register_provision_inapplicable = register.provision.is_some()
             && !categories.is_empty()

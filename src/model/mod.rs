@@ -25,8 +25,8 @@ pub use register::{
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;
 pub use values::{
-    CountryCode, Date, ListOrNone, NoneOr, OneOrMany, Period, PeriodUnit, SpecialCategories,
-    SpannedMap, Text, parse_date,
+    CountryCode, Date, ListOrNone, NoneOr, OneOrMany, Period, PeriodUnit, SpannedMap,
+    SpecialCategories, Text, parse_date,
 };
 
 use crate::source::FileId;

@@ -10,7 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::{SpecialCategory, Spanned};
+use super::{Spanned, SpecialCategory};
 
 /// Text shown in the notice. Markdown is allowed: paragraphs, lists, emphasis and links
 /// (http, https, mailto and tel only; raw HTML is shown as text).

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::markdown;
 use super::sanitize::{self, escape};
-use crate::applicability::{Applicability, StatedBy};
 use crate::applicability::rights::{self, Reach};
+use crate::applicability::{Applicability, StatedBy};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::{
@@ -551,15 +551,16 @@ pub fn register_view(
             DataView {
                 category: inline(&d.category),
                 description: inline(&d.description),
-                obtained: Some(a.obtained)
-                    .filter(|o| !o.provided())
-                    .map(|o| o.name()),
+                obtained: Some(a.obtained).filter(|o| !o.provided()).map(|o| o.name()),
                 special_categories: d
                     .special_category
                     .as_ref()
                     .map(|s| s.value.items().iter().map(|c| c.name()).collect())
                     .unwrap_or_default(),
-                special_any: d.special_category.as_ref().is_some_and(|s| s.value.is_any()),
+                special_any: d
+                    .special_category
+                    .as_ref()
+                    .is_some_and(|s| s.value.is_any()),
                 condition: d.condition.as_ref().map(|c| c.value.name()),
                 criminal: d.criminal_data.as_ref().is_some_and(|c| c.value),
                 law: inline(&d.law),
