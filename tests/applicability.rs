@@ -94,3 +94,38 @@ fn a_build_with_the_rule_allowed_publishes_nothing_false() {
     // The referral category needs no 13(2)(e) statement; the others keep theirs.
     assert!(!md.contains("**Lähetetiedot:** "), "{md}");
 }
+
+/// The clean appointment register with one more category, given as YAML lines.
+fn with_category(category: &str) -> MemoryFiles {
+    let config = std::fs::read_to_string(format!("{PROJECT}/seloste.yaml")).unwrap();
+    let register = std::fs::read_to_string(format!("{PROJECT}/notices/ajanvaraus.yaml")).unwrap();
+    let register = register.replace("recipients:", &format!("{category}recipients:"));
+    let mut files = MemoryFiles::new();
+    files.insert("seloste.yaml", &config);
+    files.insert("notices/ajanvaraus.yaml", &register);
+    files
+}
+
+#[test]
+fn observed_data_need_no_provision_statement_in_the_lint_or_the_notice() {
+    let files =
+        with_category("  - category: Ajanvarauspalvelun käyttötiedot\n    obtained: observed\n");
+    let (codes, md) = markdown(&files, true);
+    assert!(codes.is_empty(), "{codes:?}");
+    assert!(!md.contains("PUUTTUU: tietojen antamisen"), "{md}");
+    assert!(!md.contains("**Ajanvarauspalvelun käyttötiedot:**"), "{md}");
+    assert!(md.contains("Havainnoitu tieto:"), "{md}");
+    // The provided categories keep their statement.
+    assert!(md.contains("**Nimi ja yhteystiedot:** "), "{md}");
+}
+
+#[test]
+fn a_statement_on_observed_data_is_reported_and_never_published() {
+    let files = with_category(
+        "  - category: Ajanvarauspalvelun käyttötiedot\n    obtained: observed\n    provision: voluntary\n",
+    );
+    let (codes, md) = markdown(&files, false);
+    assert_eq!(codes, vec!["provision-for-unprovided-data".to_string()]);
+    assert!(!md.contains("**Ajanvarauspalvelun käyttötiedot:**"), "{md}");
+    assert!(!md.contains("vapaaehtoista"), "{md}");
+}

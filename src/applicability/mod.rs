@@ -6,12 +6,19 @@
 //! data from you" under Art 13 alone. Everything that "applies" to a register belongs here:
 //! whether Art 13 and/or 14 apply (per category too), which items they make required, and
 //! which rights the data subject has ([`rights::derive`]).
+//!
+//! The Art 13(2)(e) statement ("is providing the data required, and what follows if not") is
+//! decided per category: it applies to data collected from the person *and provided* by them.
+//! Observed data (page views, camera images) are collected from the person (Art 13 applies,
+//! WP260 rev.01 para 26) but not provided, and derived data are made by the controller: the
+//! person is asked for neither, so whether they are "obliged to provide" them has no answer.
+//! A category takes the register's own `provision`/`consequence` unless it gives its own.
 
 use serde::Serialize;
 
 pub mod rights;
 
-use crate::model::{Collection, Register};
+use crate::model::{Collection, Obtained, Provision, Register, nonblank};
 use crate::source::Pos;
 use rights::DerivedRight;
 
@@ -145,13 +152,48 @@ impl Section {
     }
 }
 
-/// How one entry of `personal_data` is obtained.
+/// Who wrote a part of a category's Art 13(2)(e) statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatedBy {
+    /// The category itself.
+    Category,
+    /// The register, for every category the person provides.
+    Register,
+}
+
+/// The Art 13(2)(e) statement that holds for one category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ProvisionStatement {
+    /// Whether giving the data is required, and by what.
+    pub provision: Provision,
+    /// Where that `provision` is written.
+    #[serde(skip)]
+    pub at: Pos,
+    /// The category's own `provision`, or the register's.
+    pub provision_by: StatedBy,
+    /// Where the `consequence` comes from, if one is given: the category's own, or the
+    /// register's when the category also takes the register's `provision`.
+    pub consequence_by: Option<StatedBy>,
+}
+
+/// How one entry of `personal_data` is obtained, and what that requires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct CategoryApplicability {
-    /// Collected from the data subject (Art 13): the 13(2)(e) statement is required.
+    /// Collected from the data subject (Art 13), provided or observed.
     pub art13: bool,
     /// Obtained from elsewhere (Art 14): its source must be named (14(2)(f)).
     pub art14: bool,
+    /// Provided by the person, observed, or derived by the controller.
+    pub obtained: Obtained,
+    /// The Art 13(2)(e) statement is required: collected from the person and provided by them.
+    pub provision_required: bool,
+    /// The statement that holds for the category (its own, or the register's), when the
+    /// statement is required.
+    pub provision: Option<ProvisionStatement>,
+    /// The category gives a `provision` or `consequence` of its own although 13(2)(e) cannot
+    /// apply to it (observed or derived data): a contradiction, left out of the notice.
+    pub provision_inapplicable: bool,
 }
 
 /// What the law requires of one register.
@@ -170,6 +212,15 @@ pub struct Applicability {
     pub collection_unknown: bool,
     /// Per entry of `personal_data`, in order.
     pub categories: Vec<CategoryApplicability>,
+    /// The notice states whether providing data is required (13(2)(e)): some category needs
+    /// the statement, or the register states it for all data the person provides.
+    pub provision_section: bool,
+    /// The register's own `provision` holds for some data the person provides (or, with no
+    /// categories listed yet, for all of them), so the notice states it once for all.
+    pub register_provision_applies: bool,
+    /// The register gives a `provision` that holds for no category: every category listed is
+    /// observed, derived or obtained elsewhere.
+    pub register_provision_inapplicable: bool,
     /// The sources must be listed (14(2)(f)).
     pub sources_required: bool,
     /// The sources are required but none is listed.
@@ -193,9 +244,38 @@ impl Applicability {
                     .as_ref()
                     .map(|c| c.value)
                     .or(register_collection);
+                let art13 = c.is_some_and(Collection::art13);
+                let obtained = d.obtained();
+                let provision_required = art13 && obtained.provided();
+                // A category's own `provision` takes its own `consequence` only: the register's
+                // consequence was written for the register's provision.
+                let statement = if let Some(p) = &d.provision {
+                    Some(ProvisionStatement {
+                        provision: p.value,
+                        at: p.pos,
+                        provision_by: StatedBy::Category,
+                        consequence_by: nonblank(&d.consequence).map(|_| StatedBy::Category),
+                    })
+                } else {
+                    register.provision.as_ref().map(|p| ProvisionStatement {
+                        provision: p.value,
+                        at: p.pos,
+                        provision_by: StatedBy::Register,
+                        consequence_by: if nonblank(&d.consequence).is_some() {
+                            Some(StatedBy::Category)
+                        } else {
+                            nonblank(&register.consequence).map(|_| StatedBy::Register)
+                        },
+                    })
+                };
                 CategoryApplicability {
-                    art13: c.is_some_and(Collection::art13),
+                    art13,
                     art14: c.is_some_and(Collection::art14),
+                    obtained,
+                    provision_required,
+                    provision: statement.filter(|_| provision_required),
+                    provision_inapplicable: !obtained.provided()
+                        && (d.provision.is_some() || nonblank(&d.consequence).is_some()),
                 }
             })
             .collect();
@@ -215,11 +295,27 @@ impl Applicability {
                 .personal_data()
                 .iter()
                 .all(|d| d.collection.is_none());
+        let register_provision_applies = register.provision.is_some()
+            && if categories.is_empty() {
+                art13
+            } else {
+                categories.iter().any(|c| {
+                    c.provision
+                        .is_some_and(|s| s.provision_by == StatedBy::Register)
+                })
+            };
+        let register_provision_inapplicable = register.provision.is_some()
+            && !categories.is_empty()
+            && !categories.iter().any(|c| c.provision_required);
         Applicability {
             art13,
             art14,
             art14_at,
             collection_unknown,
+            provision_section: register_provision_applies
+                || categories.iter().any(|c| c.provision_required),
+            register_provision_applies,
+            register_provision_inapplicable,
             categories,
             sources_required: art14,
             sources_missing: art14 && register.sources().is_empty(),
@@ -243,19 +339,12 @@ mod tests {
         ));
         assert!(a.art13 && a.art14);
         assert!(a.sources_required && a.sources_missing);
-        assert_eq!(
-            a.categories,
-            vec![
-                CategoryApplicability {
-                    art13: true,
-                    art14: false
-                },
-                CategoryApplicability {
-                    art13: false,
-                    art14: true
-                }
-            ]
-        );
+        let how: Vec<(bool, bool, bool)> = a
+            .categories
+            .iter()
+            .map(|c| (c.art13, c.art14, c.provision_required))
+            .collect();
+        assert_eq!(how, vec![(true, false, true), (false, true, false)]);
         assert_eq!(a.art14_at.map(|p| p.line), Some(6));
     }
 
@@ -265,5 +354,79 @@ mod tests {
         assert!(!a.art13 && a.art14 && !a.collection_unknown);
         let a = Applicability::of(&register("title: x\n"));
         assert!(!a.art13 && !a.art14 && a.collection_unknown);
+    }
+
+    #[test]
+    fn observed_and_derived_data_need_no_provision_statement() {
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n  - category: b\n    obtained: observed\n  - category: c\n    obtained: derived\n  - category: d\n    obtained: provided\n",
+        ));
+        let required: Vec<bool> = a.categories.iter().map(|c| c.provision_required).collect();
+        assert_eq!(required, vec![true, false, false, true]);
+        // Observed data are still collected from the person: Art 13, not Art 14.
+        assert!(a.categories.iter().all(|c| c.art13 && !c.art14));
+        assert!(!a.sources_required);
+        assert!(a.provision_section);
+        assert!(a.categories.iter().all(|c| !c.provision_inapplicable));
+    }
+
+    #[test]
+    fn a_provision_on_observed_data_is_a_contradiction() {
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n    obtained: observed\n    provision: voluntary\n",
+        ));
+        let c = a.categories[0];
+        assert!(c.provision_inapplicable && !c.provision_required && c.provision.is_none());
+        assert!(!a.provision_section);
+    }
+
+    #[test]
+    fn the_register_statement_holds_unless_a_category_has_its_own() {
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\nprovision: contractual\nconsequence: c\npersonal_data:\n  - category: a\n  - category: b\n    provision: voluntary\n  - category: c\n    consequence: own\n  - category: d\n    obtained: observed\n  - category: e\n    provision: statutory\n",
+        ));
+        assert!(a.register_provision_applies && !a.register_provision_inapplicable);
+        let s: Vec<Option<(Provision, StatedBy, Option<StatedBy>)>> = a
+            .categories
+            .iter()
+            .map(|c| {
+                c.provision
+                    .map(|s| (s.provision, s.provision_by, s.consequence_by))
+            })
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                Some((
+                    Provision::Contractual,
+                    StatedBy::Register,
+                    Some(StatedBy::Register)
+                )),
+                Some((Provision::Voluntary, StatedBy::Category, None)),
+                Some((
+                    Provision::Contractual,
+                    StatedBy::Register,
+                    Some(StatedBy::Category)
+                )),
+                None,
+                // Its own provision does not take the register's consequence.
+                Some((Provision::Statutory, StatedBy::Category, None)),
+            ]
+        );
+        assert_eq!(a.categories[0].provision.unwrap().at.line, 3);
+    }
+
+    #[test]
+    fn a_register_statement_for_no_provided_data_is_a_contradiction() {
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\nprovision: voluntary\npersonal_data:\n  - category: a\n    obtained: observed\n",
+        ));
+        assert!(a.register_provision_inapplicable && !a.register_provision_applies);
+        assert!(!a.provision_section);
+        // With no categories listed yet, it holds for whatever the person provides.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\nprovision: voluntary\n",
+        ));
+        assert!(a.register_provision_applies && a.provision_section);
     }
 }

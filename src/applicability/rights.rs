@@ -287,6 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn explicit_consent_for_any_or_several_special_categories_gives_withdrawal() {
+        for sc in ["any", "[health, genetic]"] {
+            let r = derive(&register(&format!(
+                "purposes:\n  - description: Hoito\n    legal_basis: contract\npersonal_data:\n  - category: Muut tiedot\n    special_category: {sc}\n    condition: explicit_consent\n"
+            )));
+            let w = r
+                .iter()
+                .find(|d| d.right == Right::WithdrawConsent)
+                .unwrap();
+            assert!(w.applies() && w.explicit_consent, "{sc}");
+        }
+    }
+
+    #[test]
     fn public_task_gives_objection_but_not_erasure() {
         let r = derive(&register(
             "purposes:\n  - description: Puhelut\n    legal_basis: [legal_obligation, public_task]\n",

@@ -168,6 +168,29 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Miten tieto syntyy: annettu, havainnoitu vai johdettu.
+    ///
+    /// How the data arise: provided by the person, observed, or derived by the controller.
+    Obtained {
+        /// Rekisteröity antaa tiedot itse (13(2)(e) koskee niitä). — Provided by the data subject.
+        Provided = "provided", "Art 13(2)(e)";
+        /// Tieto syntyy havainnoimalla, esim. sivujen katselu, kameran kuva tai puhelun tiedot
+        /// (13 artikla, WP260 rev.01 kohta 26). — Observed, e.g. page views, camera images.
+        Observed = "observed", "Art 13";
+        /// Rekisterinpitäjä johtaa tiedon muista tiedoista, esim. sijainnin IP-osoitteesta.
+        /// — Derived by the controller, e.g. a location inferred from an IP address.
+        Derived = "derived", "Art 13, 14";
+    }
+}
+
+impl Obtained {
+    /// Whether the data subject provides the data, so that 13(2)(e) can apply to them.
+    pub fn provided(self) -> bool {
+        self == Obtained::Provided
+    }
+}
+
+vocabulary! {
     /// Vastaanottajan asema.
     ///
     /// A recipient's role, Art 4(9), 4(8), 26.

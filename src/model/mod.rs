@@ -14,8 +14,8 @@ mod values;
 use std::path::PathBuf;
 
 pub use enums::{
-    Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Provision, RecipientRole,
-    Right, SpecialCategory,
+    Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Obtained, Provision,
+    RecipientRole, Right, SpecialCategory,
 };
 pub use project::{Contact, Controller, ProjectFile, Settings, SupervisoryAuthority};
 pub use register::{
@@ -25,8 +25,8 @@ pub use register::{
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;
 pub use values::{
-    CountryCode, Date, ListOrNone, NoneOr, OneOrMany, Period, PeriodUnit, SpannedMap, Text,
-    parse_date,
+    CountryCode, Date, ListOrNone, NoneOr, OneOrMany, Period, PeriodUnit, SpannedMap,
+    SpecialCategories, Text, parse_date,
 };
 
 use crate::source::FileId;

@@ -8,7 +8,8 @@ use serde::Deserialize;
 
 use super::{
     Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBasis, ListOrNone,
-    Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory, Text,
+    Mechanism, Obtained, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategories,
+    Text,
 };
 
 /// Rekisteri ja sen tietosuojaseloste.
@@ -49,6 +50,17 @@ pub struct Register {
     ///
     /// Categories of personal data (Art 14(1)(d); with the Art 13(2)(e) statement under Art 13).
     pub personal_data: Option<Spanned<Vec<Spanned<DataCategory>>>>,
+    /// Koko rekisteriä koskeva tieto antamisen pakollisuudesta (13(2)(e)): koskee kaikkia
+    /// rekisteröidyn itse antamia tietoja, ellei tietoryhmä kerro omaansa.
+    ///
+    /// One Art 13(2)(e) statement for the whole register: applies to every category the person
+    /// provides, unless the category gives its own `provision`.
+    pub provision: Option<Spanned<Provision>>,
+    /// Mitä seuraa, jos tietoja ei anneta (13(2)(e)), koko rekisterin osalta.
+    ///
+    /// What follows if the data are not provided (Art 13(2)(e)), for the register-level
+    /// `provision`.
+    pub consequence: Option<Spanned<Text>>,
     /// Tietolähteet (14(2)(f)).
     ///
     /// Sources of the data (Art 14(2)(f)).
@@ -151,10 +163,17 @@ pub struct DataCategory {
     /// Where these data come from, when not as the register's `collection` says (e.g.
     /// `other_sources` for data obtained from an employer).
     pub collection: Option<Spanned<Collection>>,
-    /// Erityinen henkilötietoryhmä (9(1)).
+    /// Miten tieto syntyy: `provided` (rekisteröity antaa sen; oletus), `observed` (havainnoitu,
+    /// esim. kameran kuva) tai `derived` (johdettu muista tiedoista).
     ///
-    /// Special category (Art 9(1)).
-    pub special_category: Option<Spanned<SpecialCategory>>,
+    /// How the data arise: `provided` by the person (the default), `observed` (page views,
+    /// camera images, call metadata) or `derived` by the controller (a location inferred from an
+    /// IP address). Only provided data take the Art 13(2)(e) statement.
+    pub obtained: Option<Spanned<Obtained>>,
+    /// Erityinen henkilötietoryhmä (9(1)), luettelo niistä tai `any`.
+    ///
+    /// Special category (Art 9(1)), a list of them, or `any`.
+    pub special_category: Option<Spanned<SpecialCategories>>,
     /// Rikostuomioihin ja rikoksiin liittyviä tietoja (10 artikla).
     ///
     /// Personal data relating to criminal convictions and offences (Art 10).
@@ -457,6 +476,16 @@ impl Register {
         self.personal_data()
             .iter()
             .any(|d| d.special_category.is_some())
+    }
+}
+
+impl DataCategory {
+    /// How the data arise; absent means provided by the person.
+    pub fn obtained(&self) -> Obtained {
+        self.obtained
+            .as_ref()
+            .map(|o| o.value)
+            .unwrap_or(Obtained::Provided)
     }
 }
 

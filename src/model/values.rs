@@ -10,7 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::Spanned;
+use super::{Spanned, SpecialCategory};
 
 /// Text shown in the notice. Markdown is allowed: paragraphs, lists, emphasis and links
 /// (http, https, mailto and tel only; raw HTML is shown as text).
@@ -463,6 +463,97 @@ impl<T: JsonSchema> JsonSchema for NoneOr<T> {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let inner = generator.subschema_for::<T>();
         json_schema!({ "oneOf": [ inner, { "const": "none" } ] })
+    }
+}
+
+/// The special categories (Art 9(1)) one entry of `personal_data` contains: one, a list, or
+/// `any` ("any special category, with explicit consent").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpecialCategories {
+    /// `any`: any of the special categories of Art 9(1).
+    Any,
+    /// The categories named (at least one).
+    Listed(Vec<SpecialCategory>),
+}
+
+impl SpecialCategories {
+    /// Whether `any` was written.
+    pub fn is_any(&self) -> bool {
+        matches!(self, SpecialCategories::Any)
+    }
+
+    /// The categories named; empty for `any`.
+    pub fn items(&self) -> &[SpecialCategory] {
+        match self {
+            SpecialCategories::Any => &[],
+            SpecialCategories::Listed(v) => v,
+        }
+    }
+
+    /// The value as written in YAML, for messages: `` `health` ``, `` `genetic`, `health` ``,
+    /// `` `any` ``.
+    pub fn describe(&self) -> String {
+        match self {
+            SpecialCategories::Any => "`any`".to_string(),
+            SpecialCategories::Listed(v) => v
+                .iter()
+                .map(|c| format!("`{}`", c.name()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SpecialCategories {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SpecialCategories;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a special category, a list of them, or `any`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                if v.trim() == "any" {
+                    return Ok(SpecialCategories::Any);
+                }
+                SpecialCategory::deserialize(de::value::StrDeserializer::<E>::new(v))
+                    .map(|c| SpecialCategories::Listed(vec![c]))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<SpecialCategory>()? {
+                    if !items.contains(&item) {
+                        items.push(item);
+                    }
+                }
+                if items.is_empty() {
+                    return Err(de::Error::invalid_length(0, &self));
+                }
+                Ok(SpecialCategories::Listed(items))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for SpecialCategories {
+    fn schema_name() -> Cow<'static, str> {
+        "SpecialCategories".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<SpecialCategory>();
+        json_schema!({
+            "description": "Erityinen henkilötietoryhmä (9(1)), luettelo niistä tai `any`.\n\nA special category (Art 9(1)), a list of them, or `any`: any of them.",
+            "oneOf": [
+                one.clone(),
+                { "type": "array", "items": one, "minItems": 1, "uniqueItems": true },
+                { "const": "any" }
+            ]
+        })
     }
 }
 

@@ -324,6 +324,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
         "legal_basis",
         "special_category",
         "condition",
+        "obtained",
         "provision",
         "role",
         "mechanism",

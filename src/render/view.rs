@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::markdown;
 use super::sanitize::{self, escape};
-use crate::applicability::Applicability;
 use crate::applicability::rights::{self, Reach};
+use crate::applicability::{Applicability, StatedBy};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::{
@@ -173,16 +173,32 @@ pub struct PurposeView {
 pub struct DataView {
     category: Option<Md>,
     description: Option<Md>,
-    special_category: Option<&'static str>,
+    /// `observed` or `derived`, for the label of how the data arise; `None` when provided.
+    obtained: Option<&'static str>,
+    /// The special categories named (empty with `special_any`).
+    special_categories: Vec<&'static str>,
+    /// `special_category: any`.
+    special_any: bool,
     condition: Option<&'static str>,
     criminal: bool,
     law: Option<Md>,
+    /// The Art 13(2)(e) statement that holds for these data (their own or the register's).
     provision: Option<&'static str>,
     consequence: Option<Md>,
     missing_condition: bool,
-    /// Whether these data come from the person, so the Art 13(2)(e) statement applies.
+    /// Whether these data are collected from the person and provided by them, so the
+    /// Art 13(2)(e) statement applies.
     from_data_subject: bool,
+    /// Listed under the statement: their own statement, their own consequence, or a marker.
+    provision_listed: bool,
     missing_provision: bool,
+}
+
+/// The register's one Art 13(2)(e) statement for all data the person provides.
+#[derive(Clone, Debug, Serialize)]
+pub struct RegisterProvisionView {
+    provision: &'static str,
+    consequence: Option<Md>,
 }
 
 /// A source.
@@ -402,6 +418,12 @@ pub struct RegisterView {
     data_subjects: Vec<Md>,
     purposes: Vec<PurposeView>,
     personal_data: Vec<DataView>,
+    /// The notice has the Art 13(2)(e) section.
+    provision_section: bool,
+    /// The register-level statement, when it holds for some data.
+    register_provision: Option<RegisterProvisionView>,
+    /// Some category is listed under the statement (its own statement, or a marker).
+    provision_listed: bool,
     sources: Vec<SourceView>,
     missing_sources: bool,
     recipients: ListView<RecipientView>,
@@ -518,24 +540,55 @@ pub fn register_view(
             }
         })
         .collect();
-    let personal_data = r
+    let personal_data: Vec<DataView> = r
         .personal_data()
         .iter()
         .zip(&applies.categories)
-        .map(|(d, a)| DataView {
-            category: inline(&d.category),
-            description: inline(&d.description),
-            special_category: d.special_category.as_ref().map(|s| s.value.name()),
-            condition: d.condition.as_ref().map(|c| c.value.name()),
-            criminal: d.criminal_data.as_ref().is_some_and(|c| c.value),
-            law: inline(&d.law),
-            provision: d.provision.as_ref().map(|p| p.value.name()),
-            consequence: inline(&d.consequence),
-            missing_condition: d.special_category.is_some() && d.condition.is_none(),
-            from_data_subject: a.art13,
-            missing_provision: a.art13 && d.provision.is_none(),
+        .map(|(d, a)| {
+            let statement = a.provision;
+            let consequence = match statement.and_then(|s| s.consequence_by) {
+                Some(StatedBy::Category) => inline(&d.consequence),
+                Some(StatedBy::Register) => inline(&r.consequence),
+                None => None,
+            };
+            DataView {
+                category: inline(&d.category),
+                description: inline(&d.description),
+                obtained: Some(a.obtained).filter(|o| !o.provided()).map(|o| o.name()),
+                special_categories: d
+                    .special_category
+                    .as_ref()
+                    .map(|s| s.value.items().iter().map(|c| c.name()).collect())
+                    .unwrap_or_default(),
+                special_any: d
+                    .special_category
+                    .as_ref()
+                    .is_some_and(|s| s.value.is_any()),
+                condition: d.condition.as_ref().map(|c| c.value.name()),
+                criminal: d.criminal_data.as_ref().is_some_and(|c| c.value),
+                law: inline(&d.law),
+                provision: statement.map(|s| s.provision.name()),
+                consequence,
+                missing_condition: d.special_category.is_some() && d.condition.is_none(),
+                from_data_subject: a.provision_required,
+                provision_listed: a.provision_required
+                    && statement.is_none_or(|s| {
+                        s.provision_by == StatedBy::Category
+                            || s.consequence_by == Some(StatedBy::Category)
+                    }),
+                missing_provision: a.provision_required && statement.is_none(),
+            }
         })
         .collect();
+    let provision_listed = personal_data.iter().any(|d| d.provision_listed);
+    let register_provision = r
+        .provision
+        .as_ref()
+        .filter(|_| applies.register_provision_applies)
+        .map(|p| RegisterProvisionView {
+            provision: p.value.name(),
+            consequence: inline(&r.consequence),
+        });
     let derived = &applies.rights;
     let purpose_text = |i: usize| r.purposes().get(i).and_then(|p| inline(&p.description));
     let notes = r.rights.as_ref().map(|x| &x.value);
@@ -697,6 +750,9 @@ pub fn register_view(
             .collect(),
         purposes,
         personal_data,
+        provision_section: applies.provision_section,
+        register_provision,
+        provision_listed,
         sources: r
             .sources()
             .iter()

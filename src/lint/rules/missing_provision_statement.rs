@@ -3,7 +3,7 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::{Provision, nonblank};
+use crate::model::Provision;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -13,10 +13,15 @@ pub static RULE: Rule = Rule {
     section: Section::Provision,
     summary: "data collected from the person without saying whether providing them is required and what follows if not",
     explanation: r#"## What it checks
-For each entry of `personal_data` collected from the person — the register's `collection`
-is `data_subject` or `both`, unless the entry says otherwise in its own `collection` — that it
-has `provision` (`statutory`, `contractual`, `contract_precondition` or `voluntary`), and that
-required data (all but `voluntary`) say in `consequence` what follows if they are not given.
+For each entry of `personal_data` collected from the person and provided by them — the
+register's `collection` is `data_subject` or `both`, unless the entry says otherwise in its own
+`collection`, and the entry is not `obtained: observed` or `derived` — that a `provision`
+(`statutory`, `contractual`, `contract_precondition` or `voluntary`) holds for it: its own, or
+the register's `provision` for all data the person provides. Required data (all but
+`voluntary`) must also say in `consequence` what follows if they are not given.
+
+Observed data (page views, camera images) and data the controller derives are not provided by
+the person, so this statement cannot apply to them and is not asked for.
 
 ## Why
 Art 13(2)(e) requires telling the person "whether the provision of personal data is a
@@ -33,6 +38,19 @@ personal_data:
     consequence: Ilman osoitetta emme voi toimittaa tilausta.
   - category: Syntymäpäivä
     provision: voluntary
+  - category: Sivujen katselutiedot
+    obtained: observed              # not provided: no statement
+```
+
+or once for the whole register:
+
+```yaml
+provision: contractual
+consequence: Ilman tietoja emme voi hoitaa jäsenyyttäsi.
+personal_data:
+  - category: Nimi ja yhteystiedot
+  - category: Valokuva
+    provision: voluntary            # its own statement
 ```
 "#,
     project: None,
@@ -41,14 +59,16 @@ personal_data:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     let r = cx.register;
-    // Data a category obtains elsewhere need no 13(2)(e) statement, whatever the register says.
-    for (d, _) in r
+    // A register-level provision without a consequence is reported once, not per category.
+    let mut reported = Vec::new();
+    // Applicability says which categories need the statement, and which statement holds.
+    for (d, a) in r
         .personal_data()
         .iter()
         .zip(&cx.applies.categories)
-        .filter(|(_, a)| a.art13)
+        .filter(|(_, a)| a.provision_required)
     {
-        match &d.provision {
+        match a.provision {
             None => {
                 out.at(
                     d.pos,
@@ -59,12 +79,17 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                     "add `provision:` statutory, contractual, contract_precondition or voluntary",
                 );
             }
-            Some(p) if p.value != Provision::Voluntary && nonblank(&d.consequence).is_none() => {
+            Some(s)
+                if s.provision != Provision::Voluntary
+                    && s.consequence_by.is_none()
+                    && !reported.contains(&s.at) =>
+            {
+                reported.push(s.at);
                 out.at(
-                    p.pos,
+                    s.at,
                     format!(
                         "`provision: {}` without the `consequence` of not providing the data",
-                        p.value.name()
+                        s.provision.name()
                     ),
                 )
                 .help(

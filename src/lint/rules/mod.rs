@@ -38,6 +38,7 @@ pub mod note_for_inapplicable_right;
 pub mod outdated_supervisory_authority;
 pub mod outdated_term;
 pub mod placeholder_left;
+pub mod provision_for_unprovided_data;
 pub mod public_authority_without_dpo;
 pub mod repealed_act;
 pub mod restriction_without_law;
@@ -91,6 +92,7 @@ pub static RULES: &[&Rule] = &[
     &special_category_without_law::RULE,
     &criminal_data_without_law::RULE,
     &missing_provision_statement::RULE,
+    &provision_for_unprovided_data::RULE,
     &missing_sources::RULE,
     &missing_recipients::RULE,
     &incomplete_recipient::RULE,

@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
     section: Section::PersonalData,
     summary: "a special category of personal data has no Art 9(2) condition",
     explanation: r#"## What it checks
-That every entry of `personal_data` with a `special_category` (health, biometric, …) also
-states its `condition`: one of the exceptions of Art 9(2)(a)–(j).
+That every entry of `personal_data` with a `special_category` (health, biometric, …, a list
+of them, or `any`) also states its `condition`: one of the exceptions of Art 9(2)(a)–(j).
 
 ## Why
 Processing special categories is prohibited (Art 9(1)) unless one of the conditions of
@@ -29,6 +29,10 @@ personal_data:
     special_category: health
     condition: health_care          # Art 9(2)(h)
     law: Laki potilaan asemasta ja oikeuksista (785/1992)
+  - category: Lisätiedot
+    description: Tiedot, jotka kerrot meille itse.
+    special_category: any           # or a list: [health, genetic]
+    condition: explicit_consent     # Art 9(2)(a)
 ```
 "#,
     project: None,
@@ -40,7 +44,12 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         if let Some(sc) = &d.special_category
             && d.condition.is_none()
         {
-            out.at(sc.pos, format!("special category `{}` without its Art 9(2) condition", sc.value.name()))
+            let what = match sc.value.items() {
+                [] => "`any` special category without its".to_string(),
+                [_] => format!("special category {} without its", sc.value.describe()),
+                _ => format!("special categories {} without their", sc.value.describe()),
+            };
+            out.at(sc.pos, format!("{what} Art 9(2) condition"))
                 .label("no `condition`")
                 .help("add `condition:` — e.g. explicit_consent (9(2)(a)), employment (9(2)(b)), health_care (9(2)(h))");
         }
