@@ -5,6 +5,7 @@
 //! stage resolves a [`ProjectFile`] into a [`Project`] (settings with their defaults, lint
 //! levels) and gives each register its id.
 
+mod bases;
 mod enums;
 mod project;
 mod register;
@@ -13,6 +14,7 @@ mod values;
 
 use std::path::PathBuf;
 
+pub use bases::LegalBases;
 pub use enums::{
     Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Provision, RecipientRole,
     Right, SpecialCategory,

@@ -7,8 +7,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{
-    Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBasis, ListOrNone,
-    Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory, Text,
+    Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBases, LegalBasis,
+    ListOrNone, Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory,
+    Text,
 };
 
 /// Rekisteri ja sen tietosuojaseloste.
@@ -113,10 +114,10 @@ pub struct Purpose {
     ///
     /// The purpose, e.g. "Managing the customer relationship and invoicing".
     pub description: Option<Spanned<Text>>,
-    /// Oikeusperuste (6(1)); useampi luettelona.
+    /// Oikeusperuste (6(1)); useampi luettelona (kaikki pätevät) tai vaihtoehtoina `either:`-avaimen alla.
     ///
-    /// Legal basis (Art 6(1)); several as a list.
-    pub legal_basis: Option<Spanned<OneOrMany<LegalBasis>>>,
+    /// Legal basis (Art 6(1)); several as a list (all apply), or alternatives under `either:`.
+    pub legal_basis: Option<Spanned<LegalBases>>,
     /// Oikeutettu etu, jos peruste on `legitimate_interests` (13(1)(d)).
     ///
     /// The specific legitimate interest, when the basis is `legitimate_interests` (Art 13(1)(d)).
@@ -461,12 +462,18 @@ impl Register {
 }
 
 impl Purpose {
-    /// The legal bases given (empty if none).
+    /// The legal bases named (empty if none): those that all apply, or the alternatives of an
+    /// `either`.
     pub fn bases(&self) -> &[LegalBasis] {
         self.legal_basis
             .as_ref()
             .map(|b| b.value.items())
             .unwrap_or(&[])
+    }
+
+    /// The alternatives, when the notice leaves open which basis applies (`either`).
+    pub fn either_bases(&self) -> Option<&Spanned<Vec<LegalBasis>>> {
+        self.legal_basis.as_ref().and_then(|b| b.value.either())
     }
 
     /// Whether the purpose is flagged as direct marketing.

@@ -161,6 +161,8 @@ pub struct AuthorityView {
 pub struct PurposeView {
     description: Option<Md>,
     bases: Vec<&'static str>,
+    /// The bases are alternatives the notice leaves open (`either`): joined with "tai".
+    either: bool,
     legitimate_interest: Option<Md>,
     law: Option<Md>,
     direct_marketing: bool,
@@ -509,6 +511,7 @@ pub fn register_view(
                     && nonblank(&p.legitimate_interest).is_none(),
                 missing_basis: bases.is_empty(),
                 bases,
+                either: p.either_bases().is_some(),
                 legitimate_interest: inline(&p.legitimate_interest),
                 law: inline(&p.law),
                 direct_marketing: p.is_direct_marketing(),

@@ -6,6 +6,7 @@ use super::text::Phrase;
 
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
+pub mod ambiguous_legal_basis;
 pub mod criminal_data_without_law;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
@@ -80,6 +81,7 @@ pub static RULES: &[&Rule] = &[
     &missing_collection::RULE,
     &missing_purposes::RULE,
     &missing_legal_basis::RULE,
+    &ambiguous_legal_basis::RULE,
     &missing_legitimate_interest::RULE,
     &vague_legitimate_interest::RULE,
     &legitimate_interests_by_public_authority::RULE,
