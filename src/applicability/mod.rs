@@ -11,7 +11,7 @@ use serde::Serialize;
 
 pub mod rights;
 
-use crate::model::{Collection, Register};
+use crate::model::{Collection, LegalBasis, Register, nonblank};
 use crate::source::Pos;
 use rights::DerivedRight;
 
@@ -22,6 +22,17 @@ pub struct CategoryApplicability {
     pub art13: bool,
     /// Obtained from elsewhere (Art 14): its source must be named (14(2)(f)).
     pub art14: bool,
+}
+
+/// What the law requires of one entry of `purposes`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PurposeApplicability {
+    /// A basis it names is a legal obligation or a public task, so the law behind it must be
+    /// named (Art 6(3)).
+    pub law_required: bool,
+    /// A law is named for it: its own `law`, or the register's `law`, which covers every
+    /// purpose without one.
+    pub law_given: bool,
 }
 
 /// What the law requires of one register.
@@ -40,6 +51,8 @@ pub struct Applicability {
     pub collection_unknown: bool,
     /// Per entry of `personal_data`, in order.
     pub categories: Vec<CategoryApplicability>,
+    /// Per entry of `purposes`, in order.
+    pub purposes: Vec<PurposeApplicability>,
     /// The sources must be listed (14(2)(f)).
     pub sources_required: bool,
     /// The sources are required but none is listed.
@@ -85,12 +98,25 @@ impl Applicability {
                 .personal_data()
                 .iter()
                 .all(|d| d.collection.is_none());
+        let register_law = nonblank(&register.law).is_some();
+        let purposes = register
+            .purposes()
+            .iter()
+            .map(|p| PurposeApplicability {
+                law_required: p
+                    .bases()
+                    .iter()
+                    .any(|b| matches!(b, LegalBasis::LegalObligation | LegalBasis::PublicTask)),
+                law_given: nonblank(&p.law).is_some() || register_law,
+            })
+            .collect();
         Applicability {
             art13,
             art14,
             art14_at,
             collection_unknown,
             categories,
+            purposes,
             sources_required: art14,
             sources_missing: art14 && register.sources().is_empty(),
             rights: rights::derive(register),
@@ -127,6 +153,26 @@ mod tests {
             ]
         );
         assert_eq!(a.art14_at.map(|p| p.line), Some(6));
+    }
+
+    #[test]
+    fn the_registers_law_covers_purposes_without_their_own() {
+        let purposes = "purposes:\n  - description: a\n    legal_basis: legal_obligation\n  - description: b\n    legal_basis: contract\n  - description: c\n    legal_basis: {either: [contract, public_task]}\n    law: Laki c\n";
+        let a = Applicability::of(&register(&format!("title: x\n{purposes}")));
+        let law = |a: &Applicability| -> Vec<(bool, bool)> {
+            a.purposes
+                .iter()
+                .map(|p| (p.law_required, p.law_given))
+                .collect()
+        };
+        assert_eq!(law(&a), vec![(true, false), (false, false), (true, true)]);
+        let a = Applicability::of(&register(&format!(
+            "title: x\nlaw: Laki rekisteristä\n{purposes}"
+        )));
+        assert_eq!(law(&a), vec![(true, true), (false, true), (true, true)]);
+        // A blank law names nothing.
+        let a = Applicability::of(&register(&format!("title: x\nlaw: ' '\n{purposes}")));
+        assert_eq!(law(&a)[0], (true, false));
     }
 
     #[test]

@@ -147,6 +147,7 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
     for s in vec(r.data_subjects.as_ref()) {
         out.push((s.value.as_str(), s.pos));
     }
+    text(&mut out, r.law.as_ref());
     for p in vec(r.purposes.as_ref()) {
         text(&mut out, p.description.as_ref());
         text(&mut out, p.legitimate_interest.as_ref());

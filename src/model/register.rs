@@ -46,6 +46,10 @@ pub struct Register {
     ///
     /// Purposes of processing, each with its legal basis (Art 13(1)(c), 14(1)(c)).
     pub purposes: Option<Spanned<Vec<Spanned<Purpose>>>>,
+    /// Laki, johon rekisterin käsittely perustuu; koskee jokaista lakisääteiseen velvoitteeseen tai yleisen edun mukaiseen tehtävään perustuvaa tarkoitusta, jolla ei ole omaa `law`-tietoa.
+    ///
+    /// The law the register's processing rests on (Art 6(3)), for every purpose on `legal_obligation` or `public_task` that names no law of its own.
+    pub law: Option<Spanned<Text>>,
     /// Käsiteltävät henkilötiedot ryhmittäin (14(1)(d)).
     ///
     /// Categories of personal data (Art 14(1)(d); with the Art 13(2)(e) statement under Art 13).

@@ -401,6 +401,8 @@ pub struct RegisterView {
     authority: AuthorityView,
     data_subjects: Vec<Md>,
     purposes: Vec<PurposeView>,
+    /// The law the whole register rests on (`law` of the register), said once.
+    register_law: Option<Md>,
     personal_data: Vec<DataView>,
     sources: Vec<SourceView>,
     missing_sources: bool,
@@ -691,6 +693,7 @@ pub fn register_view(
             .map(|s| Md::inline(&s.value))
             .collect(),
         purposes,
+        register_law: inline(&r.law),
         personal_data,
         sources: r
             .sources()
