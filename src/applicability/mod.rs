@@ -9,10 +9,12 @@
 
 use serde::Serialize;
 
+pub mod groups;
 pub mod rights;
 
 use crate::model::{Collection, LegalBasis, Register, nonblank};
 use crate::source::Pos;
+use groups::Groups;
 use rights::DerivedRight;
 
 /// How one entry of `personal_data` is obtained.
@@ -57,6 +59,12 @@ pub struct Applicability {
     pub sources_required: bool,
     /// The sources are required but none is listed.
     pub sources_missing: bool,
+    /// Entries of `personal_data` obtained from elsewhere that no listed source provides
+    /// (every source names other categories): their source is missing (14(2)(f)).
+    pub categories_without_source: Vec<usize>,
+    /// Whom each purpose, category and retention period concerns, which categories each
+    /// source provides, and the references that name nothing.
+    pub groups: Groups,
     /// Every right, with its reach in this register.
     #[serde(skip)]
     pub rights: Vec<DerivedRight>,
@@ -110,6 +118,16 @@ impl Applicability {
                 law_given: nonblank(&p.law).is_some() || register_law,
             })
             .collect();
+        let groups = Groups::of(register);
+        // Only listed sources can leave a category uncovered; no sources at all is
+        // `sources_missing`.
+        let categories_without_source = if register.sources().is_empty() {
+            Vec::new()
+        } else {
+            (0..categories.len())
+                .filter(|&i| categories[i].art14 && !groups.has_source(i))
+                .collect()
+        };
         Applicability {
             art13,
             art14,
@@ -119,6 +137,8 @@ impl Applicability {
             purposes,
             sources_required: art14,
             sources_missing: art14 && register.sources().is_empty(),
+            categories_without_source,
+            groups,
             rights: rights::derive(register),
         }
     }
@@ -153,6 +173,23 @@ mod tests {
             ]
         );
         assert_eq!(a.art14_at.map(|p| p.line), Some(6));
+    }
+
+    #[test]
+    fn a_category_from_elsewhere_needs_a_source_that_provides_it() {
+        let yaml = "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n  - category: b\n    id: b\n    collection: other_sources\n  - category: c\n    id: c\n    collection: other_sources\nsources:\n  - description: s\n    public: false\n    personal_data: [b]\n";
+        let a = Applicability::of(&register(yaml));
+        // `a` comes from the person; `b` has its source; `c` has none.
+        assert_eq!(a.categories_without_source, vec![2]);
+        assert!(!a.sources_missing);
+        // A source that names no categories provides them all.
+        let a = Applicability::of(&register(&format!(
+            "{yaml}  - description: t\n    public: true\n"
+        )));
+        assert!(a.categories_without_source.is_empty());
+        // No sources at all is reported as missing sources, not per category.
+        let a = Applicability::of(&register(yaml.split("sources:").next().unwrap()));
+        assert!(a.sources_missing && a.categories_without_source.is_empty());
     }
 
     #[test]

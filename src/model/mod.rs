@@ -7,6 +7,7 @@
 
 mod bases;
 mod enums;
+mod groups;
 mod project;
 mod register;
 mod spanned;
@@ -19,6 +20,7 @@ pub use enums::{
     Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Provision, RecipientRole,
     Right, SpecialCategory,
 };
+pub use groups::{DataSubject, DataSubjectGroup, Id};
 pub use project::{Contact, Controller, ProjectFile, Settings, SupervisoryAuthority};
 pub use register::{
     AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register,

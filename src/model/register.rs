@@ -11,6 +11,7 @@ use super::{
     ListOrNone, Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory,
     Text,
 };
+use super::{DataSubject, Id};
 
 /// Rekisteri ja sen tietosuojaseloste.
 ///
@@ -34,10 +35,10 @@ pub struct Register {
     ///
     /// Contact person (or a list) for this register, overriding the one in `seloste.yaml`.
     pub contact: Option<Spanned<OneOrMany<Contact>>>,
-    /// Rekisteröityjen ryhmät, esim. asiakkaat.
+    /// Rekisteröityjen ryhmät, esim. asiakkaat; ryhmällä voi olla `id`, jolla muut kohdat viittaavat siihen.
     ///
-    /// Categories of data subjects, e.g. customers.
-    pub data_subjects: Option<Spanned<Vec<Spanned<Text>>>>,
+    /// Categories of data subjects, e.g. customers; a group may have an `id` for other entries to refer to it by.
+    pub data_subjects: Option<Spanned<Vec<Spanned<DataSubject>>>>,
     /// Mistä tiedot kerätään: `data_subject` (13 art.), `other_sources` (14 art.) tai `both`.
     ///
     /// Where the data come from: `data_subject` (Art 13), `other_sources` (Art 14) or `both`.
@@ -134,6 +135,10 @@ pub struct Purpose {
     ///
     /// Whether this purpose is direct marketing (right to object, Art 21(2)).
     pub direct_marketing: Option<Spanned<bool>>,
+    /// Rekisteröityjen ryhmät (`id`), joita tarkoitus koskee, jos vain osaa.
+    ///
+    /// The groups of data subjects (by `id`) the purpose concerns, when only some.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Henkilötietoryhmä.
@@ -146,6 +151,10 @@ pub struct DataCategory {
     ///
     /// The category, e.g. "Name and contact details".
     pub category: Option<Spanned<Text>>,
+    /// Tunniste, jolla tietolähteet viittaavat tietoryhmään, esim. `osoite`.
+    ///
+    /// The id by which sources refer to the category, e.g. `osoite`.
+    pub id: Option<Spanned<Id>>,
     /// Tarkempi kuvaus.
     ///
     /// Details.
@@ -181,6 +190,10 @@ pub struct DataCategory {
     ///
     /// What follows if the data are not provided (Art 13(2)(e)).
     pub consequence: Option<Spanned<Text>>,
+    /// Rekisteröityjen ryhmät (`id`), joita tietoryhmä koskee, jos vain osaa.
+    ///
+    /// The groups of data subjects (by `id`) the category concerns, when only some.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Tietolähde.
@@ -197,6 +210,10 @@ pub struct Source {
     ///
     /// Whether the source is publicly accessible (Art 14(2)(f)).
     pub public: Option<Spanned<bool>>,
+    /// Tietoryhmät (`id`), jotka saadaan tästä lähteestä, jos vain osa.
+    ///
+    /// The data categories (by `id`) this source provides, when only some.
+    pub personal_data: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Vastaanottaja.
@@ -285,6 +302,10 @@ pub struct Retention {
     ///
     /// The law that sets the period.
     pub law: Option<Spanned<Text>>,
+    /// Rekisteröityjen ryhmät (`id`), joita säilytysaika koskee, jos vain osaa.
+    ///
+    /// The groups of data subjects (by `id`) the period concerns, when only some.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Automaattinen päätöksenteko tai profilointi.
@@ -421,7 +442,7 @@ impl Register {
     }
 
     /// The data subject categories (empty if none are given).
-    pub fn data_subjects(&self) -> &[Spanned<Text>] {
+    pub fn data_subjects(&self) -> &[Spanned<DataSubject>] {
         slice(&self.data_subjects)
     }
 

@@ -166,6 +166,8 @@ pub struct PurposeView {
     legitimate_interest: Option<Md>,
     law: Option<Md>,
     direct_marketing: bool,
+    /// The groups of data subjects it alone concerns (empty: all).
+    groups: Vec<Md>,
     missing_basis: bool,
     missing_interest: bool,
 }
@@ -184,6 +186,8 @@ pub struct DataView {
     missing_condition: bool,
     /// Whether these data come from the person, so the Art 13(2)(e) statement applies.
     from_data_subject: bool,
+    /// The groups of data subjects these data alone concern (empty: all).
+    groups: Vec<Md>,
     missing_provision: bool,
 }
 
@@ -192,6 +196,8 @@ pub struct DataView {
 pub struct SourceView {
     description: Option<Md>,
     public: Option<bool>,
+    /// The categories this source alone provides (empty: all).
+    provides: Vec<Md>,
 }
 
 /// A recipient.
@@ -262,6 +268,8 @@ pub struct RetentionView {
     criteria: Option<Md>,
     from: Option<Md>,
     law: Option<Md>,
+    /// The groups of data subjects the period alone concerns (empty: all).
+    groups: Vec<Md>,
 }
 
 /// A period, for the `period` filter.
@@ -491,6 +499,26 @@ fn authority_view(project: &Project) -> AuthorityView {
     }
 }
 
+/// The names of the entries a scope names (nothing for an entry that is not limited), each
+/// made safe by `safe` for where it is shown.
+fn scope_names<'a>(
+    scope: Option<&Option<Vec<usize>>>,
+    name: impl Fn(usize) -> Option<&'a Text>,
+    safe: fn(&str) -> String,
+) -> Vec<Md> {
+    scope
+        .and_then(|s| s.as_ref())
+        .map(|v| {
+            v.iter()
+                .filter_map(|&i| name(i))
+                .filter(|t| !t.is_blank())
+                .map(|t| Md::raw(safe(t.as_str())))
+                .filter(|m| !m.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Builds the view of one register.
 pub fn register_view(
     project: &Project,
@@ -502,10 +530,19 @@ pub fn register_view(
     // What applies is decided once, for the lint and the notice alike.
     let applies = Applicability::of(r);
     let (art13, art14) = (applies.art13, applies.art14);
+    let scopes = &applies.groups;
+    let group = |i: usize| r.data_subjects().get(i).map(|s| s.text());
+    let category = |i: usize| {
+        r.personal_data()
+            .get(i)
+            .and_then(|d| nonblank(&d.category))
+            .map(|c| &c.value)
+    };
     let purposes: Vec<PurposeView> = r
         .purposes()
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let bases: Vec<&'static str> = p.bases().iter().map(|b| b.name()).collect();
             PurposeView {
                 description: inline(&p.description),
@@ -517,6 +554,7 @@ pub fn register_view(
                 legitimate_interest: inline(&p.legitimate_interest),
                 law: inline(&p.law),
                 direct_marketing: p.is_direct_marketing(),
+                groups: scope_names(scopes.purposes.get(i), &group, sanitize::inline),
             }
         })
         .collect();
@@ -524,7 +562,8 @@ pub fn register_view(
         .personal_data()
         .iter()
         .zip(&applies.categories)
-        .map(|(d, a)| DataView {
+        .enumerate()
+        .map(|(i, (d, a))| DataView {
             category: inline(&d.category),
             description: inline(&d.description),
             special_category: d.special_category.as_ref().map(|s| s.value.name()),
@@ -535,6 +574,7 @@ pub fn register_view(
             consequence: inline(&d.consequence),
             missing_condition: d.special_category.is_some() && d.condition.is_none(),
             from_data_subject: a.art13,
+            groups: scope_names(scopes.categories.get(i), &group, sanitize::inline),
             missing_provision: a.art13 && d.provision.is_none(),
         })
         .collect();
@@ -689,8 +729,8 @@ pub fn register_view(
         data_subjects: r
             .data_subjects()
             .iter()
-            .filter(|s| !s.value.is_blank())
-            .map(|s| Md::inline(&s.value))
+            .filter(|s| !s.text().is_blank())
+            .map(|s| Md::inline(s.text()))
             .collect(),
         purposes,
         register_law: inline(&r.law),
@@ -698,12 +738,14 @@ pub fn register_view(
         sources: r
             .sources()
             .iter()
-            .map(|s| SourceView {
+            .enumerate()
+            .map(|(i, s)| SourceView {
                 description: inline(&s.description),
                 public: s.public.as_ref().map(|p| p.value),
+                provides: scope_names(scopes.sources.get(i), &category, sanitize::inline),
             })
             .collect(),
-        missing_sources: applies.sources_missing,
+        missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
         recipients: list_view(&r.recipients, |x| RecipientView {
             name: cell(&x.name),
             role: x.role.as_ref().map(|r| r.value.name()),
@@ -742,12 +784,14 @@ pub fn register_view(
         retention: r
             .retention()
             .iter()
-            .map(|x| RetentionView {
+            .enumerate()
+            .map(|(i, x)| RetentionView {
                 data: cell(&x.data),
                 period: x.period.as_ref().map(|p| PeriodView::of(p.value)),
                 criteria: cell(&x.criteria),
                 from: cell(&x.from),
                 law: cell(&x.law),
+                groups: scope_names(scopes.retention.get(i), &group, sanitize::cell),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {

@@ -48,6 +48,7 @@ pub mod special_category_without_law;
 pub mod stale_notice;
 pub mod transfer_within_eea;
 pub mod undeclared_direct_marketing;
+pub mod unknown_reference;
 pub mod unrendered_markdown;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
@@ -79,6 +80,7 @@ pub static RULES: &[&Rule] = &[
     &missing_representative::RULE,
     &missing_title::RULE,
     &missing_collection::RULE,
+    &unknown_reference::RULE,
     &missing_purposes::RULE,
     &missing_legal_basis::RULE,
     &ambiguous_legal_basis::RULE,
