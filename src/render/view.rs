@@ -554,7 +554,7 @@ pub fn register_view(
                 legitimate_interest: inline(&p.legitimate_interest),
                 law: inline(&p.law),
                 direct_marketing: p.is_direct_marketing(),
-                groups: scope_names(scopes.purposes.get(i), &group, sanitize::inline),
+                groups: scope_names(scopes.purposes.get(i), group, sanitize::inline),
             }
         })
         .collect();
@@ -574,7 +574,7 @@ pub fn register_view(
             consequence: inline(&d.consequence),
             missing_condition: d.special_category.is_some() && d.condition.is_none(),
             from_data_subject: a.art13,
-            groups: scope_names(scopes.categories.get(i), &group, sanitize::inline),
+            groups: scope_names(scopes.categories.get(i), group, sanitize::inline),
             missing_provision: a.art13 && d.provision.is_none(),
         })
         .collect();
@@ -742,7 +742,7 @@ pub fn register_view(
             .map(|(i, s)| SourceView {
                 description: inline(&s.description),
                 public: s.public.as_ref().map(|p| p.value),
-                provides: scope_names(scopes.sources.get(i), &category, sanitize::inline),
+                provides: scope_names(scopes.sources.get(i), category, sanitize::inline),
             })
             .collect(),
         missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
@@ -791,7 +791,7 @@ pub fn register_view(
                 criteria: cell(&x.criteria),
                 from: cell(&x.from),
                 law: cell(&x.law),
-                groups: scope_names(scopes.retention.get(i), &group, sanitize::cell),
+                groups: scope_names(scopes.retention.get(i), group, sanitize::cell),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {

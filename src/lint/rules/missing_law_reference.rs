@@ -60,6 +60,6 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             format!("`{}` without the law it rests on", basis.name()),
         )
         .label("no `law` given")
-        .help("add `law:` with the act and its number, e.g. `Kirjanpitolaki (1336/1997)`; when one act covers every purpose, give it once as the register's `law:`");
+        .help("add `law:` with the act and its number, e.g. `Kirjanpitolaki (1336/1997)`");
     }
 }
