@@ -4,8 +4,10 @@
 //! separately, they drifted: a register collected from the person but with one category
 //! obtained elsewhere drew `missing-sources` from the lint while the notice said "we get the
 //! data from you" under Art 13 alone. Everything that "applies" to a register belongs here:
-//! whether Art 13 and/or 14 apply (per category too), which items they make required, and
-//! which rights the data subject has ([`rights::derive`]).
+//! whether Art 13 and/or 14 apply (per category too), which items they make required (the law
+//! behind a purpose, the source of each category from elsewhere), whom each purpose, category
+//! and retention period concerns ([`groups`]), and which rights the data subject has
+//! ([`rights::derive`]).
 
 use serde::Serialize;
 
