@@ -129,3 +129,60 @@ fn a_statement_on_observed_data_is_reported_and_never_published() {
     assert!(!md.contains("**Ajanvarauspalvelun käyttötiedot:**"), "{md}");
     assert!(!md.contains("vapaaehtoista"), "{md}");
 }
+
+/// The draft of a fixture register checked in the clean base project.
+fn fixture_draft(fixture: &str) -> (Vec<String>, String) {
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+    );
+    files.insert(
+        "notices/rekisteri.yaml",
+        &std::fs::read_to_string(fixture).unwrap(),
+    );
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let outcome = run_project(
+        std::path::Path::new("seloste.yaml"),
+        &files,
+        &Options {
+            today,
+            keep_registers: true,
+        },
+    );
+    let codes = outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str().to_string())
+        .collect();
+    let out = render::render(
+        outcome.project.as_ref().unwrap(),
+        &outcome.registers,
+        &templates::builtin().unwrap(),
+        &RenderOptions {
+            draft: true,
+            front_matter: FrontMatter::None,
+            fragments: false,
+            today,
+        },
+        &render::Marks::none(),
+        &|| {},
+    )
+    .unwrap();
+    let md = out
+        .into_iter()
+        .find(|f| f.path == "rekisteri.md")
+        .unwrap()
+        .contents;
+    (codes, md)
+}
+
+#[test]
+fn a_category_no_scoped_source_provides_is_missing_its_source_in_lint_and_draft() {
+    let (codes, md) = fixture_draft("tests/fixtures/rules/missing-sources/fail-uncovered.yaml");
+    assert_eq!(codes, vec!["missing-sources"]);
+    assert!(md.contains("PUUTTUU: tietolähteet"), "{md}");
+    let (codes, md) = fixture_draft("tests/fixtures/rules/missing-sources/pass-scoped.yaml");
+    assert!(codes.is_empty(), "{codes:?}");
+    assert!(!md.contains("PUUTTUU:"), "{md}");
+}

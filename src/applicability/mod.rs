@@ -4,8 +4,10 @@
 //! separately, they drifted: a register collected from the person but with one category
 //! obtained elsewhere drew `missing-sources` from the lint while the notice said "we get the
 //! data from you" under Art 13 alone. Everything that "applies" to a register belongs here:
-//! whether Art 13 and/or 14 apply (per category too), which items they make required, and
-//! which rights the data subject has ([`rights::derive`]).
+//! whether Art 13 and/or 14 apply (per category too), which items they make required (the law
+//! behind a purpose, the source of each category from elsewhere), whom each purpose, category
+//! and retention period concerns ([`groups`]), and which rights the data subject has
+//! ([`rights::derive`]).
 //!
 //! The Art 13(2)(e) statement ("is providing the data required, and what follows if not") is
 //! decided per category: it applies to data collected from the person *and provided* by them.
@@ -16,10 +18,12 @@
 
 use serde::Serialize;
 
+pub mod groups;
 pub mod rights;
 
-use crate::model::{Collection, Obtained, Provision, Register, nonblank};
+use crate::model::{Collection, LegalBasis, Obtained, Provision, Register, nonblank};
 use crate::source::Pos;
+use groups::Groups;
 use rights::DerivedRight;
 
 /// A part of the notice: where a finding about a register is marked in its draft.
@@ -196,6 +200,17 @@ pub struct CategoryApplicability {
     pub provision_inapplicable: bool,
 }
 
+/// What the law requires of one entry of `purposes`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PurposeApplicability {
+    /// A basis it names is a legal obligation or a public task, so the law behind it must be
+    /// named (Art 6(3)).
+    pub law_required: bool,
+    /// A law is named for it: its own `law`, or the register's `law`, which covers every
+    /// purpose without one.
+    pub law_given: bool,
+}
+
 /// What the law requires of one register.
 #[derive(Clone, Debug, Serialize)]
 pub struct Applicability {
@@ -221,10 +236,18 @@ pub struct Applicability {
     /// The register gives a `provision` that holds for no category: every category listed is
     /// observed, derived or obtained elsewhere.
     pub register_provision_inapplicable: bool,
+    /// Per entry of `purposes`, in order.
+    pub purposes: Vec<PurposeApplicability>,
     /// The sources must be listed (14(2)(f)).
     pub sources_required: bool,
     /// The sources are required but none is listed.
     pub sources_missing: bool,
+    /// Entries of `personal_data` obtained from elsewhere that no listed source provides
+    /// (every source names other categories): their source is missing (14(2)(f)).
+    pub categories_without_source: Vec<usize>,
+    /// Whom each purpose, category and retention period concerns, which categories each
+    /// source provides, and the references that name nothing.
+    pub groups: Groups,
     /// Every right, with its reach in this register.
     #[serde(skip)]
     pub rights: Vec<DerivedRight>,
@@ -307,6 +330,28 @@ impl Applicability {
         let register_provision_inapplicable = register.provision.is_some()
             && !categories.is_empty()
             && !categories.iter().any(|c| c.provision_required);
+        let register_law = nonblank(&register.law).is_some();
+        let purposes = register
+            .purposes()
+            .iter()
+            .map(|p| PurposeApplicability {
+                law_required: p
+                    .bases()
+                    .iter()
+                    .any(|b| matches!(b, LegalBasis::LegalObligation | LegalBasis::PublicTask)),
+                law_given: nonblank(&p.law).is_some() || register_law,
+            })
+            .collect();
+        let groups = Groups::of(register);
+        // Only listed sources can leave a category uncovered; no sources at all is
+        // `sources_missing`.
+        let categories_without_source = if register.sources().is_empty() {
+            Vec::new()
+        } else {
+            (0..categories.len())
+                .filter(|&i| categories[i].art14 && !groups.has_source(i))
+                .collect()
+        };
         Applicability {
             art13,
             art14,
@@ -317,8 +362,11 @@ impl Applicability {
             register_provision_applies,
             register_provision_inapplicable,
             categories,
+            purposes,
             sources_required: art14,
             sources_missing: art14 && register.sources().is_empty(),
+            categories_without_source,
+            groups,
             rights: rights::derive(register),
         }
     }
@@ -346,6 +394,43 @@ mod tests {
             .collect();
         assert_eq!(how, vec![(true, false, true), (false, true, false)]);
         assert_eq!(a.art14_at.map(|p| p.line), Some(6));
+    }
+
+    #[test]
+    fn a_category_from_elsewhere_needs_a_source_that_provides_it() {
+        let yaml = "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n  - category: b\n    id: b\n    collection: other_sources\n  - category: c\n    id: c\n    collection: other_sources\nsources:\n  - description: s\n    public: false\n    personal_data: [b]\n";
+        let a = Applicability::of(&register(yaml));
+        // `a` comes from the person; `b` has its source; `c` has none.
+        assert_eq!(a.categories_without_source, vec![2]);
+        assert!(!a.sources_missing);
+        // A source that names no categories provides them all.
+        let a = Applicability::of(&register(&format!(
+            "{yaml}  - description: t\n    public: true\n"
+        )));
+        assert!(a.categories_without_source.is_empty());
+        // No sources at all is reported as missing sources, not per category.
+        let a = Applicability::of(&register(yaml.split("sources:").next().unwrap()));
+        assert!(a.sources_missing && a.categories_without_source.is_empty());
+    }
+
+    #[test]
+    fn the_registers_law_covers_purposes_without_their_own() {
+        let purposes = "purposes:\n  - description: a\n    legal_basis: legal_obligation\n  - description: b\n    legal_basis: contract\n  - description: c\n    legal_basis: {either: [contract, public_task]}\n    law: Laki c\n";
+        let a = Applicability::of(&register(&format!("title: x\n{purposes}")));
+        let law = |a: &Applicability| -> Vec<(bool, bool)> {
+            a.purposes
+                .iter()
+                .map(|p| (p.law_required, p.law_given))
+                .collect()
+        };
+        assert_eq!(law(&a), vec![(true, false), (false, false), (true, true)]);
+        let a = Applicability::of(&register(&format!(
+            "title: x\nlaw: Laki rekisteristä\n{purposes}"
+        )));
+        assert_eq!(law(&a), vec![(true, true), (false, true), (true, true)]);
+        // A blank law names nothing.
+        let a = Applicability::of(&register(&format!("title: x\nlaw: ' '\n{purposes}")));
+        assert_eq!(law(&a)[0], (true, false));
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! where it rests on a public task or legitimate interests (21(1)) and always against direct
 //! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used. The
 //! renderer and the lint both use [`derive`](fn@derive), so the notice says what the lint checked.
+//!
+//! A purpose whose notice leaves the basis open (`either`) keeps a right unless every
+//! alternative excludes it: the person may not lose a right to the controller's vagueness, and
+//! a right is never shown both excluded and offered for the same purpose.
 
 use serde::Serialize;
 
@@ -80,6 +84,11 @@ impl DerivedRight {
 pub fn derive(register: &Register) -> Vec<DerivedRight> {
     let purposes = register.purposes();
     let bases: Vec<&[LegalBasis]> = purposes.iter().map(|p| p.bases()).collect();
+    // An `either` purpose rests on one of its alternatives, the notice does not say which.
+    let either: Vec<bool> = purposes
+        .iter()
+        .map(|p| p.either_bases().is_some())
+        .collect();
     let explicit_consent = register.personal_data().iter().any(|d| {
         d.condition
             .as_ref()
@@ -96,7 +105,14 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         let mut reached = Vec::new();
         let mut exclusions = Vec::new();
         for (i, b) in bases.iter().enumerate() {
-            if b.is_empty() || applies(i, b) {
+            // Under alternatives the right is excluded only if every alternative excludes it:
+            // whichever basis applies, the notice must not take away a right the person has.
+            let reaches = if either[i] {
+                b.iter().any(|a| applies(i, std::slice::from_ref(a)))
+            } else {
+                applies(i, b)
+            };
+            if b.is_empty() || reaches {
                 reached.push(i);
             } else {
                 exclusions.push((i, why));
@@ -307,6 +323,71 @@ mod tests {
         ));
         assert_eq!(reach(&r, Right::Erasure), Reach::None);
         assert_eq!(reach(&r, Right::Objection), Reach::All);
+    }
+
+    /// No purpose is both reached by a right and excluded from it.
+    fn consistent(rights: &[DerivedRight]) {
+        for d in rights {
+            for (i, _) in &d.exclusions {
+                assert!(
+                    !d.purposes.contains(i),
+                    "{:?}: purpose {i} both reached and excluded",
+                    d.right
+                );
+            }
+            if d.reach == Reach::All {
+                assert!(d.exclusions.is_empty(), "{:?}", d.right);
+            }
+        }
+    }
+
+    #[test]
+    fn either_excludes_a_right_only_if_every_alternative_does() {
+        let r = derive(&register(
+            "purposes:\n  - description: Jäsenrekisteri\n    legal_basis:\n      either: [contract, legal_obligation]\n",
+        ));
+        consistent(&r);
+        // Contract keeps erasure and gives portability; legal obligation alone would not.
+        assert_eq!(reach(&r, Right::Erasure), Reach::All);
+        assert_eq!(reach(&r, Right::Portability), Reach::All);
+        // Neither alternative gives objection under 21(1).
+        assert_eq!(reach(&r, Right::Objection), Reach::None);
+        assert_eq!(reach(&r, Right::WithdrawConsent), Reach::None);
+
+        let r = derive(&register(
+            "purposes:\n  - description: a\n    legal_basis:\n      either: [legal_obligation, public_task]\n",
+        ));
+        consistent(&r);
+        assert_eq!(reach(&r, Right::Erasure), Reach::None);
+        assert_eq!(reach(&r, Right::Objection), Reach::All);
+
+        let r = derive(&register(
+            "purposes:\n  - description: a\n    legal_basis:\n      either: [consent, legitimate_interests]\n",
+        ));
+        consistent(&r);
+        assert_eq!(reach(&r, Right::WithdrawConsent), Reach::All);
+        assert_eq!(reach(&r, Right::Objection), Reach::All);
+        assert_eq!(reach(&r, Right::Portability), Reach::All);
+    }
+
+    #[test]
+    fn either_differs_from_a_list_where_one_basis_excludes() {
+        // The same two bases as a list (both apply): 17(3)(b) excludes erasure.
+        let all = derive(&register(
+            "purposes:\n  - description: a\n    legal_basis: [contract, legal_obligation]\n",
+        ));
+        assert_eq!(reach(&all, Right::Erasure), Reach::None);
+        let either = derive(&register(
+            "purposes:\n  - description: a\n    legal_basis: contract\n  - description: b\n    legal_basis: {either: [contract, legal_obligation]}\n  - description: c\n    legal_basis: legal_obligation\n",
+        ));
+        consistent(&either);
+        let erasure = either.iter().find(|d| d.right == Right::Erasure).unwrap();
+        assert_eq!(erasure.reach, Reach::Some);
+        assert_eq!(erasure.purposes, vec![0, 1]);
+        assert_eq!(
+            erasure.exclusions,
+            vec![(2, Exclusion::LegalObligationOrPublicTask)]
+        );
     }
 
     #[test]

@@ -145,8 +145,12 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
         contact(&mut out, c);
     }
     for s in vec(r.data_subjects.as_ref()) {
-        out.push((s.value.as_str(), s.pos));
+        match &s.value {
+            crate::model::DataSubject::Named(t) => out.push((t.as_str(), s.pos)),
+            crate::model::DataSubject::Group(g) => text(&mut out, Some(&g.group)),
+        }
     }
+    text(&mut out, r.law.as_ref());
     for p in vec(r.purposes.as_ref()) {
         text(&mut out, p.description.as_ref());
         text(&mut out, p.legitimate_interest.as_ref());

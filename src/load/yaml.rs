@@ -495,8 +495,14 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
             file,
             refine_to_value(text, pos),
             format!(
-                "wrong type: expected {}, found {unexpected}",
-                describe_expected(expected)
+                "wrong type: expected {}, found {}",
+                describe_expected(expected),
+                // serde's words for what a value of more than one form found instead.
+                match unexpected.as_str() {
+                    "sequence" => "a list",
+                    "map" => "a mapping",
+                    other => other,
+                }
             ),
         ),
         YamlError::SerdeInvalidValue {

@@ -5,7 +5,9 @@
 //! stage resolves a [`ProjectFile`] into a [`Project`] (settings with their defaults, lint
 //! levels) and gives each register its id.
 
+mod bases;
 mod enums;
+mod groups;
 mod project;
 mod register;
 mod spanned;
@@ -13,10 +15,12 @@ mod values;
 
 use std::path::PathBuf;
 
+pub use bases::LegalBases;
 pub use enums::{
     Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Obtained, Provision,
     RecipientRole, Right, SpecialCategory,
 };
+pub use groups::{DataSubject, DataSubjectGroup, Id};
 pub use project::{Contact, Controller, ProjectFile, Settings, SupervisoryAuthority};
 pub use register::{
     AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register,

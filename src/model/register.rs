@@ -7,10 +7,11 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{
-    Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBasis, ListOrNone,
-    Mechanism, Obtained, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategories,
-    Text,
+    Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBases, LegalBasis,
+    ListOrNone, Mechanism, Obtained, OneOrMany, Period, Provision, RecipientRole, Spanned,
+    SpecialCategories, Text,
 };
+use super::{DataSubject, Id};
 
 /// Rekisteri ja sen tietosuojaseloste.
 ///
@@ -34,10 +35,10 @@ pub struct Register {
     ///
     /// Contact person (or a list) for this register, overriding the one in `seloste.yaml`.
     pub contact: Option<Spanned<OneOrMany<Contact>>>,
-    /// Rekisteröityjen ryhmät, esim. asiakkaat.
+    /// Rekisteröityjen ryhmät, esim. asiakkaat; ryhmällä voi olla `id`, jolla muut kohdat viittaavat siihen.
     ///
-    /// Categories of data subjects, e.g. customers.
-    pub data_subjects: Option<Spanned<Vec<Spanned<Text>>>>,
+    /// Categories of data subjects, e.g. customers; a group may have an `id` for other entries to refer to it by.
+    pub data_subjects: Option<Spanned<Vec<Spanned<DataSubject>>>>,
     /// Mistä tiedot kerätään: `data_subject` (13 art.), `other_sources` (14 art.) tai `both`.
     ///
     /// Where the data come from: `data_subject` (Art 13), `other_sources` (Art 14) or `both`.
@@ -46,6 +47,10 @@ pub struct Register {
     ///
     /// Purposes of processing, each with its legal basis (Art 13(1)(c), 14(1)(c)).
     pub purposes: Option<Spanned<Vec<Spanned<Purpose>>>>,
+    /// Laki, johon rekisterin käsittely perustuu; koskee jokaista lakisääteiseen velvoitteeseen tai yleisen edun mukaiseen tehtävään perustuvaa tarkoitusta, jolla ei ole omaa `law`-tietoa.
+    ///
+    /// The law the register's processing rests on (Art 6(3)), for every purpose on `legal_obligation` or `public_task` that names no law of its own.
+    pub law: Option<Spanned<Text>>,
     /// Käsiteltävät henkilötiedot ryhmittäin (14(1)(d)).
     ///
     /// Categories of personal data (Art 14(1)(d); with the Art 13(2)(e) statement under Art 13).
@@ -125,10 +130,10 @@ pub struct Purpose {
     ///
     /// The purpose, e.g. "Managing the customer relationship and invoicing".
     pub description: Option<Spanned<Text>>,
-    /// Oikeusperuste (6(1)); useampi luettelona.
+    /// Oikeusperuste (6(1)); useampi luettelona (kaikki pätevät) tai vaihtoehtoina `either:`-avaimen alla.
     ///
-    /// Legal basis (Art 6(1)); several as a list.
-    pub legal_basis: Option<Spanned<OneOrMany<LegalBasis>>>,
+    /// Legal basis (Art 6(1)); several as a list (all apply), or alternatives under `either:`.
+    pub legal_basis: Option<Spanned<LegalBases>>,
     /// Oikeutettu etu, jos peruste on `legitimate_interests` (13(1)(d)).
     ///
     /// The specific legitimate interest, when the basis is `legitimate_interests` (Art 13(1)(d)).
@@ -141,6 +146,10 @@ pub struct Purpose {
     ///
     /// Whether this purpose is direct marketing (right to object, Art 21(2)).
     pub direct_marketing: Option<Spanned<bool>>,
+    /// Rekisteröityjen ryhmät (`id`), joita tarkoitus koskee, jos vain osaa.
+    ///
+    /// The groups of data subjects (by `id`) the purpose concerns, when only some.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Henkilötietoryhmä.
@@ -153,6 +162,10 @@ pub struct DataCategory {
     ///
     /// The category, e.g. "Name and contact details".
     pub category: Option<Spanned<Text>>,
+    /// Tunniste, jolla tietolähteet viittaavat tietoryhmään, esim. `osoite`.
+    ///
+    /// The id by which sources refer to the category, e.g. `osoite`.
+    pub id: Option<Spanned<Id>>,
     /// Tarkempi kuvaus.
     ///
     /// Details.
@@ -195,6 +208,10 @@ pub struct DataCategory {
     ///
     /// What follows if the data are not provided (Art 13(2)(e)).
     pub consequence: Option<Spanned<Text>>,
+    /// Rekisteröityjen ryhmät (`id`), joita tietoryhmä koskee, jos vain osaa.
+    ///
+    /// The groups of data subjects (by `id`) the category concerns, when only some.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Tietolähde.
@@ -211,6 +228,10 @@ pub struct Source {
     ///
     /// Whether the source is publicly accessible (Art 14(2)(f)).
     pub public: Option<Spanned<bool>>,
+    /// Tietoryhmät (`id`), jotka saadaan tästä lähteestä, jos vain osa.
+    ///
+    /// The data categories (by `id`) this source provides, when only some.
+    pub personal_data: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Vastaanottaja.
@@ -299,6 +320,10 @@ pub struct Retention {
     ///
     /// The law that sets the period.
     pub law: Option<Spanned<Text>>,
+    /// Rekisteröityjen ryhmät (`id`), joita säilytysaika koskee, jos vain osaa.
+    ///
+    /// The groups of data subjects (by `id`) the period concerns, when only some.
+    pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
 /// Automaattinen päätöksenteko tai profilointi.
@@ -435,7 +460,7 @@ impl Register {
     }
 
     /// The data subject categories (empty if none are given).
-    pub fn data_subjects(&self) -> &[Spanned<Text>] {
+    pub fn data_subjects(&self) -> &[Spanned<DataSubject>] {
         slice(&self.data_subjects)
     }
 
@@ -490,12 +515,18 @@ impl DataCategory {
 }
 
 impl Purpose {
-    /// The legal bases given (empty if none).
+    /// The legal bases named (empty if none): those that all apply, or the alternatives of an
+    /// `either`.
     pub fn bases(&self) -> &[LegalBasis] {
         self.legal_basis
             .as_ref()
             .map(|b| b.value.items())
             .unwrap_or(&[])
+    }
+
+    /// The alternatives, when the notice leaves open which basis applies (`either`).
+    pub fn either_bases(&self) -> Option<&Spanned<Vec<LegalBasis>>> {
+        self.legal_basis.as_ref().and_then(|b| b.value.either())
     }
 
     /// Whether the purpose is flagged as direct marketing.

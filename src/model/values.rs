@@ -68,19 +68,26 @@ pub(crate) fn untagged_string<'de, D: Deserializer<'de>>(
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = untagged_string(deserializer)?;
-        // The load stage refuses these characters written as they are; here they arrive
-        // from the escapes of a double-quoted string (`"\x7f"`, `"\u202e"`).
+impl Text {
+    /// A text read from a file, refused if it holds a character that would be published
+    /// unseen. The load stage refuses these characters written as they are; here they arrive
+    /// from the escapes of a double-quoted string (`"\x7f"`, `"\u202e"`).
+    pub(crate) fn checked(s: String) -> Result<Text, String> {
         if let Some((_, c, kind)) = crate::characters::first_hidden(&s) {
-            return Err(de::Error::custom(format!(
+            return Err(format!(
                 "the text holds {}, {}, written as an escape: it would be published unseen",
                 crate::characters::code_point(c),
                 kind.describe()
-            )));
+            ));
         }
         Ok(Text(s))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = untagged_string(deserializer)?;
+        Text::checked(s).map_err(de::Error::custom)
     }
 }
 

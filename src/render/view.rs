@@ -161,9 +161,13 @@ pub struct AuthorityView {
 pub struct PurposeView {
     description: Option<Md>,
     bases: Vec<&'static str>,
+    /// The bases are alternatives the notice leaves open (`either`): joined with "tai".
+    either: bool,
     legitimate_interest: Option<Md>,
     law: Option<Md>,
     direct_marketing: bool,
+    /// The groups of data subjects it alone concerns (empty: all).
+    groups: Vec<Md>,
     missing_basis: bool,
     missing_interest: bool,
 }
@@ -191,6 +195,8 @@ pub struct DataView {
     from_data_subject: bool,
     /// Listed under the statement: their own statement, their own consequence, or a marker.
     provision_listed: bool,
+    /// The groups of data subjects these data alone concern (empty: all).
+    groups: Vec<Md>,
     missing_provision: bool,
 }
 
@@ -206,6 +212,8 @@ pub struct RegisterProvisionView {
 pub struct SourceView {
     description: Option<Md>,
     public: Option<bool>,
+    /// The categories this source alone provides (empty: all).
+    provides: Vec<Md>,
 }
 
 /// A recipient.
@@ -276,6 +284,8 @@ pub struct RetentionView {
     criteria: Option<Md>,
     from: Option<Md>,
     law: Option<Md>,
+    /// The groups of data subjects the period alone concerns (empty: all).
+    groups: Vec<Md>,
 }
 
 /// A period, for the `period` filter.
@@ -417,6 +427,8 @@ pub struct RegisterView {
     authority: AuthorityView,
     data_subjects: Vec<Md>,
     purposes: Vec<PurposeView>,
+    /// The law the whole register rests on (`law` of the register), said once.
+    register_law: Option<Md>,
     personal_data: Vec<DataView>,
     /// The notice has the Art 13(2)(e) section.
     provision_section: bool,
@@ -511,6 +523,26 @@ fn authority_view(project: &Project) -> AuthorityView {
     }
 }
 
+/// The names of the entries a scope names (nothing for an entry that is not limited), each
+/// made safe by `safe` for where it is shown.
+fn scope_names<'a>(
+    scope: Option<&Option<Vec<usize>>>,
+    name: impl Fn(usize) -> Option<&'a Text>,
+    safe: fn(&str) -> String,
+) -> Vec<Md> {
+    scope
+        .and_then(|s| s.as_ref())
+        .map(|v| {
+            v.iter()
+                .filter_map(|&i| name(i))
+                .filter(|t| !t.is_blank())
+                .map(|t| Md::raw(safe(t.as_str())))
+                .filter(|m| !m.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Builds the view of one register.
 pub fn register_view(
     project: &Project,
@@ -523,10 +555,19 @@ pub fn register_view(
     // What applies is decided once, for the lint and the notice alike.
     let applies = Applicability::of(r);
     let (art13, art14) = (applies.art13, applies.art14);
+    let scopes = &applies.groups;
+    let group = |i: usize| r.data_subjects().get(i).map(|s| s.text());
+    let category = |i: usize| {
+        r.personal_data()
+            .get(i)
+            .and_then(|d| nonblank(&d.category))
+            .map(|c| &c.value)
+    };
     let purposes: Vec<PurposeView> = r
         .purposes()
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let bases: Vec<&'static str> = p.bases().iter().map(|b| b.name()).collect();
             PurposeView {
                 description: inline(&p.description),
@@ -534,9 +575,11 @@ pub fn register_view(
                     && nonblank(&p.legitimate_interest).is_none(),
                 missing_basis: bases.is_empty(),
                 bases,
+                either: p.either_bases().is_some(),
                 legitimate_interest: inline(&p.legitimate_interest),
                 law: inline(&p.law),
                 direct_marketing: p.is_direct_marketing(),
+                groups: scope_names(scopes.purposes.get(i), group, sanitize::inline),
             }
         })
         .collect();
@@ -544,7 +587,8 @@ pub fn register_view(
         .personal_data()
         .iter()
         .zip(&applies.categories)
-        .map(|(d, a)| {
+        .enumerate()
+        .map(|(i, (d, a))| {
             let statement = a.provision;
             let consequence = match statement.and_then(|s| s.consequence_by) {
                 Some(StatedBy::Category) => inline(&d.consequence),
@@ -577,6 +621,7 @@ pub fn register_view(
                             || s.consequence_by == Some(StatedBy::Category)
                     }),
                 missing_provision: a.provision_required && statement.is_none(),
+                groups: scope_names(scopes.categories.get(i), group, sanitize::inline),
             }
         })
         .collect();
@@ -745,10 +790,11 @@ pub fn register_view(
         data_subjects: r
             .data_subjects()
             .iter()
-            .filter(|s| !s.value.is_blank())
-            .map(|s| Md::inline(&s.value))
+            .filter(|s| !s.text().is_blank())
+            .map(|s| Md::inline(s.text()))
             .collect(),
         purposes,
+        register_law: inline(&r.law),
         personal_data,
         provision_section: applies.provision_section,
         register_provision,
@@ -756,12 +802,14 @@ pub fn register_view(
         sources: r
             .sources()
             .iter()
-            .map(|s| SourceView {
+            .enumerate()
+            .map(|(i, s)| SourceView {
                 description: inline(&s.description),
                 public: s.public.as_ref().map(|p| p.value),
+                provides: scope_names(scopes.sources.get(i), category, sanitize::inline),
             })
             .collect(),
-        missing_sources: applies.sources_missing,
+        missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
         recipients: list_view(&r.recipients, |x| RecipientView {
             name: cell(&x.name),
             role: x.role.as_ref().map(|r| r.value.name()),
@@ -800,12 +848,14 @@ pub fn register_view(
         retention: r
             .retention()
             .iter()
-            .map(|x| RetentionView {
+            .enumerate()
+            .map(|(i, x)| RetentionView {
                 data: cell(&x.data),
                 period: x.period.as_ref().map(|p| PeriodView::of(p.value)),
                 criteria: cell(&x.criteria),
                 from: cell(&x.from),
                 law: cell(&x.law),
+                groups: scope_names(scopes.retention.get(i), group, sanitize::cell),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {

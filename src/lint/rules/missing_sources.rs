@@ -16,6 +16,9 @@ pub static RULE: Rule = Rule {
 When `collection` is `other_sources` or `both` — or an entry of `personal_data` has its own
 `collection: other_sources` — that `sources` lists at least one source, and that each source
 has a `description` and says with `public: true` or `false` whether it is publicly accessible.
+Where every source names the categories it provides (`personal_data: [id, …]`), each category
+obtained from other sources must be among them: one that no source provides is reported at
+the category.
 
 ## Why
 Art 14(2)(f) requires "from which source the personal data originate, and if applicable,
@@ -31,6 +34,23 @@ sources:
     public: false
   - description: Kaupparekisteri
     public: true
+```
+```yaml
+# Each source names the data it provides; every category from elsewhere is provided.
+personal_data:
+  - category: Osoitetiedot
+    id: osoite
+    collection: other_sources
+  - category: Luottotiedot
+    id: luotto
+    collection: other_sources
+sources:
+  - description: Väestötietojärjestelmä (Digi- ja väestötietovirasto)
+    public: false
+    personal_data: [osoite]
+  - description: Suomen Asiakastieto Oy:n luottotietorekisteri
+    public: false
+    personal_data: [luotto]
 ```
 "#,
     project: None,
@@ -57,6 +77,32 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 .help("list each source with a `description` and `public: true|false`");
         }
         Some(_) => {
+            // A category obtained elsewhere that every source, each naming its categories,
+            // leaves out.
+            for &i in &cx.applies.categories_without_source {
+                let Some(d) = r.personal_data().get(i) else {
+                    continue;
+                };
+                let pos = d.category.as_ref().map_or(d.pos, |c| c.pos);
+                let message = match nonblank(&d.category) {
+                    Some(c) => format!(
+                        "`{}` is obtained from other sources, but no source provides it",
+                        crate::characters::one_line(c.value.as_str().trim())
+                    ),
+                    None => "a category obtained from other sources has no source that provides it"
+                        .to_string(),
+                };
+                let f = out.at(pos, message);
+                f.label("no source");
+                match &d.id {
+                    Some(id) => f.help(format!(
+                        "add `{}` to the `personal_data` of the source it comes from, or add a source for it",
+                        id.as_str()
+                    )),
+                    None => f.help("give the category an `id:` and list it in the `personal_data` of the source it comes from, or add a source for it"),
+                };
+                f.help("a source without `personal_data` provides every category");
+            }
             for s in r.sources() {
                 // One finding per source: both defects sit at the same place.
                 match (nonblank(&s.description).is_some(), s.public.is_some()) {

@@ -6,6 +6,7 @@ use super::text::Phrase;
 
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
+pub mod ambiguous_legal_basis;
 pub mod criminal_data_without_law;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
@@ -48,6 +49,7 @@ pub mod special_category_without_law;
 pub mod stale_notice;
 pub mod transfer_within_eea;
 pub mod undeclared_direct_marketing;
+pub mod unknown_reference;
 pub mod unrendered_markdown;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
@@ -79,8 +81,10 @@ pub static RULES: &[&Rule] = &[
     &missing_representative::RULE,
     &missing_title::RULE,
     &missing_collection::RULE,
+    &unknown_reference::RULE,
     &missing_purposes::RULE,
     &missing_legal_basis::RULE,
+    &ambiguous_legal_basis::RULE,
     &missing_legitimate_interest::RULE,
     &vague_legitimate_interest::RULE,
     &legitimate_interests_by_public_authority::RULE,
