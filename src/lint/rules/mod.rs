@@ -7,6 +7,7 @@ use super::text::Phrase;
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
 pub mod criminal_data_without_law;
+pub mod hedged_recipients;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
 pub mod invalid_business_id;
@@ -47,6 +48,7 @@ pub mod special_category_without_law;
 pub mod stale_notice;
 pub mod transfer_within_eea;
 pub mod undeclared_direct_marketing;
+pub mod unnamed_transfer_country;
 pub mod unrendered_markdown;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
@@ -93,10 +95,12 @@ pub static RULES: &[&Rule] = &[
     &missing_provision_statement::RULE,
     &missing_sources::RULE,
     &missing_recipients::RULE,
+    &hedged_recipients::RULE,
     &incomplete_recipient::RULE,
     &vague_recipient::RULE,
     &missing_transfers::RULE,
     &incomplete_transfer::RULE,
+    &unnamed_transfer_country::RULE,
     &adequacy_not_in_force::RULE,
     &missing_safeguard_copy::RULE,
     &transfer_within_eea::RULE,
