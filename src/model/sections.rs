@@ -331,3 +331,83 @@ impl JsonSchema for Mechanisms {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Mechanism, RecipientItems, Register, StoredIn};
+
+    fn register(yaml: &str) -> Result<Register, String> {
+        crate::load::parse(crate::source::FileId(0), yaml).map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn recipients_take_a_list_none_the_hedge_or_a_mapping() {
+        let r = register("recipients: none\n").unwrap();
+        let s = r.recipients.as_ref().unwrap();
+        assert!(matches!(
+            s.value.items(s.pos).unwrap().value,
+            RecipientItems::None
+        ));
+
+        let r = register("recipients: not_regularly\n").unwrap();
+        let s = r.recipients.as_ref().unwrap();
+        let items = s.value.items(s.pos).unwrap();
+        assert!(matches!(items.value, RecipientItems::NotRegularly));
+        assert_eq!((items.pos.line, items.pos.column), (1, 13));
+        assert!(r.recipients().is_empty());
+
+        let r = register(
+            "recipients:\n  items:\n    - name: A\n    - name: B\n  note: Ei suoramarkkinointiin.\n",
+        )
+        .unwrap();
+        assert_eq!(r.recipients().len(), 2);
+        let s = r.recipients.as_ref().unwrap();
+        assert_eq!(
+            s.value.note().unwrap().value.as_str(),
+            "Ei suoramarkkinointiin."
+        );
+
+        let r = register("recipients:\n  note: Ei suoramarkkinointiin.\n").unwrap();
+        let s = r.recipients.as_ref().unwrap();
+        assert!(s.value.items(s.pos).is_none());
+    }
+
+    #[test]
+    fn transfers_take_stored_in_but_not_the_hedge() {
+        let r = register("transfers:\n  stored_in: eu\n").unwrap();
+        let s = r.transfers.as_ref().unwrap();
+        assert_eq!(s.value.stored_in().unwrap().value, StoredIn::Eu);
+        assert!(s.value.items(s.pos).is_none());
+        assert!(register("transfers: not_regularly\n").is_err());
+        assert!(register("transfers:\n  items: not_regularly\n").is_err());
+        assert!(register("recipients:\n  stored_in: eu\n").is_err());
+        assert!(register("transfers:\n  stored_in: us\n").is_err());
+    }
+
+    #[test]
+    fn mechanisms_are_one_or_a_list_each_with_its_place() {
+        let r = register("transfers:\n  - country: US\n    mechanism: adequacy\n").unwrap();
+        let m = r.transfers()[0].mechanisms();
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            (m[0].value, m[0].pos.line, m[0].pos.column),
+            (Mechanism::Adequacy, 3, 16)
+        );
+
+        let r = register(
+            "transfers:\n  - country: US\n    mechanism: [adequacy, standard_contractual_clauses]\n",
+        )
+        .unwrap();
+        let m = r.transfers()[0].mechanisms();
+        let got: Vec<_> = m.iter().map(|m| (m.value, m.pos.column)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Mechanism::Adequacy, 17),
+                (Mechanism::StandardContractualClauses, 27)
+            ]
+        );
+        assert!(register("transfers:\n  - mechanism: []\n").is_err());
+        assert!(register("transfers:\n  - mechanism: [adequacy, nonsense]\n").is_err());
+    }
+}

@@ -50,14 +50,16 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         }
         Some(r) => match r.value.items(r.pos) {
             None => {
-                out.at(r.pos, "`recipients` has a note but does not say who receives the data")
-                    .label("no `items`")
-                    .help("add `items:` with the recipients, or `items: none` to say there are none");
+                out.at(
+                    r.pos,
+                    "`recipients` has a note but does not say who receives the data",
+                )
+                .label("no `items`")
+                .help("add `items:` with the recipients, or `items: none` to say there are none");
             }
             Some(i) if matches!(i.value, RecipientItems::List(v) if v.is_empty()) => {
-                out.at(i.pos, "`recipients` is an empty list").help(
-                    "list the recipients, or write `recipients: none` to say there are none",
-                );
+                out.at(i.pos, "`recipients` is an empty list")
+                    .help("list the recipients, or write `recipients: none` to say there are none");
             }
             Some(_) => {}
         },

@@ -51,9 +51,8 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                     .help("add `items:` with the transfers, `items: none`, or `stored_in: eu` if the data are kept in the EU");
             }
             Some(i) if matches!(i.value, ListOrNone::List(v) if v.is_empty()) => {
-                out.at(i.pos, "`transfers` is an empty list").help(
-                    "list the transfers, or write `transfers: none` to say there are none",
-                );
+                out.at(i.pos, "`transfers` is an empty list")
+                    .help("list the transfers, or write `transfers: none` to say there are none");
             }
             _ => {}
         },
