@@ -782,7 +782,7 @@ pub fn register_view(
                 purpose: cell(&x.purpose),
                 law: cell(&x.law),
             });
-            list.missing &= !not_regularly;
+            list.missing = applies.recipients_missing;
             DisclosureView {
                 list,
                 not_regularly,
@@ -802,7 +802,7 @@ pub fn register_view(
                 .and_then(|x| x.value.stored_in())
                 .map(|s| s.value.name());
             let mut list = list_of(items.map(|i| i.value), |t| transfer_view(t, today));
-            list.missing &= stored_in.is_none();
+            list.missing = applies.transfers_missing;
             DisclosureView {
                 list,
                 not_regularly: false,

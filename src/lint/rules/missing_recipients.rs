@@ -40,6 +40,9 @@ recipients: none
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    if !cx.applies.recipients_missing {
+        return;
+    }
     match &cx.register.recipients {
         None => {
             out.at(

@@ -39,13 +39,16 @@ transfers:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    if !cx.applies.transfers_missing {
+        return;
+    }
     match &cx.register.transfers {
         None => {
             out.at(Pos::START, "the register does not say whether data are transferred outside the EU/EEA (`transfers`)")
                 .help("list the transfers, or write `transfers: none`");
         }
         Some(t) => match t.value.items(t.pos) {
-            None if t.value.stored_in().is_none() => {
+            None => {
                 out.at(t.pos, "`transfers` has a note but does not say whether data are transferred outside the EU/EEA")
                     .label("no `items` or `stored_in`")
                     .help("add `items:` with the transfers, `items: none`, or `stored_in: eu` if the data are kept in the EU");
