@@ -146,7 +146,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         let criteria = nonblank(&r.criteria);
         let until = nonblank(&r.until);
         if r.period.is_none() && criteria.is_none() && until.is_none() {
-            out.at(r.pos, "a retention entry gives neither a `period` nor `criteria`")
+            out.at(r.pos, "a retention entry gives no `period`, `until` event or `criteria`")
                 .label("no `period`, `until` or `criteria`")
                 .help("give a `period` (e.g. `2 years`) and the event it runs `from`, the event that ends the storage (`until`), or concrete `criteria`");
             continue;
