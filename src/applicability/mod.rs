@@ -21,7 +21,9 @@ use serde::Serialize;
 pub mod groups;
 pub mod rights;
 
-use crate::model::{Collection, LegalBasis, Obtained, Provision, Register, nonblank};
+use crate::model::{
+    Collection, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register, nonblank,
+};
 use crate::source::Pos;
 use groups::Groups;
 use rights::DerivedRight;
@@ -248,6 +250,13 @@ pub struct Applicability {
     /// Whom each purpose, category and retention period concerns, which categories each
     /// source provides, and the references that name nothing.
     pub groups: Groups,
+    /// The recipients are not stated (13(1)(e)): neither listed nor `none` (a note alone, or
+    /// an empty list, says nothing). The hedged `not_regularly` counts as stated here; it has
+    /// its own finding, `hedged-recipients`.
+    pub recipients_missing: bool,
+    /// The transfers are not stated (13(1)(f)): neither listed, `none`, nor where the data
+    /// are stored (`stored_in`, which answers the question).
+    pub transfers_missing: bool,
     /// Every right, with its reach in this register.
     #[serde(skip)]
     pub rights: Vec<DerivedRight>,
@@ -367,6 +376,17 @@ impl Applicability {
             sources_missing: art14 && register.sources().is_empty(),
             categories_without_source,
             groups,
+            recipients_missing: register.recipients.as_ref().is_none_or(|r| {
+                r.value
+                    .items(r.pos)
+                    .is_none_or(|i| matches!(i.value, RecipientItems::List(v) if v.is_empty()))
+            }),
+            transfers_missing: register.transfers.as_ref().is_none_or(|t| {
+                t.value.stored_in().is_none()
+                    && t.value
+                        .items(t.pos)
+                        .is_none_or(|i| matches!(i.value, ListOrNone::List(v) if v.is_empty()))
+            }),
             rights: rights::derive(register),
         }
     }
@@ -431,6 +451,35 @@ mod tests {
         // A blank law names nothing.
         let a = Applicability::of(&register(&format!("title: x\nlaw: ' '\n{purposes}")));
         assert_eq!(law(&a)[0], (true, false));
+    }
+
+    #[test]
+    fn what_states_the_recipients_and_the_transfers() {
+        let missing = |yaml: &str| {
+            let a = Applicability::of(&register(yaml));
+            (a.recipients_missing, a.transfers_missing)
+        };
+        assert_eq!(missing("title: x\n"), (true, true));
+        assert_eq!(
+            missing("recipients: none\ntransfers: none\n"),
+            (false, false)
+        );
+        assert_eq!(missing("recipients: []\ntransfers: []\n"), (true, true));
+        // The hedge is stated (and reported by its own rule); a note alone is not.
+        assert_eq!(
+            missing("recipients: not_regularly\ntransfers:\n  note: x\n"),
+            (false, true)
+        );
+        assert_eq!(
+            missing("recipients:\n  note: x\ntransfers:\n  stored_in: eu\n"),
+            (true, false)
+        );
+        assert_eq!(
+            missing(
+                "recipients:\n  items: [{name: A}]\ntransfers:\n  items: []\n  stored_in: eea\n"
+            ),
+            (false, false)
+        );
     }
 
     #[test]

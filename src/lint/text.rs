@@ -165,20 +165,29 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
     for s in vec(r.sources.as_ref()) {
         text(&mut out, s.description.as_ref());
     }
-    for x in list(r.recipients.as_ref()) {
+    for x in r.recipients() {
         text(&mut out, x.name.as_ref());
         text(&mut out, x.purpose.as_ref());
         text(&mut out, x.law.as_ref());
     }
-    for t in list(r.transfers.as_ref()) {
+    if let Some(s) = &r.recipients {
+        text(&mut out, s.value.note());
+    }
+    for t in r.transfers() {
         text(&mut out, t.recipient.as_ref());
         text(&mut out, t.organisation.as_ref());
+        text(&mut out, t.conditions.as_ref());
         text(&mut out, t.document.as_ref());
+    }
+    if let Some(s) = &r.transfers {
+        text(&mut out, s.value.note());
     }
     for x in vec(r.retention.as_ref()) {
         text(&mut out, x.data.as_ref());
         text(&mut out, x.criteria.as_ref());
         text(&mut out, x.from.as_ref());
+        text(&mut out, x.until.as_ref());
+        text(&mut out, x.exceptions.as_ref());
         text(&mut out, x.law.as_ref());
     }
     for a in list(r.automated_decisions.as_ref()) {

@@ -10,6 +10,7 @@ mod enums;
 mod groups;
 mod project;
 mod register;
+mod sections;
 mod spanned;
 mod values;
 
@@ -25,6 +26,10 @@ pub use project::{Contact, Controller, ProjectFile, Settings, SupervisoryAuthori
 pub use register::{
     AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register,
     Retention, RightNote, Rights, Source, Transfer, nonblank,
+};
+pub use sections::{
+    Mechanisms, RecipientItems, Recipients, RecipientsDetail, Section, SectionMap, StoredIn,
+    Transfers, TransfersDetail,
 };
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;

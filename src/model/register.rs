@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::{
     Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBases, LegalBasis,
-    ListOrNone, Mechanism, Obtained, OneOrMany, Period, Provision, RecipientRole, Spanned,
-    SpecialCategories, Text,
+    ListOrNone, Mechanism, Mechanisms, Obtained, OneOrMany, Period, Provision, RecipientRole,
+    Recipients, Spanned, SpecialCategories, Text, Transfers,
 };
 use super::{DataSubject, Id};
 
@@ -70,14 +70,14 @@ pub struct Register {
     ///
     /// Sources of the data (Art 14(2)(f)).
     pub sources: Option<Spanned<Vec<Spanned<Source>>>>,
-    /// Vastaanottajat (13(1)(e)), tai `none`.
+    /// Vastaanottajat (13(1)(e)), `none`, tai `{items, note}`.
     ///
-    /// Recipients (Art 13(1)(e)), or `none`.
-    pub recipients: Option<Spanned<ListOrNone<Spanned<Recipient>>>>,
-    /// Siirrot EU:n ja ETA:n ulkopuolelle (13(1)(f)), tai `none`.
+    /// Recipients (Art 13(1)(e)), `none`, or `{items, note}`.
+    pub recipients: Option<Spanned<Recipients>>,
+    /// Siirrot EU:n ja ETA:n ulkopuolelle (13(1)(f)), `none`, tai `{items, stored_in, note}`.
     ///
-    /// Transfers outside the EU/EEA (Art 13(1)(f)), or `none`.
-    pub transfers: Option<Spanned<ListOrNone<Spanned<Transfer>>>>,
+    /// Transfers outside the EU/EEA (Art 13(1)(f)), `none`, or `{items, stored_in, note}`.
+    pub transfers: Option<Spanned<Transfers>>,
     /// Säilytysajat (13(2)(a)).
     ///
     /// Storage periods or the criteria that determine them (Art 13(2)(a)).
@@ -276,10 +276,14 @@ pub struct Transfer {
     ///
     /// International organisation, when the transfer is not to a country.
     pub organisation: Option<Spanned<Text>>,
-    /// Siirtoperuste (45–49 art.).
+    /// Siirtoperuste (45–49 art.); useampi luettelona etusijajärjestyksessä.
     ///
-    /// Transfer mechanism (Art 45–49).
-    pub mechanism: Option<Spanned<Mechanism>>,
+    /// Transfer mechanism (Art 45–49); several as a list, in order of preference.
+    pub mechanism: Option<Spanned<Mechanisms>>,
+    /// Siirron ehdot omin sanoin, esim. milloin käytetään mitäkin perustetta.
+    ///
+    /// The conditions of the transfer in your own words, e.g. when which mechanism is used.
+    pub conditions: Option<Spanned<Text>>,
     /// Poikkeusperuste, kun `mechanism: derogation` (49(1)(a)–(g)).
     ///
     /// The derogation, when `mechanism: derogation` (Art 49(1)(a)–(g)).
@@ -316,6 +320,14 @@ pub struct Retention {
     ///
     /// The event the period runs from, e.g. "end of the customer relationship".
     pub from: Option<Spanned<Text>>,
+    /// Tapahtuma, johon säilytys päättyy, esim. "tili poistetaan" (kunnes …).
+    ///
+    /// The event that ends the storage, e.g. "the account is deleted" (until …).
+    pub until: Option<Spanned<Text>>,
+    /// Poikkeukset ja pidennykset, esim. oikeusvaateen vuoksi.
+    ///
+    /// Exceptions and extensions, e.g. when the data are needed for a legal claim.
+    pub exceptions: Option<Spanned<Text>>,
     /// Laki, jossa säilytysajasta säädetään.
     ///
     /// The law that sets the period.
@@ -464,14 +476,22 @@ impl Register {
         slice(&self.data_subjects)
     }
 
-    /// The recipients listed (empty for `none` or a missing key).
+    /// The recipients listed (empty for `none`, `not_regularly` or a missing key).
     pub fn recipients(&self) -> &[Spanned<Recipient>] {
-        listed(&self.recipients)
+        self.recipients
+            .as_ref()
+            .and_then(|r| r.value.items(r.pos))
+            .map(|i| i.value.items())
+            .unwrap_or(&[])
     }
 
     /// The transfers listed (empty for `none` or a missing key).
     pub fn transfers(&self) -> &[Spanned<Transfer>] {
-        listed(&self.transfers)
+        self.transfers
+            .as_ref()
+            .and_then(|t| t.value.items(t.pos))
+            .map(|i| i.value.items())
+            .unwrap_or(&[])
     }
 
     /// The automated decisions listed (empty for `none` or a missing key).
@@ -511,6 +531,16 @@ impl DataCategory {
             .as_ref()
             .map(|o| o.value)
             .unwrap_or(Obtained::Provided)
+    }
+}
+
+impl Transfer {
+    /// The mechanisms in order of preference, each where it stands (empty if none is given).
+    pub fn mechanisms(&self) -> Vec<Spanned<Mechanism>> {
+        self.mechanism
+            .as_ref()
+            .map(|m| m.value.spanned(m.pos))
+            .unwrap_or_default()
     }
 }
 

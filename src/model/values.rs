@@ -245,7 +245,8 @@ impl PeriodUnit {
     }
 }
 
-/// How long data are kept: an amount of a unit, or permanently (archives).
+/// How long data are kept: an amount of a unit, at most an amount of a unit, or permanently
+/// (archives).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
@@ -256,9 +257,27 @@ pub enum Period {
         /// Which unit.
         unit: PeriodUnit,
     },
+    /// At most this long (`up to 2 months`, `enintään 2 kk`): a maximum is a period.
+    UpTo {
+        /// How many units.
+        amount: u32,
+        /// Which unit.
+        unit: PeriodUnit,
+    },
     /// Kept permanently (e.g. documents to be archived permanently under the Archives Act).
     Permanent,
 }
+
+/// Words that make a period a maximum, longest first (`max.` before `max`).
+const MAXIMUM_WORDS: &[&str] = &[
+    "korkeintaan",
+    "enintään",
+    "maximum",
+    "at most",
+    "up to",
+    "max.",
+    "max",
+];
 
 const UNIT_WORDS: &[(&str, PeriodUnit)] = &[
     ("h", PeriodUnit::Hours),
@@ -290,11 +309,26 @@ const UNIT_WORDS: &[(&str, PeriodUnit)] = &[
 ];
 
 impl Period {
-    /// Parses `2 years`, `6 months`, `24 h`, `5 vuotta`, `permanent` / `pysyvästi`.
+    /// Parses `2 years`, `6 months`, `24 h`, `5 vuotta`, `permanent` / `pysyvästi`, and
+    /// maxima: `up to 2 months`, `max 2 years`, `enintään 2 kk`, `korkeintaan 6 kk`.
     pub fn parse(s: &str) -> Result<Period, String> {
         let t = s.trim().to_lowercase();
         if t == "permanent" || t == "pysyvästi" {
             return Ok(Period::Permanent);
+        }
+        if let Some(rest) = MAXIMUM_WORDS
+            .iter()
+            .find_map(|w| t.strip_prefix(w))
+            .filter(|rest| rest.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit()))
+        {
+            return match Period::parse(rest) {
+                Ok(Period::Fixed { amount, unit }) => Ok(Period::UpTo { amount, unit }),
+                Ok(_) => Err(format!(
+                    "invalid period `{}`: a maximum needs a number and a unit, e.g. `up to 2 months` or `enintään 2 kk`",
+                    s.trim()
+                )),
+                Err(e) => Err(e.replace(rest.trim(), s.trim())),
+            };
         }
         let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
         let (num, rest) = t.split_at(split);
@@ -319,7 +353,9 @@ impl Period {
     /// Approximate length in days; `None` for permanent.
     pub fn approx_days(&self) -> Option<f64> {
         match self {
-            Period::Fixed { amount, unit } => Some(f64::from(*amount) * unit.days()),
+            Period::Fixed { amount, unit } | Period::UpTo { amount, unit } => {
+                Some(f64::from(*amount) * unit.days())
+            }
             Period::Permanent => None,
         }
     }
@@ -340,8 +376,8 @@ impl JsonSchema for Period {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^\\s*([0-9]+\\s*[A-Za-zäÄ]+|permanent|pysyvästi)\\s*$",
-            "description": "Säilytysaika: luku ja yksikkö (esim. \"2 vuotta\", \"6 kk\", \"24 h\") tai \"pysyvästi\".\n\nRetention period: a number and a unit (e.g. \"2 years\", \"6 months\", \"24 hours\") or \"permanent\"."
+            "pattern": "^\\s*(((up to|at most|max\\.?|maximum|enintään|korkeintaan|Up to|At most|Max\\.?|Maximum|Enintään|Korkeintaan)\\s*)?[0-9]+\\s*[A-Za-zäÄ]+|permanent|pysyvästi)\\s*$",
+            "description": "Säilytysaika: luku ja yksikkö (esim. \"2 vuotta\", \"6 kk\", \"24 h\"), enimmäisaika (\"enintään 2 kk\") tai \"pysyvästi\".\n\nRetention period: a number and a unit (e.g. \"2 years\", \"6 months\", \"24 hours\"), a maximum (\"up to 2 months\") or \"permanent\"."
         })
     }
 }
@@ -701,6 +737,25 @@ mod tests {
         assert!(Period::parse("as long as needed").is_err());
         assert!(Period::parse("0 days").unwrap_err().contains("zero"));
         assert!(Period::parse("2 fortnights").is_err());
+    }
+
+    #[test]
+    fn maxima_parse_in_english_and_finnish() {
+        let up_to = |amount, unit| Period::UpTo { amount, unit };
+        let p = |s| Period::parse(s).unwrap();
+        assert_eq!(p("up to 2 months"), up_to(2, PeriodUnit::Months));
+        assert_eq!(p("enintään 2 kk"), up_to(2, PeriodUnit::Months));
+        assert_eq!(p("Enintään 6 kuukautta"), up_to(6, PeriodUnit::Months));
+        assert_eq!(p("max 2 years"), up_to(2, PeriodUnit::Years));
+        assert_eq!(p("max. 30 pv"), up_to(30, PeriodUnit::Days));
+        assert_eq!(p("korkeintaan 1 vuosi"), up_to(1, PeriodUnit::Years));
+        assert_eq!(p("at most 24h"), up_to(24, PeriodUnit::Hours));
+        assert!(Period::parse("enintään pysyvästi").is_err());
+        assert!(Period::parse("up to 0 days").unwrap_err().contains("zero"));
+        let e = Period::parse("enintään kaksi vuotta").unwrap_err();
+        assert!(e.contains("`enintään kaksi vuotta`"), "{e}");
+        // A word that merely begins like one is not a maximum.
+        assert!(Period::parse("maxi 2 years").is_err());
     }
 
     #[test]

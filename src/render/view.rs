@@ -15,8 +15,8 @@ use crate::applicability::{Applicability, StatedBy};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::{
-    Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientRole, RegisterDoc,
-    Spanned, Text, nonblank,
+    Contact, LegalBasis, ListOrNone, Mechanism, Period, PeriodUnit, Project, RecipientItems,
+    RecipientRole, RegisterDoc, Spanned, Text, nonblank,
 };
 
 /// Markdown that is already safe: a tera safe string.
@@ -231,8 +231,10 @@ pub struct TransferView {
     recipient: Option<Md>,
     country: Option<String>,
     organisation: Option<Md>,
-    mechanism: Option<&'static str>,
-    article: Option<&'static str>,
+    /// The mechanisms in order of preference.
+    mechanisms: Vec<MechanismView>,
+    /// The conditions in the register's own words.
+    conditions: Option<Md>,
     derogation: Option<&'static str>,
     derogation_article: Option<&'static str>,
     /// The country code, when the adequacy decision relied on covers only some organisations
@@ -241,6 +243,26 @@ pub struct TransferView {
     document: Option<Md>,
     missing_mechanism: bool,
     missing_document: bool,
+}
+
+/// A transfer mechanism.
+#[derive(Clone, Debug, Serialize)]
+pub struct MechanismView {
+    mechanism: &'static str,
+    article: &'static str,
+}
+
+/// The recipients or the transfers: the list, and what the section says besides.
+#[derive(Clone, Debug, Serialize)]
+pub struct DisclosureView<T> {
+    #[serde(flatten)]
+    list: ListView<T>,
+    /// `recipients: not_regularly` (reported by `hedged-recipients`).
+    not_regularly: bool,
+    /// Where the data are stored (`eu`, `eea`), for transfers.
+    stored_in: Option<&'static str>,
+    /// A note at the end of the section.
+    note: Option<Md>,
 }
 
 /// A list the notice must state, or say `none` for.
@@ -257,7 +279,11 @@ fn list_view<S, T>(
     l: &Option<Spanned<ListOrNone<Spanned<S>>>>,
     f: impl Fn(&S) -> T,
 ) -> ListView<T> {
-    match l.as_ref().map(|l| &l.value) {
+    list_of(l.as_ref().map(|l| &l.value), f)
+}
+
+fn list_of<S, T>(l: Option<&ListOrNone<Spanned<S>>>, f: impl Fn(&S) -> T) -> ListView<T> {
+    match l {
         Some(ListOrNone::None) => ListView {
             none: true,
             missing: false,
@@ -276,6 +302,39 @@ fn list_view<S, T>(
     }
 }
 
+fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> TransferView {
+    let mechanisms = t.mechanisms();
+    let adequacy = t
+        .country
+        .as_ref()
+        .filter(|_| mechanisms.iter().any(|m| m.value == Mechanism::Adequacy))
+        .and_then(|c| {
+            data::adequacy(c.value, today)
+                .filter(|a| a.scope.is_some())
+                .map(|_| c.value)
+        });
+    TransferView {
+        recipient: inline(&t.recipient),
+        country: t.country.as_ref().map(|c| c.value.as_str().to_string()),
+        organisation: inline(&t.organisation),
+        mechanisms: mechanisms
+            .iter()
+            .map(|m| MechanismView {
+                mechanism: m.value.name(),
+                article: m.value.article(),
+            })
+            .collect(),
+        conditions: inline(&t.conditions),
+        derogation: t.derogation.as_ref().map(|d| d.value.name()),
+        derogation_article: t.derogation.as_ref().map(|d| d.value.article()),
+        adequacy_scope: adequacy.map(|c| c.as_str().to_string()),
+        document: inline(&t.document),
+        missing_mechanism: mechanisms.is_empty(),
+        missing_document: mechanisms.iter().any(|m| m.value.is_safeguard())
+            && nonblank(&t.document).is_none(),
+    }
+}
+
 /// A retention period.
 #[derive(Clone, Debug, Serialize)]
 pub struct RetentionView {
@@ -283,6 +342,9 @@ pub struct RetentionView {
     period: Option<PeriodView>,
     criteria: Option<Md>,
     from: Option<Md>,
+    /// The event that ends the storage ("kunnes …").
+    until: Option<Md>,
+    exceptions: Option<Md>,
     law: Option<Md>,
     /// The groups of data subjects the period alone concerns (empty: all).
     groups: Vec<Md>,
@@ -294,12 +356,14 @@ pub struct PeriodView {
     amount: u32,
     unit: &'static str,
     permanent: bool,
+    /// A maximum ("enintään …").
+    max: bool,
 }
 
 impl PeriodView {
     fn of(p: Period) -> PeriodView {
         match p {
-            Period::Fixed { amount, unit } => PeriodView {
+            Period::Fixed { amount, unit } | Period::UpTo { amount, unit } => PeriodView {
                 amount,
                 unit: match unit {
                     PeriodUnit::Hours => "hours",
@@ -309,11 +373,13 @@ impl PeriodView {
                     PeriodUnit::Years => "years",
                 },
                 permanent: false,
+                max: matches!(p, Period::UpTo { .. }),
             },
             Period::Permanent => PeriodView {
                 amount: 0,
                 unit: "",
                 permanent: true,
+                max: false,
             },
         }
     }
@@ -438,8 +504,8 @@ pub struct RegisterView {
     provision_listed: bool,
     sources: Vec<SourceView>,
     missing_sources: bool,
-    recipients: ListView<RecipientView>,
-    transfers: ListView<TransferView>,
+    recipients: DisclosureView<RecipientView>,
+    transfers: DisclosureView<TransferView>,
     retention: Vec<RetentionView>,
     automated_decisions: ListView<DecisionView>,
     further_processing: Vec<FurtherView>,
@@ -810,41 +876,56 @@ pub fn register_view(
             })
             .collect(),
         missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
-        recipients: list_view(&r.recipients, |x| RecipientView {
-            name: cell(&x.name),
-            role: x.role.as_ref().map(|r| r.value.name()),
-            purpose: cell(&x.purpose),
-            law: cell(&x.law),
-        }),
-        transfers: list_view(&r.transfers, |t| {
-            let adequacy = t
-                .country
+        recipients: {
+            let items = r
+                .recipients
                 .as_ref()
-                .filter(|_| {
-                    t.mechanism
-                        .as_ref()
-                        .is_some_and(|m| m.value == crate::model::Mechanism::Adequacy)
-                })
-                .and_then(|c| {
-                    data::adequacy(c.value, today)
-                        .filter(|a| a.scope.is_some())
-                        .map(|_| c.value)
-                });
-            TransferView {
-                recipient: inline(&t.recipient),
-                country: t.country.as_ref().map(|c| c.value.as_str().to_string()),
-                organisation: inline(&t.organisation),
-                mechanism: t.mechanism.as_ref().map(|m| m.value.name()),
-                article: t.mechanism.as_ref().map(|m| m.value.article()),
-                derogation: t.derogation.as_ref().map(|d| d.value.name()),
-                derogation_article: t.derogation.as_ref().map(|d| d.value.article()),
-                adequacy_scope: adequacy.map(|c| c.as_str().to_string()),
-                document: inline(&t.document),
-                missing_mechanism: t.mechanism.is_none(),
-                missing_document: t.mechanism.as_ref().is_some_and(|m| m.value.is_safeguard())
-                    && nonblank(&t.document).is_none(),
+                .and_then(|x| x.value.items(x.pos))
+                .map(|i| i.value);
+            let not_regularly = matches!(items, Some(RecipientItems::NotRegularly));
+            let list = match items {
+                Some(RecipientItems::None) => ListOrNone::None,
+                Some(RecipientItems::List(v)) => ListOrNone::List(v.clone()),
+                Some(RecipientItems::NotRegularly) | None => ListOrNone::List(Vec::new()),
+            };
+            let mut list = list_of(Some(&list), |x| RecipientView {
+                name: cell(&x.name),
+                role: x.role.as_ref().map(|r| r.value.name()),
+                purpose: cell(&x.purpose),
+                law: cell(&x.law),
+            });
+            list.missing = applies.recipients_missing;
+            DisclosureView {
+                list,
+                not_regularly,
+                stored_in: None,
+                note: r
+                    .recipients
+                    .as_ref()
+                    .and_then(|x| x.value.note())
+                    .and_then(|n| Some(Md::block(&n.value)).filter(|m| !m.is_empty())),
             }
-        }),
+        },
+        transfers: {
+            let items = r.transfers.as_ref().and_then(|x| x.value.items(x.pos));
+            let stored_in = r
+                .transfers
+                .as_ref()
+                .and_then(|x| x.value.stored_in())
+                .map(|s| s.value.name());
+            let mut list = list_of(items.map(|i| i.value), |t| transfer_view(t, today));
+            list.missing = applies.transfers_missing;
+            DisclosureView {
+                list,
+                not_regularly: false,
+                stored_in,
+                note: r
+                    .transfers
+                    .as_ref()
+                    .and_then(|x| x.value.note())
+                    .and_then(|n| Some(Md::block(&n.value)).filter(|m| !m.is_empty())),
+            }
+        },
         retention: r
             .retention()
             .iter()
@@ -854,6 +935,8 @@ pub fn register_view(
                 period: x.period.as_ref().map(|p| PeriodView::of(p.value)),
                 criteria: cell(&x.criteria),
                 from: cell(&x.from),
+                until: cell(&x.until),
+                exceptions: cell(&x.exceptions),
                 law: cell(&x.law),
                 groups: scope_names(scopes.retention.get(i), group, sanitize::cell),
             })

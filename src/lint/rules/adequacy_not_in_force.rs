@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     section: Section::Transfers,
     summary: "a transfer relies on an adequacy decision that is not in force for that country",
     explanation: r#"## What it checks
-That a transfer with `mechanism: adequacy` goes to a country with an adequacy decision in
+That a transfer with `mechanism: adequacy` (alone or in a list of mechanisms) goes to a country with an adequacy decision in
 force on the date of the check, according to seloste's dated table (`data/adequacy.yaml`),
 and that a transfer to the United States on adequacy is to an organisation certified under
 the EU–US Data Privacy Framework (`dpf_certified: true`).
@@ -47,10 +47,17 @@ transfers:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for t in cx.register.transfers() {
-        let (Some(m), Some(country)) = (&t.mechanism, &t.country) else {
+        let Some(country) = &t.country else {
             continue;
         };
-        if m.value != Mechanism::Adequacy || data::is_eea(country.value) {
+        let Some(m) = t
+            .mechanisms()
+            .into_iter()
+            .find(|m| m.value == Mechanism::Adequacy)
+        else {
+            continue;
+        };
+        if data::is_eea(country.value) {
             continue;
         }
         let name = data::country(country.value).map_or(country.value.as_str(), |c| c.en.as_str());

@@ -1,9 +1,9 @@
-//! `incomplete-transfer`: a transfer without destination, mechanism or derogation.
+//! `incomplete-transfer`: a transfer without mechanism, or without the derogation it relies on.
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::{Mechanism, nonblank};
+use crate::model::Mechanism;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -11,17 +11,17 @@ pub static RULE: Rule = Rule {
     articles: &["Art 13(1)(f)", "Art 14(1)(f)", "Art 44", "Art 49(1)"],
     severity: Severity::Error,
     section: Section::Transfers,
-    summary: "a transfer lacks its destination, its mechanism, or which derogation it relies on",
+    summary: "a transfer lacks its mechanism, or which derogation it relies on",
     explanation: r#"## What it checks
-That every entry of `transfers` names the destination — a `country` (ISO code) or an
-`organisation` — and the `mechanism` (Art 45–49), and that a transfer on
-`mechanism: derogation` says which one in `derogation` (49(1)(a)–(g)).
+That every entry of `transfers` names the `mechanism` (Art 45–49) — one, or several in order
+of preference — and that a transfer relying on `derogation` (alone or among others) says
+which one in `derogation` (49(1)(a)–(g)). A transfer that does not name its country is
+reported separately, as a warning (`unnamed-transfer-country`).
 
 ## Why
 Art 13(1)(f) requires the existence or absence of an adequacy decision, or a reference to the
-safeguards of Art 46/47 or to the derogation of Art 49(1). WP260 asks for the countries to be
-named. "Data may be transferred outside the EU with your consent" says neither where nor on
-what ground.
+safeguards of Art 46/47 or to the derogation of Art 49(1). "Data may be transferred outside
+the EU with your consent" does not say on what ground.
 
 ## Example
 ```yaml
@@ -37,39 +37,24 @@ transfers:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for t in cx.register.transfers() {
-        let no_destination = t.country.is_none() && nonblank(&t.organisation).is_none();
-        match &t.mechanism {
-            // One finding per transfer when both are missing: they sit at the same place.
-            None if no_destination => {
-                out.at(
-                    t.pos,
-                    "a transfer says neither where the data go nor on what ground",
-                )
-                .help(DESTINATION_HELP)
-                .help(MECHANISM_HELP);
-            }
-            None => {
-                out.at(
-                    t.pos,
-                    "a transfer does not say on what ground (`mechanism`)",
-                )
-                .label("no `mechanism`")
-                .help(MECHANISM_HELP);
-            }
-            Some(m) => {
-                if no_destination {
-                    out.at(t.pos, "a transfer does not say where the data go")
-                        .label("no `country` or `organisation`")
-                        .help(DESTINATION_HELP);
-                }
-                if m.value == Mechanism::Derogation && t.derogation.is_none() {
-                    out.at(m.pos, "`mechanism: derogation` without saying which derogation")
-                        .help("add `derogation:` explicit_consent, contract, contract_in_interest, public_interest, legal_claims, vital_interests or public_register");
-                }
-            }
+        if t.mechanism.is_none() {
+            out.at(
+                t.pos,
+                "a transfer does not say on what ground (`mechanism`)",
+            )
+            .label("no `mechanism`")
+            .help(MECHANISM_HELP);
+        }
+        if let Some(m) = t
+            .mechanisms()
+            .into_iter()
+            .find(|m| m.value == Mechanism::Derogation)
+            && t.derogation.is_none()
+        {
+            out.at(m.pos, "`mechanism: derogation` without saying which derogation")
+                .help("add `derogation:` explicit_consent, contract, contract_in_interest, public_interest, legal_claims, vital_interests or public_register");
         }
     }
 }
 
-const DESTINATION_HELP: &str = "add `country:` (ISO code, e.g. US) or `organisation:`";
 const MECHANISM_HELP: &str = "add `mechanism:` e.g. adequacy, standard_contractual_clauses, binding_corporate_rules, derogation";

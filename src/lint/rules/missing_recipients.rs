@@ -3,7 +3,7 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::ListOrNone;
+use crate::model::RecipientItems;
 use crate::source::Pos;
 
 /// The rule.
@@ -14,7 +14,10 @@ pub static RULE: Rule = Rule {
     section: Section::Recipients,
     summary: "recipients are neither listed nor stated to be none",
     explanation: r#"## What it checks
-That `recipients` is either a non-empty list or the word `none`.
+That `recipients` is either a non-empty list or the word `none` — in the mapping form
+`{items: …, note: …}`, that `items` is given. A `note` alone ("Tietoja ei luovuteta
+suoramarkkinointiin") says who does *not* receive the data, not who does. The hedged
+`not_regularly` is reported by `hedged-recipients` instead.
 
 ## Why
 Art 13(1)(e) and 14(1)(e) require "the recipients or categories of recipients of the personal
@@ -39,6 +42,9 @@ recipients: none
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    if !cx.applies.recipients_missing {
+        return;
+    }
     match &cx.register.recipients {
         None => {
             out.at(
@@ -47,10 +53,20 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             )
             .help("list the recipients (processors count) or write `recipients: none`");
         }
-        Some(r) if matches!(&r.value, ListOrNone::List(v) if v.is_empty()) => {
-            out.at(r.pos, "`recipients` is an empty list")
-                .help("list the recipients, or write `recipients: none` to say there are none");
-        }
-        Some(_) => {}
+        Some(r) => match r.value.items(r.pos) {
+            None => {
+                out.at(
+                    r.pos,
+                    "`recipients` has a note but does not say who receives the data",
+                )
+                .label("no `items`")
+                .help("add `items:` with the recipients, or `items: none` to say there are none");
+            }
+            Some(i) if matches!(i.value, RecipientItems::List(v) if v.is_empty()) => {
+                out.at(i.pos, "`recipients` is an empty list")
+                    .help("list the recipients, or write `recipients: none` to say there are none");
+            }
+            Some(_) => {}
+        },
     }
 }

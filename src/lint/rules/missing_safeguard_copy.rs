@@ -15,7 +15,9 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 That a transfer whose `mechanism` is an appropriate safeguard (standard contractual clauses,
 binding corporate rules, codes of conduct, certification, …) says in `document` how to
-obtain a copy of the safeguard or where it has been made available.
+obtain a copy of the safeguard or where it has been made available. With several mechanisms
+("ensisijaisesti komission päätöksen perusteella, muuten vakiosopimuslausekkein"), any one that
+is a safeguard needs it.
 
 ## Why
 For transfers under Art 46 or 47, Art 13(1)(f) requires "reference to the appropriate or
@@ -37,8 +39,7 @@ transfers:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for t in cx.register.transfers() {
-        if let Some(m) = &t.mechanism
-            && m.value.is_safeguard()
+        if let Some(m) = t.mechanisms().into_iter().find(|m| m.value.is_safeguard())
             && nonblank(&t.document).is_none()
         {
             out.at(m.pos, format!("`{}` ({}) without how to obtain a copy of the safeguard", m.value.name(), m.value.article()))

@@ -14,7 +14,10 @@ pub static RULE: Rule = Rule {
     section: Section::Transfers,
     summary: "transfers outside the EU/EEA are neither listed nor stated to be none",
     explanation: r#"## What it checks
-That `transfers` is either a non-empty list or the word `none`.
+That `transfers` is either a non-empty list or the word `none` — in the mapping form
+`{items: …, stored_in: …, note: …}`, that `items` or `stored_in` is given. `stored_in: eu`
+("Tiedot tallennetaan EU:n alueella") is a statement about where the data are kept and answers
+the question; a `note` alone does not.
 
 ## Why
 Art 13(1)(f) and 14(1)(f) require telling the person whether the controller intends to
@@ -38,15 +41,25 @@ transfers:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    if !cx.applies.transfers_missing {
+        return;
+    }
     match &cx.register.transfers {
         None => {
             out.at(Pos::START, "the register does not say whether data are transferred outside the EU/EEA (`transfers`)")
                 .help("list the transfers, or write `transfers: none`");
         }
-        Some(t) if matches!(&t.value, ListOrNone::List(v) if v.is_empty()) => {
-            out.at(t.pos, "`transfers` is an empty list")
-                .help("list the transfers, or write `transfers: none` to say there are none");
-        }
-        Some(_) => {}
+        Some(t) => match t.value.items(t.pos) {
+            None => {
+                out.at(t.pos, "`transfers` has a note but does not say whether data are transferred outside the EU/EEA")
+                    .label("no `items` or `stored_in`")
+                    .help("add `items:` with the transfers, `items: none`, or `stored_in: eu` if the data are kept in the EU");
+            }
+            Some(i) if matches!(i.value, ListOrNone::List(v) if v.is_empty()) => {
+                out.at(i.pos, "`transfers` is an empty list")
+                    .help("list the transfers, or write `transfers: none` to say there are none");
+            }
+            _ => {}
+        },
     }
 }

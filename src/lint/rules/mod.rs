@@ -8,6 +8,7 @@ pub mod access_request_limit;
 pub mod adequacy_not_in_force;
 pub mod ambiguous_legal_basis;
 pub mod criminal_data_without_law;
+pub mod hedged_recipients;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
 pub mod invalid_business_id;
@@ -50,6 +51,7 @@ pub mod stale_notice;
 pub mod transfer_within_eea;
 pub mod undeclared_direct_marketing;
 pub mod unknown_reference;
+pub mod unnamed_transfer_country;
 pub mod unrendered_markdown;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
@@ -99,10 +101,12 @@ pub static RULES: &[&Rule] = &[
     &provision_for_unprovided_data::RULE,
     &missing_sources::RULE,
     &missing_recipients::RULE,
+    &hedged_recipients::RULE,
     &incomplete_recipient::RULE,
     &vague_recipient::RULE,
     &missing_transfers::RULE,
     &incomplete_transfer::RULE,
+    &unnamed_transfer_country::RULE,
     &adequacy_not_in_force::RULE,
     &missing_safeguard_copy::RULE,
     &transfer_within_eea::RULE,

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
     section: Section::Retention,
     summary: "a storage period is vague: no period and no criteria, or \"as long as necessary\"",
     explanation: r#"## What it checks
-Every entry of `retention`: that it gives a `period` or `criteria`, and that its text does not
+Every entry of `retention`: that it gives a `period`, an `until` event or `criteria`, and that
+its text (`criteria`, `from`, `until`) does not
 rest on phrases that say nothing, such as *niin kauan kuin on tarpeellista*, *toistaiseksi*,
 *tarpeen mukaan* or *niin pitkään kuin laki edellyttää* (without naming the law in `law`).
 
@@ -24,7 +25,9 @@ rest on phrases that say nothing, such as *niin kauan kuin on tarpeellista*, *to
 The transparency guidelines (WP260 rev.01) say it is not sufficient to state generically that
 data are kept as long as necessary for the legitimate purposes of the processing; the period
 should be given, or criteria concrete enough that the person can work out how long their own
-data are kept — per category of data or purpose.
+data are kept — per category of data or purpose. A maximum (`period: enintään 2 kk`) is a
+period, and an event that ends the storage (`until: käyttäjä poistaa tilinsä`) is a concrete
+criterion: neither is vague.
 
 ## Example
 ```yaml
@@ -36,6 +39,10 @@ retention:
   - data: Asiakastiedot
     period: 2 years
     from: viimeinen asiointi
+  - data: Käyttäjätili
+    until: käyttäjä poistaa tilinsä
+  - data: Puhelutallenteet
+    period: enintään 2 kk
 ```
 "#,
     project: None,
@@ -139,14 +146,15 @@ static LAW_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(LAW_UNNAME
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for r in cx.register.retention() {
         let criteria = nonblank(&r.criteria);
-        if r.period.is_none() && criteria.is_none() {
-            out.at(r.pos, "a retention entry gives neither a `period` nor `criteria`")
-                .label("no `period` or `criteria`")
-                .help("give a `period` (e.g. `2 years`) and the event it runs `from`, or concrete `criteria`");
+        let until = nonblank(&r.until);
+        if r.period.is_none() && criteria.is_none() && until.is_none() {
+            out.at(r.pos, "a retention entry gives no `period`, `until` event or `criteria`")
+                .label("no `period`, `until` or `criteria`")
+                .help("give a `period` (e.g. `2 years`) and the event it runs `from`, the event that ends the storage (`until`), or concrete `criteria`");
             continue;
         }
         let law_named = nonblank(&r.law).is_some();
-        for t in [criteria, nonblank(&r.from)].into_iter().flatten() {
+        for t in [criteria, nonblank(&r.from), until].into_iter().flatten() {
             let value = t.value.as_str();
             let mut found = SET.find(value);
             if !law_named {
