@@ -4,7 +4,9 @@
 //! conditions: erasure does not apply where processing rests on a legal obligation or a public
 //! task (17(3)(b)); portability only where it rests on consent or a contract (20(1)); objection
 //! where it rests on a public task or legitimate interests (21(1)) and always against direct
-//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used. The
+//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used;
+//! notification of rectification, erasure or restriction to the recipients (19) where
+//! recipients are listed, since rectification and restriction always apply. The
 //! renderer and the lint both use [`derive`](fn@derive), so the notice says what the lint checked.
 
 use serde::Serialize;
@@ -87,6 +89,9 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
     });
     let marketing: Vec<bool> = purposes.iter().map(|p| p.is_direct_marketing()).collect();
     let has_automated = !register.automated_decisions().is_empty();
+    // Art 19 follows rectification (16) and restriction (18), which always apply, to every
+    // recipient the data were disclosed to: it applies whenever recipients are listed.
+    let has_recipients = !register.recipients().is_empty();
 
     // A right that reaches every purpose `applies` says yes to; others are excluded for `why`.
     let by_purpose = |right: Right,
@@ -210,6 +215,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         always(Right::Rectification),
         erasure,
         always(Right::Restriction),
+        with_reach(Right::Notification, has_recipients, vec!["Art 19"]),
         portability,
         objection,
         with_reach(Right::AutomatedDecisions, has_automated, vec!["Art 22"]),
@@ -293,6 +299,22 @@ mod tests {
         ));
         assert_eq!(reach(&r, Right::Erasure), Reach::None);
         assert_eq!(reach(&r, Right::Objection), Reach::All);
+    }
+
+    #[test]
+    fn notification_follows_the_recipients() {
+        let none = derive(&register("recipients: none\n"));
+        assert_eq!(reach(&none, Right::Notification), Reach::None);
+        let missing = derive(&register("title: x\n"));
+        assert_eq!(reach(&missing, Right::Notification), Reach::None);
+        let listed = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\nrecipients:\n  - name: Tilitoimisto\n    role: processor\n",
+        ));
+        // Erasure does not apply here, but rectification and restriction do: Art 19 still does.
+        assert_eq!(reach(&listed, Right::Erasure), Reach::None);
+        assert_eq!(reach(&listed, Right::Notification), Reach::All);
+        let order: Vec<Right> = listed.iter().map(|d| d.right).collect();
+        assert_eq!(order.iter().position(|r| *r == Right::Notification), Some(4));
     }
 
     #[test]

@@ -193,6 +193,7 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
             &rights.rectification,
             &rights.erasure,
             &rights.restriction,
+            &rights.notification,
             &rights.portability,
             &rights.objection,
             &rights.automated_decisions,

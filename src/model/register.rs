@@ -344,6 +344,10 @@ pub struct Rights {
     ///
     /// Restriction (Art 18).
     pub restriction: Option<Spanned<RightNote>>,
+    /// Oikaisusta, poistosta ja rajoittamisesta ilmoittaminen vastaanottajille (19).
+    ///
+    /// Notification of rectification, erasure or restriction to each recipient (Art 19).
+    pub notification: Option<Spanned<RightNote>>,
     /// Siirto järjestelmästä toiseen (20).
     ///
     /// Portability (Art 20).

@@ -341,6 +341,8 @@ pub struct RightsView {
     all: Vec<RightView>,
     /// How to exercise them, if the register says.
     exercise: Option<Md>,
+    /// Whether erasure reaches any processing: the Art 19 paragraph names it only then.
+    erasure_applies: bool,
 }
 
 /// A further section.
@@ -544,6 +546,7 @@ pub fn register_view(
                 crate::model::Right::Rectification => n.rectification.as_ref(),
                 crate::model::Right::Erasure => n.erasure.as_ref(),
                 crate::model::Right::Restriction => n.restriction.as_ref(),
+                crate::model::Right::Notification => n.notification.as_ref(),
                 crate::model::Right::Portability => n.portability.as_ref(),
                 crate::model::Right::Objection => n.objection.as_ref(),
                 crate::model::Right::AutomatedDecisions => n.automated_decisions.as_ref(),
@@ -760,6 +763,9 @@ pub fn register_view(
         rights: RightsView {
             all,
             exercise: notes.and_then(|n| block(&n.exercise)),
+            erasure_applies: derived
+                .iter()
+                .any(|d| d.right == crate::model::Right::Erasure && d.applies()),
         },
         objection,
         withdraw,

@@ -62,6 +62,7 @@ fn block_fields(r: &Register) -> Vec<Pos> {
             &rights.rectification,
             &rights.erasure,
             &rights.restriction,
+            &rights.notification,
             &rights.portability,
             &rights.objection,
             &rights.automated_decisions,
