@@ -5,6 +5,7 @@
 //! stage resolves a [`ProjectFile`] into a [`Project`] (settings with their defaults, lint
 //! levels) and gives each register its id.
 
+pub mod channels;
 mod enums;
 mod project;
 mod register;
@@ -22,6 +23,7 @@ pub use register::{
     AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register,
     Retention, RightNote, Rights, Source, Transfer, nonblank,
 };
+pub use channels::{Channel, Emails, Phones};
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;
 pub use values::{

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CountryCode, Level, NoneOr, OneOrMany, Spanned, SpannedMap, Text};
+use super::{CountryCode, Emails, Level, NoneOr, OneOrMany, Phones, Spanned, SpannedMap, Text};
 
 /// `seloste.yaml`: rekisterinpitäjä, yhteyshenkilö, tietosuojavastaava, edustaja ja asetukset.
 ///
@@ -66,14 +66,14 @@ pub struct Controller {
     ///
     /// Country of establishment (ISO 3166-1), default FI.
     pub country: Option<Spanned<CountryCode>>,
-    /// Sähköpostiosoite.
+    /// Sähköpostiosoite, tai luettelo osoitteista (`{label: kirjaamo, address: …}`).
     ///
-    /// E-mail address.
-    pub email: Option<Spanned<String>>,
-    /// Puhelinnumero.
+    /// E-mail address, or a list of them, each optionally labelled.
+    pub email: Option<Spanned<Emails>>,
+    /// Puhelinnumero, tai luettelo numeroista (`{label: vaihde, number: …}`).
     ///
-    /// Phone number.
-    pub phone: Option<Spanned<String>>,
+    /// Phone number, or a list of them, each optionally labelled.
+    pub phone: Option<Spanned<Phones>>,
     /// Verkkosivusto (https://…).
     ///
     /// Website (https://…).
@@ -99,14 +99,14 @@ pub struct Contact {
     ///
     /// Title or role.
     pub title: Option<Spanned<Text>>,
-    /// Sähköpostiosoite.
+    /// Sähköpostiosoite, tai luettelo osoitteista (`{label: kirjaamo, address: …}`).
     ///
-    /// E-mail address.
-    pub email: Option<Spanned<String>>,
-    /// Puhelinnumero.
+    /// E-mail address, or a list of them, each optionally labelled.
+    pub email: Option<Spanned<Emails>>,
+    /// Puhelinnumero, tai luettelo numeroista (`{label: vaihde, number: …}`).
     ///
-    /// Phone number.
-    pub phone: Option<Spanned<String>>,
+    /// Phone number, or a list of them, each optionally labelled.
+    pub phone: Option<Spanned<Phones>>,
     /// Postiosoite.
     ///
     /// Postal address.

@@ -14,6 +14,7 @@ use crate::applicability::Applicability;
 use crate::applicability::rights::{self, Reach};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
+use crate::model::channels::{Channels, any_given};
 use crate::model::{
     Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientRole, RegisterDoc,
     Spanned, Text, nonblank,
@@ -107,13 +108,42 @@ fn web_link(s: &str) -> Md {
     }
 }
 
+/// One e-mail address or phone number, as a link, with its label ("kirjaamo", "vaihde").
+#[derive(Clone, Debug, Serialize)]
+pub struct ChannelView {
+    label: Option<Md>,
+    link: Md,
+}
+
+/// The addresses or numbers of a contact that say something, each made a link by `link`.
+fn channels<K>(c: &Option<Spanned<Channels<K>>>, link: fn(&str) -> Md) -> Vec<ChannelView> {
+    c.iter()
+        .flat_map(|c| c.value.given())
+        .map(|e| ChannelView {
+            label: inline(&e.label),
+            link: link(e.value.value.trim()),
+        })
+        .collect()
+}
+
+/// The first address or number that says something, as a link.
+fn first<K>(c: &Option<Spanned<Channels<K>>>, link: fn(&str) -> Md) -> Option<Md> {
+    c.as_ref()
+        .and_then(|c| c.value.given().next())
+        .map(|e| link(e.value.value.trim()))
+}
+
 /// A person or function to contact.
 #[derive(Clone, Debug, Serialize)]
 pub struct ContactView {
     name: Option<Md>,
     title: Option<Md>,
+    /// The first address, for templates written before `emails`.
     email: Option<Md>,
+    /// The first number, for templates written before `phones`.
     phone: Option<Md>,
+    emails: Vec<ChannelView>,
+    phones: Vec<ChannelView>,
     address: Option<Md>,
 }
 
@@ -122,8 +152,10 @@ impl ContactView {
         ContactView {
             name: inline(&c.name),
             title: inline(&c.title),
-            email: string(&c.email).map(email_link),
-            phone: string(&c.phone).map(phone_link),
+            email: first(&c.email, email_link),
+            phone: first(&c.phone, phone_link),
+            emails: channels(&c.email, email_link),
+            phones: channels(&c.phone, phone_link),
             address: inline(&c.address),
         }
     }
@@ -139,8 +171,12 @@ pub struct ControllerView {
     address: Option<Md>,
     visiting_address: Option<Md>,
     country: Option<String>,
+    /// The first address, for templates written before `emails`.
     email: Option<Md>,
+    /// The first number, for templates written before `phones`.
     phone: Option<Md>,
+    emails: Vec<ChannelView>,
+    phones: Vec<ChannelView>,
     website: Option<Md>,
     missing: bool,
 }
@@ -449,8 +485,8 @@ pub fn controller_view(project: &Project) -> ControllerView {
     let missing = c.is_none_or(|c| {
         nonblank(&c.name).is_none()
             || (nonblank(&c.address).is_none()
-                && string(&c.email).is_none()
-                && string(&c.phone).is_none())
+                && !any_given(&c.email)
+                && !any_given(&c.phone))
     });
     ControllerView {
         name,
@@ -459,8 +495,10 @@ pub fn controller_view(project: &Project) -> ControllerView {
         address: c.and_then(|c| inline(&c.address)),
         visiting_address: c.and_then(|c| inline(&c.visiting_address)),
         country,
-        email: c.and_then(|c| string(&c.email)).map(email_link),
-        phone: c.and_then(|c| string(&c.phone)).map(phone_link),
+        email: c.and_then(|c| first(&c.email, email_link)),
+        phone: c.and_then(|c| first(&c.phone, phone_link)),
+        emails: c.map(|c| channels(&c.email, email_link)).unwrap_or_default(),
+        phones: c.map(|c| channels(&c.phone, phone_link)).unwrap_or_default(),
         website: c.and_then(|c| string(&c.website)).map(web_link),
         missing,
     }

@@ -1,6 +1,7 @@
 //! `missing-contact`: no contact person for data-protection matters.
 
 use crate::diagnostic::Severity;
+use crate::model::channels::any_given;
 use crate::lint::{Findings, ProjectContext, Rule};
 use crate::source::Pos;
 
@@ -39,8 +40,8 @@ contact:
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
     // A DPO that can be reached is the contact point the rendered notice names instead.
     let dpo_reachable = cx.project.dpo().is_some_and(|d| {
-        d.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
-            || d.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty())
+        any_given(&d.email)
+            || any_given(&d.phone)
     });
     if cx.project.config.contact.is_none() && !dpo_reachable {
         out.at(

@@ -1,6 +1,7 @@
 //! `missing-dpo-contact`: a DPO without contact details.
 
 use crate::diagnostic::Severity;
+use crate::model::channels::any_given;
 use crate::lint::{Findings, ProjectContext, Rule};
 use crate::model::{NoneOr, nonblank};
 
@@ -36,8 +37,8 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
         return;
     };
     let NoneOr::Some(d) = &dpo.value else { return };
-    let has = d.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
-        || d.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty())
+    let has = any_given(&d.email)
+        || any_given(&d.phone)
         || nonblank(&d.address).is_some();
     if !has {
         out.at(dpo.pos, "the data protection officer has no contact details")
