@@ -24,6 +24,16 @@ pub struct CategoryApplicability {
     pub art14: bool,
 }
 
+/// What the law requires of one class of cookies (laki sähköisen viestinnän palveluista
+/// 917/2014, 205 §; Directive 2002/58/EC Art 5(3)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CookieApplicability {
+    /// Storing or reading needs the user's consent: the class is not strictly necessary.
+    pub needs_consent: bool,
+    /// It needs consent, but the register gives another basis or none.
+    pub lacks_consent: bool,
+}
+
 /// What the law requires of one register.
 #[derive(Clone, Debug, Serialize)]
 pub struct Applicability {
@@ -47,6 +57,8 @@ pub struct Applicability {
     /// Every right, with its reach in this register.
     #[serde(skip)]
     pub rights: Vec<DerivedRight>,
+    /// Per entry of `cookies`, in order.
+    pub cookies: Vec<CookieApplicability>,
 }
 
 impl Applicability {
@@ -94,6 +106,22 @@ impl Applicability {
             sources_required: art14,
             sources_missing: art14 && register.sources().is_empty(),
             rights: rights::derive(register),
+            cookies: register
+                .cookies()
+                .iter()
+                .map(|c| {
+                    // A class not yet named is not judged: `cookie-without-consent` needs one.
+                    let needs_consent = c.class.as_ref().is_some_and(|k| k.value.needs_consent());
+                    let consent = c
+                        .legal_basis
+                        .as_ref()
+                        .is_some_and(|b| b.value == crate::model::LegalBasis::Consent);
+                    CookieApplicability {
+                        needs_consent,
+                        lacks_consent: needs_consent && !consent,
+                    }
+                })
+                .collect(),
         }
     }
 }
@@ -127,6 +155,22 @@ mod tests {
             ]
         );
         assert_eq!(a.art14_at.map(|p| p.line), Some(6));
+    }
+
+    #[test]
+    fn cookies_other_than_necessary_need_consent() {
+        let a = Applicability::of(&register(
+            "title: x\ncookies:\n  - class: necessary\n  - class: statistics\n    legal_basis: consent\n  - class: marketing\n    legal_basis: legitimate_interests\n  - class: preferences\n",
+        ));
+        let got: Vec<(bool, bool)> = a
+            .cookies
+            .iter()
+            .map(|c| (c.needs_consent, c.lacks_consent))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(false, false), (true, false), (true, true), (true, true)]
+        );
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct DerivedRight {
     pub direct_marketing: bool,
     /// For withdrawal: whether explicit consent under 9(2)(a) is among the grounds.
     pub explicit_consent: bool,
+    /// For withdrawal: whether a class of cookies rests on consent (205 §, Art 7(3)).
+    pub cookie_consent: bool,
 }
 
 impl DerivedRight {
@@ -88,6 +90,14 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
             .is_some_and(|c| c.value == Condition::ExplicitConsent)
     });
     let marketing: Vec<bool> = purposes.iter().map(|p| p.is_direct_marketing()).collect();
+    // Cookie classes are purposes of their own for one right only: consent given to them can
+    // be withdrawn (7(3)). They are not listed among the purposes, and the other rights follow
+    // the register's purposes.
+    let cookie_consent = register.cookies().iter().any(|c| {
+        c.legal_basis
+            .as_ref()
+            .is_some_and(|b| b.value == LegalBasis::Consent)
+    });
     let has_automated = !register.automated_decisions().is_empty();
     // Art 19 follows rectification (16) and restriction (18), which always apply, to every
     // recipient the data were disclosed to: it applies whenever recipients are listed.
@@ -126,6 +136,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
             articles,
             direct_marketing: false,
             explicit_consent: false,
+            cookie_consent: false,
         }
     };
     let always = |right: Right| DerivedRight {
@@ -136,6 +147,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         articles: vec![right.article()],
         direct_marketing: false,
         explicit_consent: false,
+        cookie_consent: false,
     };
     let with_reach = |right: Right, on: bool, articles: Vec<&'static str>| DerivedRight {
         right,
@@ -145,6 +157,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         articles,
         direct_marketing: false,
         explicit_consent: false,
+        cookie_consent: false,
     };
 
     let erasure = by_purpose(
@@ -182,7 +195,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         .filter(|&i| bases[i].contains(&LegalBasis::Consent))
         .collect();
     let withdraw_reach = if consent.is_empty() {
-        if explicit_consent {
+        if explicit_consent || cookie_consent {
             Reach::Some
         } else {
             Reach::None
@@ -208,6 +221,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         articles: withdraw_articles,
         direct_marketing: false,
         explicit_consent,
+        cookie_consent,
     };
 
     vec![
@@ -299,6 +313,25 @@ mod tests {
         ));
         assert_eq!(reach(&r, Right::Erasure), Reach::None);
         assert_eq!(reach(&r, Right::Objection), Reach::All);
+    }
+
+    #[test]
+    fn consent_to_cookies_gives_withdrawal_and_nothing_else() {
+        let r = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\ncookies:\n  - class: necessary\n  - class: statistics\n    legal_basis: consent\n",
+        ));
+        let w = r
+            .iter()
+            .find(|d| d.right == Right::WithdrawConsent)
+            .unwrap();
+        assert!(w.applies() && w.cookie_consent);
+        assert!(w.purposes.is_empty());
+        assert_eq!(reach(&r, Right::Portability), Reach::None);
+        assert_eq!(reach(&r, Right::Erasure), Reach::None);
+        let none = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\ncookies:\n  - class: necessary\n",
+        ));
+        assert_eq!(reach(&none, Right::WithdrawConsent), Reach::None);
     }
 
     #[test]

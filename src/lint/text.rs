@@ -216,6 +216,13 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
         }
     }
     text(&mut out, r.security.as_ref());
+    for c in r.cookies() {
+        text(&mut out, c.description.as_ref());
+        text(&mut out, c.purpose.as_ref());
+        text(&mut out, c.duration.as_ref());
+        text(&mut out, c.provider.as_ref());
+    }
+    text(&mut out, r.cookie_settings.as_ref());
     for x in r.extra_sections() {
         text(&mut out, Some(&x.title));
         text(&mut out, Some(&x.text));

@@ -6,6 +6,7 @@
 //! levels) and gives each register its id.
 
 pub mod channels;
+mod cookies;
 mod enums;
 mod project;
 mod register;
@@ -24,6 +25,7 @@ pub use register::{
     Retention, RightNote, Rights, Source, Transfer, nonblank,
 };
 pub use channels::{Channel, Emails, Phones};
+pub use cookies::{CookieClass, CookieClassKind};
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;
 pub use values::{

@@ -409,7 +409,36 @@ pub struct WithdrawView {
     /// The purposes resting on consent, when not all do.
     purposes: Vec<Md>,
     explicit_consent: bool,
+    /// Consent is given to cookies too.
+    cookies: bool,
     note: Option<Md>,
+}
+
+/// One class of cookies, for the table of the cookies section.
+#[derive(Clone, Debug, Serialize)]
+pub struct CookieView {
+    class: Option<&'static str>,
+    description: Option<Md>,
+    purpose: Option<Md>,
+    basis: Option<&'static str>,
+    duration: Option<Md>,
+    provider: Option<Md>,
+}
+
+/// The cookies section (laki sähköisen viestinnän palveluista 205 §).
+#[derive(Clone, Debug, Serialize)]
+pub struct CookiesView {
+    classes: Vec<CookieView>,
+    /// Some class is strictly necessary.
+    any_necessary: bool,
+    /// Some class needs consent.
+    any_optional: bool,
+    /// Every class that needs consent rests on it: only then may the notice say so.
+    all_consented: bool,
+    /// Some class rests on consent: how to withdraw it is said.
+    consent: bool,
+    /// How to change or withdraw the consent, if the register says.
+    settings: Option<Md>,
 }
 
 /// A note on one right.
@@ -455,6 +484,7 @@ pub struct RegisterView {
     has_authorities: bool,
     has_joint: bool,
     security: Option<Md>,
+    cookies: CookiesView,
     extra_sections: Vec<ExtraView>,
 }
 
@@ -663,6 +693,7 @@ pub fn register_view(
             .map(|w| w.purposes.iter().filter_map(|&i| purpose_text(i)).collect())
             .unwrap_or_default(),
         explicit_consent: withdraw_right.is_some_and(|w| w.explicit_consent),
+        cookies: withdraw_right.is_some_and(|w| w.cookie_consent),
         note: notes
             .and_then(|n| n.withdraw_consent.as_ref())
             .and_then(|n| block(&n.note)),
@@ -816,6 +847,29 @@ pub fn register_view(
         has_authorities: role_present(RecipientRole::Authority),
         has_joint: role_present(RecipientRole::JointController),
         security: block(&r.security),
+        cookies: CookiesView {
+            classes: r
+                .cookies()
+                .iter()
+                .map(|c| CookieView {
+                    class: c.class.as_ref().map(|k| k.value.name()),
+                    description: cell(&c.description),
+                    purpose: cell(&c.purpose),
+                    basis: c.legal_basis.as_ref().map(|b| b.value.name()),
+                    duration: cell(&c.duration),
+                    provider: cell(&c.provider),
+                })
+                .collect(),
+            any_necessary: r.cookies().iter().any(|c| {
+                c.class
+                    .as_ref()
+                    .is_some_and(|k| !k.value.needs_consent())
+            }),
+            any_optional: applies.cookies.iter().any(|c| c.needs_consent),
+            all_consented: applies.cookies.iter().all(|c| !c.lacks_consent),
+            consent: derived.iter().any(|d| d.cookie_consent),
+            settings: block(&r.cookie_settings),
+        },
         extra_sections,
     }
 }

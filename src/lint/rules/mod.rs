@@ -6,6 +6,7 @@ use super::text::Phrase;
 
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
+pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
@@ -104,6 +105,7 @@ pub static RULES: &[&Rule] = &[
     &vague_retention::RULE,
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
+    &cookie_without_consent::RULE,
     &restriction_without_law::RULE,
     &note_for_inapplicable_right::RULE,
     &outdated_supervisory_authority::RULE,
