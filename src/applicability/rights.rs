@@ -347,7 +347,10 @@ mod tests {
         assert_eq!(reach(&listed, Right::Erasure), Reach::None);
         assert_eq!(reach(&listed, Right::Notification), Reach::All);
         let order: Vec<Right> = listed.iter().map(|d| d.right).collect();
-        assert_eq!(order.iter().position(|r| *r == Right::Notification), Some(4));
+        assert_eq!(
+            order.iter().position(|r| *r == Right::Notification),
+            Some(4)
+        );
     }
 
     #[test]

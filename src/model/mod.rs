@@ -15,6 +15,8 @@ mod values;
 
 use std::path::PathBuf;
 
+pub use channels::{Channel, Emails, Phones};
+pub use cookies::{CookieClass, CookieClassKind};
 pub use enums::{
     Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Provision, RecipientRole,
     Right, SpecialCategory,
@@ -24,8 +26,6 @@ pub use register::{
     AutomatedDecision, DataCategory, ExtraSection, FurtherProcessing, Purpose, Recipient, Register,
     Retention, RightNote, Rights, Source, Transfer, nonblank,
 };
-pub use channels::{Channel, Emails, Phones};
-pub use cookies::{CookieClass, CookieClassKind};
 pub use spanned::Spanned;
 pub(crate) use spanned::pos_of;
 pub use values::{

@@ -163,6 +163,12 @@ pub struct Settings {
     ///
     /// Months after which a register's `updated` date counts as stale; default 12.
     pub staleness_months: Option<Spanned<u32>>,
+    /// Sivuston osoite (https://…), jota vasten tekstien suhteelliset linkit tehdään
+    /// absoluuttisiksi, esim. `https://www.esimerkki.fi/tietosuoja/`.
+    ///
+    /// The address (https://…) that relative links in texts are resolved against, e.g.
+    /// `https://www.esimerkki.fi/tietosuoja/`.
+    pub base_url: Option<Spanned<String>>,
     /// Sääntöjen tasot: `allow`, `warn` tai `deny`, esim. `vague-purpose: deny`.
     ///
     /// Lint levels per rule: `allow`, `warn` or `deny`, e.g. `vague-purpose: deny`.

@@ -7,8 +7,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{
-    Collection, Condition, Contact, CookieClass, CountryCode, Date, Derogation, LegalBasis, ListOrNone,
-    Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory, Text,
+    Collection, Condition, Contact, CookieClass, CountryCode, Date, Derogation, LegalBasis,
+    ListOrNone, Mechanism, OneOrMany, Period, Provision, RecipientRole, Spanned, SpecialCategory,
+    Text,
 };
 
 /// Rekisteri ja sen tietosuojaseloste.

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
 use crate::applicability::Applicability;
@@ -514,9 +515,7 @@ pub fn controller_view(project: &Project) -> ControllerView {
         .map(|cc| cc.value.as_str().to_string());
     let missing = c.is_none_or(|c| {
         nonblank(&c.name).is_none()
-            || (nonblank(&c.address).is_none()
-                && !any_given(&c.email)
-                && !any_given(&c.phone))
+            || (nonblank(&c.address).is_none() && !any_given(&c.email) && !any_given(&c.phone))
     });
     ControllerView {
         name,
@@ -527,8 +526,12 @@ pub fn controller_view(project: &Project) -> ControllerView {
         country,
         email: c.and_then(|c| first(&c.email, email_link)),
         phone: c.and_then(|c| first(&c.phone, phone_link)),
-        emails: c.map(|c| channels(&c.email, email_link)).unwrap_or_default(),
-        phones: c.map(|c| channels(&c.phone, phone_link)).unwrap_or_default(),
+        emails: c
+            .map(|c| channels(&c.email, email_link))
+            .unwrap_or_default(),
+        phones: c
+            .map(|c| channels(&c.phone, phone_link))
+            .unwrap_or_default(),
         website: c.and_then(|c| string(&c.website)).map(web_link),
         missing,
     }
@@ -557,8 +560,19 @@ fn authority_view(project: &Project) -> AuthorityView {
     }
 }
 
-/// Builds the view of one register.
+/// Builds the view of one register, its relative links resolved against the project's base.
 pub fn register_view(
+    project: &Project,
+    doc: &RegisterDoc,
+    draft: bool,
+    today: chrono::NaiveDate,
+) -> RegisterView {
+    sanitize::with_base(BaseUrl::of_project(project), || {
+        register_view_of(project, doc, draft, today)
+    })
+}
+
+fn register_view_of(
     project: &Project,
     doc: &RegisterDoc,
     draft: bool,
@@ -860,11 +874,10 @@ pub fn register_view(
                     provider: cell(&c.provider),
                 })
                 .collect(),
-            any_necessary: r.cookies().iter().any(|c| {
-                c.class
-                    .as_ref()
-                    .is_some_and(|k| !k.value.needs_consent())
-            }),
+            any_necessary: r
+                .cookies()
+                .iter()
+                .any(|c| c.class.as_ref().is_some_and(|k| !k.value.needs_consent())),
             any_optional: applies.cookies.iter().any(|c| c.needs_consent),
             all_consented: applies.cookies.iter().all(|c| !c.lacks_consent),
             consent: derived.iter().any(|d| d.cookie_consent),
@@ -895,6 +908,17 @@ pub struct IndexView {
 
 /// Builds the index view; `href` makes each register's link.
 pub fn index_view(
+    project: &Project,
+    registers: &[RegisterDoc],
+    draft: bool,
+    href: impl Fn(&str) -> String,
+) -> IndexView {
+    sanitize::with_base(BaseUrl::of_project(project), || {
+        index_view_of(project, registers, draft, href)
+    })
+}
+
+fn index_view_of(
     project: &Project,
     registers: &[RegisterDoc],
     draft: bool,

@@ -1,8 +1,8 @@
 //! `missing-contact`: no contact person for data-protection matters.
 
 use crate::diagnostic::Severity;
-use crate::model::channels::any_given;
 use crate::lint::{Findings, ProjectContext, Rule};
+use crate::model::channels::any_given;
 use crate::source::Pos;
 
 /// The rule.
@@ -39,10 +39,10 @@ contact:
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
     // A DPO that can be reached is the contact point the rendered notice names instead.
-    let dpo_reachable = cx.project.dpo().is_some_and(|d| {
-        any_given(&d.email)
-            || any_given(&d.phone)
-    });
+    let dpo_reachable = cx
+        .project
+        .dpo()
+        .is_some_and(|d| any_given(&d.email) || any_given(&d.phone));
     if cx.project.config.contact.is_none() && !dpo_reachable {
         out.at(
             Pos::START,

@@ -1,8 +1,8 @@
 //! `missing-controller-details`: the controller's identity or contact details are missing.
 
 use crate::diagnostic::Severity;
-use crate::model::channels::any_given;
 use crate::lint::{Findings, ProjectContext, Rule};
+use crate::model::channels::any_given;
 use crate::model::nonblank;
 use crate::source::Pos;
 
@@ -42,9 +42,7 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
         return;
     };
     let has_name = nonblank(&c.name).is_some();
-    let has_contact = nonblank(&c.address).is_some()
-        || any_given(&c.email)
-        || any_given(&c.phone);
+    let has_contact = nonblank(&c.address).is_some() || any_given(&c.email) || any_given(&c.phone);
     // One finding per controller block: both defects sit at the same place.
     match (has_name, has_contact) {
         (true, true) => {}

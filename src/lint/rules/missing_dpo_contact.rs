@@ -1,8 +1,8 @@
 //! `missing-dpo-contact`: a DPO without contact details.
 
 use crate::diagnostic::Severity;
-use crate::model::channels::any_given;
 use crate::lint::{Findings, ProjectContext, Rule};
+use crate::model::channels::any_given;
 use crate::model::{NoneOr, nonblank};
 
 /// The rule.
@@ -37,9 +37,7 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
         return;
     };
     let NoneOr::Some(d) = &dpo.value else { return };
-    let has = any_given(&d.email)
-        || any_given(&d.phone)
-        || nonblank(&d.address).is_some();
+    let has = any_given(&d.email) || any_given(&d.phone) || nonblank(&d.address).is_some();
     if !has {
         out.at(dpo.pos, "the data protection officer has no contact details")
             .label("DPO without e-mail, phone or address")

@@ -40,6 +40,7 @@ pub mod outdated_supervisory_authority;
 pub mod outdated_term;
 pub mod placeholder_left;
 pub mod public_authority_without_dpo;
+pub mod relative_link;
 pub mod repealed_act;
 pub mod restriction_without_law;
 pub mod single_contact_channel;
@@ -114,6 +115,7 @@ pub static RULES: &[&Rule] = &[
     &access_request_limit::RULE,
     &placeholder_left::RULE,
     &unrendered_markdown::RULE,
+    &relative_link::RULE,
     &missing_updated::RULE,
     &updated_in_future::RULE,
     &stale_notice::RULE,
