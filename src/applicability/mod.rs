@@ -4,8 +4,8 @@
 //! separately, they drifted: a register collected from the person but with one category
 //! obtained elsewhere drew `missing-sources` from the lint while the notice said "we get the
 //! data from you" under Art 13 alone. Everything that "applies" to a register belongs here:
-//! whether Art 13 and/or 14 apply (per category too), which items they make required, and
-//! which rights the data subject has ([`rights::derive`]).
+//! whether Art 13 and/or 14 apply (per category too), which items they make required, which
+//! rights the data subject has ([`rights::derive`]), and which classes of cookies need consent.
 
 use serde::Serialize;
 

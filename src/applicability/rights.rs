@@ -4,7 +4,8 @@
 //! conditions: erasure does not apply where processing rests on a legal obligation or a public
 //! task (17(3)(b)); portability only where it rests on consent or a contract (20(1)); objection
 //! where it rests on a public task or legitimate interests (21(1)) and always against direct
-//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used;
+//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used, by a
+//! purpose or by a class of cookies (cookies count for this right alone);
 //! notification of rectification, erasure or restriction to the recipients (19) where
 //! recipients are listed, since rectification and restriction always apply. The
 //! renderer and the lint both use [`derive`](fn@derive), so the notice says what the lint checked.
