@@ -97,11 +97,24 @@ extra_sections:
 /// field, and renders it as a draft (so that lint errors do not stop it).
 fn render_with(website: &str, text: &str) -> Vec<OutputFile> {
     let quoted = |s: &str| serde_json::to_string(s).unwrap();
-    let mut files = MemoryFiles::new();
-    files.insert(
-        "seloste.yaml",
-        &PROJECT.replace("WEBSITE", &quoted(website)),
+    render_project(&PROJECT.replace("WEBSITE", &quoted(website)), text)
+}
+
+/// As [`render_with`], with the benign website and `settings.base_url: base`.
+fn render_with_base(base: &str, text: &str) -> Vec<OutputFile> {
+    let quoted = |s: &str| serde_json::to_string(s).unwrap();
+    let project = format!(
+        "{}settings:\n  base_url: {}\n",
+        PROJECT.replace("WEBSITE", &quoted(BENIGN_WEBSITE)),
+        quoted(base)
     );
+    render_project(&project, text)
+}
+
+fn render_project(project: &str, text: &str) -> Vec<OutputFile> {
+    let quoted = |s: &str| serde_json::to_string(s).unwrap();
+    let mut files = MemoryFiles::new();
+    files.insert("seloste.yaml", project);
     files.insert(
         "notices/rekisteri.yaml",
         &REGISTER.replace("{p}", &quoted(text)),
@@ -286,6 +299,99 @@ fn a_title_cannot_take_over_the_index_link_to_its_notice() {
     assert!(!targets.iter().any(|t| t.contains("evil")), "{index}");
 }
 
+/// The link targets in a Markdown document, as a consumer reads them.
+fn link_targets(md: &str) -> Vec<String> {
+    Parser::new_ext(md, MdOptions::all())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a link in a rendered notice is one the notice may hold: the template's own (an
+/// in-page anchor or another page of the output), an address on the base's host, or the
+/// fixed addresses of the project (mailto, tel, the supervisory authority's site).
+fn allowed_target(t: &str, host: &str) -> bool {
+    t.starts_with('#')
+        || t.ends_with(".md") && !t.contains(':')
+        || t.starts_with(&format!("https://{host}/"))
+        || t.starts_with("mailto:")
+        || t.starts_with("tel:")
+        || t == "https://tietosuoja.fi"
+        || t == BENIGN_WEBSITE
+}
+
+#[test]
+fn relative_links_resolve_against_the_base_url_and_stay_on_its_host() {
+    let files = render_with_base(
+        "https://www.esimerkki.fi/tietosuoja/seloste.html",
+        "[lomake](lomakkeet/pyynto.html) [ylös](../ohjeet/) [juuri](/yhteys?kieli=fi#kartta)",
+    );
+    let notice = files
+        .iter()
+        .find(|f| f.path == "rekisteri.md")
+        .unwrap()
+        .contents
+        .as_str();
+    let targets = link_targets(notice);
+    for expected in [
+        "https://www.esimerkki.fi/tietosuoja/lomakkeet/pyynto.html",
+        "https://www.esimerkki.fi/ohjeet/",
+        "https://www.esimerkki.fi/yhteys?kieli=fi#kartta",
+    ] {
+        assert!(
+            targets.iter().any(|t| t == expected),
+            "{expected} in {targets:?}"
+        );
+    }
+    // Without a base they are shown as their text.
+    let files = render_with(BENIGN_WEBSITE, "[lomake](lomakkeet/pyynto.html)");
+    let notice = &files
+        .iter()
+        .find(|f| f.path == "rekisteri.md")
+        .unwrap()
+        .contents;
+    assert!(
+        !link_targets(notice).iter().any(|t| t.contains("pyynto")),
+        "{notice}"
+    );
+    assert!(notice.contains("lomake"), "{notice}");
+}
+
+#[test]
+fn no_target_becomes_another_scheme_or_host_by_resolving() {
+    for target in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "javascript&#58;alert(1)",
+        "java%0ascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:x",
+        "//evil.example/x",
+        "/\\evil.example/",
+        "\\\\evil.example",
+        "%2F%2Fevil.example",
+        "https:evil.example",
+        "../../../../../../etc/passwd",
+        "<javascript:alert(1)>",
+        "a\"onmouseover=\"alert(1)",
+    ] {
+        let files = render_with_base("https://www.esimerkki.fi/a/", &format!("[x]({target})"));
+        for f in &files {
+            let s = skeleton(&f.contents);
+            assert!(s.html.is_empty(), "{target}: {:?}", s.html);
+            for t in link_targets(&f.contents) {
+                assert!(
+                    allowed_target(&t, "www.esimerkki.fi"),
+                    "{target} made a link to {t} in {}",
+                    f.path
+                );
+            }
+        }
+    }
+}
+
 /// Hostile text: every character that means something to some Markdown construct, with
 /// newlines, indentation and ordered-list markers.
 fn hostile() -> impl Strategy<Value = String> {
@@ -360,6 +466,20 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Any link target, resolved against a base, gives a link on the base's host or none
+    /// (absolute addresses and e-mail addresses, which are links of their own, left aside).
+    #[test]
+    fn resolved_links_never_leave_the_base_host(target in "[a-zA-Z0-9:/\\\\.%?#&;=@ <>\"'()\\[\\]-]{0,24}") {
+        let lower = target.to_ascii_lowercase();
+        prop_assume!(!["http", "mailto", "tel:", "@"].iter().any(|s| lower.contains(s)));
+        let files = render_with_base("https://www.esimerkki.fi/a/b", &format!("[x]({target}) [y](<{target}>)"));
+        for f in &files {
+            for t in link_targets(&f.contents) {
+                prop_assert!(allowed_target(&t, "www.esimerkki.fi"), "{:?} made a link to {:?}", target, t);
+            }
+        }
+    }
 
     /// The whole pipeline on one register with the text in every field.
     #[test]

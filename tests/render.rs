@@ -457,3 +457,37 @@ fn a_notice_has_no_empty_headings_even_when_errors_are_allowed() {
         }
     }
 }
+
+#[test]
+fn labelled_contacts_of_the_project_render_with_their_labels() {
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/invalid-email/pass-labelled.seloste.yaml")
+            .unwrap(),
+    );
+    files.insert(
+        "notices/register.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml").unwrap(),
+    );
+    let outcome = load_memory(&files);
+    assert_eq!(outcome.tally().errors, 0, "{:?}", outcome.diagnostics);
+    let rendered = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let md = get(&rendered, "register.md");
+    for line in [
+        "- Sähköposti (kirjaamo): [kirjaamo@esimerkki.fi](mailto:kirjaamo@esimerkki.fi)",
+        "- Sähköposti (tietosuoja): [tietosuoja@esimerkki.fi](mailto:tietosuoja@esimerkki.fi)",
+        "- Puhelin (vaihde): [09 123 4567](tel:+35891234567)",
+        "- Puhelin (kirjaamo): [09 123 4500](tel:+35891234500)",
+        "  - Sähköposti: [tietosuojavastaava@esimerkki.fi](mailto:tietosuojavastaava@esimerkki.fi)",
+        "  - Sähköposti (varahenkilö): [tietosuoja@esimerkki.fi](mailto:tietosuoja@esimerkki.fi)",
+        "  - Puhelin (suora numero): [040 123 4567](tel:+358401234567)",
+    ] {
+        assert!(md.lines().any(|l| l == line), "{line:?} in:\n{md}");
+    }
+    let index = get(&rendered, "index.md");
+    assert!(
+        index.contains("- Puhelin (vaihde): [09 123 4567](tel:+35891234567)"),
+        "{index}"
+    );
+}

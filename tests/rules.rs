@@ -246,6 +246,7 @@ fn anchor(section: seloste::applicability::Section) -> Option<&'static str> {
         S::AutomatedDecisions => "{#automaattinen-paatoksenteko}",
         S::FurtherProcessing => "{#uudet-tarkoitukset}",
         S::Security => "{#tietoturva}",
+        S::Cookies => "{#evasteet}",
         S::Rights => "{#oikeudet}",
         S::Complaint | S::Extra | S::Updated => "{#valitusoikeus}",
     })

@@ -6,8 +6,8 @@
 //! data from you" under Art 13 alone. Everything that "applies" to a register belongs here:
 //! whether Art 13 and/or 14 apply (per category too), which items they make required (the law
 //! behind a purpose, the source of each category from elsewhere), whom each purpose, category
-//! and retention period concerns ([`groups`]), and which rights the data subject has
-//! ([`rights::derive`]).
+//! and retention period concerns ([`groups`]), which rights the data subject has
+//! ([`rights::derive`]), and which classes of cookies need consent.
 //!
 //! The Art 13(2)(e) statement ("is providing the data required, and what follows if not") is
 //! decided per category: it applies to data collected from the person *and provided* by them.
@@ -67,6 +67,8 @@ pub enum Section {
     FurtherProcessing,
     /// Security measures.
     Security,
+    /// Cookies and similar technologies.
+    Cookies,
     /// The rights of the data subject.
     Rights,
     /// The right to lodge a complaint, and the supervisory authority.
@@ -94,6 +96,7 @@ impl Section {
         Section::AutomatedDecisions,
         Section::FurtherProcessing,
         Section::Security,
+        Section::Cookies,
         Section::Rights,
         Section::Complaint,
         Section::Extra,
@@ -117,6 +120,7 @@ impl Section {
             "further_processing" => Section::FurtherProcessing,
             "rights" => Section::Rights,
             "security" => Section::Security,
+            "cookies" | "cookie_settings" => Section::Cookies,
             _ => Section::Extra,
         }
     }
@@ -150,6 +154,7 @@ impl Section {
             Section::AutomatedDecisions => "automated_decisions",
             Section::FurtherProcessing => "further_processing",
             Section::Security => "security",
+            Section::Cookies => "cookies",
             Section::Rights => "rights",
             Section::Complaint => "complaint",
             Section::Extra => "extra",
@@ -213,6 +218,16 @@ pub struct PurposeApplicability {
     pub law_given: bool,
 }
 
+/// What the law requires of one class of cookies (laki sähköisen viestinnän palveluista
+/// 917/2014, 205 §; Directive 2002/58/EC Art 5(3)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CookieApplicability {
+    /// Storing or reading needs the user's consent: the class is not strictly necessary.
+    pub needs_consent: bool,
+    /// It needs consent, but the register gives another basis or none.
+    pub lacks_consent: bool,
+}
+
 /// What the law requires of one register.
 #[derive(Clone, Debug, Serialize)]
 pub struct Applicability {
@@ -260,6 +275,8 @@ pub struct Applicability {
     /// Every right, with its reach in this register.
     #[serde(skip)]
     pub rights: Vec<DerivedRight>,
+    /// Per entry of `cookies`, in order.
+    pub cookies: Vec<CookieApplicability>,
 }
 
 impl Applicability {
@@ -388,6 +405,22 @@ impl Applicability {
                         .is_none_or(|i| matches!(i.value, ListOrNone::List(v) if v.is_empty()))
             }),
             rights: rights::derive(register),
+            cookies: register
+                .cookies()
+                .iter()
+                .map(|c| {
+                    // A class not yet named is not judged: `cookie-without-consent` needs one.
+                    let needs_consent = c.class.as_ref().is_some_and(|k| k.value.needs_consent());
+                    let consent = c
+                        .legal_basis
+                        .as_ref()
+                        .is_some_and(|b| b.value == LegalBasis::Consent);
+                    CookieApplicability {
+                        needs_consent,
+                        lacks_consent: needs_consent && !consent,
+                    }
+                })
+                .collect(),
         }
     }
 }
@@ -479,6 +512,22 @@ mod tests {
                 "recipients:\n  items: [{name: A}]\ntransfers:\n  items: []\n  stored_in: eea\n"
             ),
             (false, false)
+        );
+    }
+
+    #[test]
+    fn cookies_other_than_necessary_need_consent() {
+        let a = Applicability::of(&register(
+            "title: x\ncookies:\n  - class: necessary\n  - class: statistics\n    legal_basis: consent\n  - class: marketing\n    legal_basis: legitimate_interests\n  - class: preferences\n",
+        ));
+        let got: Vec<(bool, bool)> = a
+            .cookies
+            .iter()
+            .map(|c| (c.needs_consent, c.lacks_consent))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(false, false), (true, false), (true, true), (true, true)]
         );
     }
 

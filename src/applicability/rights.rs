@@ -4,7 +4,10 @@
 //! conditions: erasure does not apply where processing rests on a legal obligation or a public
 //! task (17(3)(b)); portability only where it rests on consent or a contract (20(1)); objection
 //! where it rests on a public task or legitimate interests (21(1)) and always against direct
-//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used. The
+//! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used, by a
+//! purpose or by a class of cookies (cookies count for this right alone);
+//! notification of rectification, erasure or restriction to the recipients (19) where
+//! recipients are listed, since rectification and restriction always apply. The
 //! renderer and the lint both use [`derive`](fn@derive), so the notice says what the lint checked.
 //!
 //! A purpose whose notice leaves the basis open (`either`) keeps a right unless every
@@ -68,6 +71,8 @@ pub struct DerivedRight {
     pub direct_marketing: bool,
     /// For withdrawal: whether explicit consent under 9(2)(a) is among the grounds.
     pub explicit_consent: bool,
+    /// For withdrawal: whether a class of cookies rests on consent (205 §, Art 7(3)).
+    pub cookie_consent: bool,
 }
 
 impl DerivedRight {
@@ -95,7 +100,18 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
             .is_some_and(|c| c.value == Condition::ExplicitConsent)
     });
     let marketing: Vec<bool> = purposes.iter().map(|p| p.is_direct_marketing()).collect();
+    // Cookie classes are purposes of their own for one right only: consent given to them can
+    // be withdrawn (7(3)). They are not listed among the purposes, and the other rights follow
+    // the register's purposes.
+    let cookie_consent = register.cookies().iter().any(|c| {
+        c.legal_basis
+            .as_ref()
+            .is_some_and(|b| b.value == LegalBasis::Consent)
+    });
     let has_automated = !register.automated_decisions().is_empty();
+    // Art 19 follows rectification (16) and restriction (18), which always apply, to every
+    // recipient the data were disclosed to: it applies whenever recipients are listed.
+    let has_recipients = !register.recipients().is_empty();
 
     // A right that reaches every purpose `applies` says yes to; others are excluded for `why`.
     let by_purpose = |right: Right,
@@ -137,6 +153,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
             articles,
             direct_marketing: false,
             explicit_consent: false,
+            cookie_consent: false,
         }
     };
     let always = |right: Right| DerivedRight {
@@ -147,6 +164,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         articles: vec![right.article()],
         direct_marketing: false,
         explicit_consent: false,
+        cookie_consent: false,
     };
     let with_reach = |right: Right, on: bool, articles: Vec<&'static str>| DerivedRight {
         right,
@@ -156,6 +174,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         articles,
         direct_marketing: false,
         explicit_consent: false,
+        cookie_consent: false,
     };
 
     let erasure = by_purpose(
@@ -193,7 +212,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         .filter(|&i| bases[i].contains(&LegalBasis::Consent))
         .collect();
     let withdraw_reach = if consent.is_empty() {
-        if explicit_consent {
+        if explicit_consent || cookie_consent {
             Reach::Some
         } else {
             Reach::None
@@ -219,6 +238,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         articles: withdraw_articles,
         direct_marketing: false,
         explicit_consent,
+        cookie_consent,
     };
 
     vec![
@@ -226,6 +246,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         always(Right::Rectification),
         erasure,
         always(Right::Restriction),
+        with_reach(Right::Notification, has_recipients, vec!["Art 19"]),
         portability,
         objection,
         with_reach(Right::AutomatedDecisions, has_automated, vec!["Art 22"]),
@@ -387,6 +408,44 @@ mod tests {
         assert_eq!(
             erasure.exclusions,
             vec![(2, Exclusion::LegalObligationOrPublicTask)]
+        );
+    }
+
+    #[test]
+    fn consent_to_cookies_gives_withdrawal_and_nothing_else() {
+        let r = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\ncookies:\n  - class: necessary\n  - class: statistics\n    legal_basis: consent\n",
+        ));
+        let w = r
+            .iter()
+            .find(|d| d.right == Right::WithdrawConsent)
+            .unwrap();
+        assert!(w.applies() && w.cookie_consent);
+        assert!(w.purposes.is_empty());
+        assert_eq!(reach(&r, Right::Portability), Reach::None);
+        assert_eq!(reach(&r, Right::Erasure), Reach::None);
+        let none = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\ncookies:\n  - class: necessary\n",
+        ));
+        assert_eq!(reach(&none, Right::WithdrawConsent), Reach::None);
+    }
+
+    #[test]
+    fn notification_follows_the_recipients() {
+        let none = derive(&register("recipients: none\n"));
+        assert_eq!(reach(&none, Right::Notification), Reach::None);
+        let missing = derive(&register("title: x\n"));
+        assert_eq!(reach(&missing, Right::Notification), Reach::None);
+        let listed = derive(&register(
+            "purposes:\n  - description: Kirjanpito\n    legal_basis: legal_obligation\nrecipients:\n  - name: Tilitoimisto\n    role: processor\n",
+        ));
+        // Erasure does not apply here, but rectification and restriction do: Art 19 still does.
+        assert_eq!(reach(&listed, Right::Erasure), Reach::None);
+        assert_eq!(reach(&listed, Right::Notification), Reach::All);
+        let order: Vec<Right> = listed.iter().map(|d| d.right).collect();
+        assert_eq!(
+            order.iter().position(|r| *r == Right::Notification),
+            Some(4)
         );
     }
 

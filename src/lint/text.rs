@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::model::channels::Channels;
 use crate::model::{Contact, ListOrNone, ProjectFile, Register, Spanned, Text};
 use crate::source::{Pos, line_col};
 
@@ -22,11 +23,19 @@ fn string<'a>(out: &mut Vec<(&'a str, Pos)>, s: Option<&'a Spanned<String>>) {
     }
 }
 
+/// The labels and values of an `email` or `phone` list.
+fn channels<'a, K>(out: &mut Vec<(&'a str, Pos)>, c: &'a Option<Spanned<Channels<K>>>) {
+    for e in crate::model::channels::entries(c) {
+        text(out, e.label.as_ref());
+        string(out, Some(&e.value));
+    }
+}
+
 fn contact<'a>(out: &mut Vec<(&'a str, Pos)>, c: &'a Contact) {
     text(out, c.name.as_ref());
     text(out, c.title.as_ref());
-    string(out, c.email.as_ref());
-    string(out, c.phone.as_ref());
+    channels(out, &c.email);
+    channels(out, &c.phone);
     text(out, c.address.as_ref());
 }
 
@@ -206,6 +215,7 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
             &rights.rectification,
             &rights.erasure,
             &rights.restriction,
+            &rights.notification,
             &rights.portability,
             &rights.objection,
             &rights.automated_decisions,
@@ -219,6 +229,13 @@ pub fn register_texts(r: &Register) -> Vec<TextValue<'_>> {
         }
     }
     text(&mut out, r.security.as_ref());
+    for c in r.cookies() {
+        text(&mut out, c.description.as_ref());
+        text(&mut out, c.purpose.as_ref());
+        text(&mut out, c.duration.as_ref());
+        text(&mut out, c.provider.as_ref());
+    }
+    text(&mut out, r.cookie_settings.as_ref());
     for x in r.extra_sections() {
         text(&mut out, Some(&x.title));
         text(&mut out, Some(&x.text));
@@ -235,8 +252,8 @@ pub fn project_texts(p: &ProjectFile) -> Vec<TextValue<'_>> {
         string(&mut out, c.business_id.as_ref());
         text(&mut out, c.address.as_ref());
         text(&mut out, c.visiting_address.as_ref());
-        string(&mut out, c.email.as_ref());
-        string(&mut out, c.phone.as_ref());
+        channels(&mut out, &c.email);
+        channels(&mut out, &c.phone);
     }
     for c in p.contact.iter().flat_map(|c| c.value.items()) {
         contact(&mut out, c);

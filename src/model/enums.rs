@@ -282,6 +282,9 @@ vocabulary! {
         Erasure = "erasure", "Art 17";
         /// Oikeus käsittelyn rajoittamiseen. — Restriction.
         Restriction = "restriction", "Art 18";
+        /// Ilmoitusvelvollisuus oikaisusta, poistosta ja rajoittamisesta. — Notification of
+        /// rectification, erasure or restriction to the recipients.
+        Notification = "notification", "Art 19";
         /// Oikeus siirtää tiedot järjestelmästä toiseen. — Portability.
         Portability = "portability", "Art 20";
         /// Vastustamisoikeus. — Objection.

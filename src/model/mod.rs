@@ -6,6 +6,8 @@
 //! levels) and gives each register its id.
 
 mod bases;
+pub mod channels;
+mod cookies;
 mod enums;
 mod groups;
 mod project;
@@ -17,6 +19,8 @@ mod values;
 use std::path::PathBuf;
 
 pub use bases::LegalBases;
+pub use channels::{Channel, Emails, Phones};
+pub use cookies::{CookieClass, CookieClassKind};
 pub use enums::{
     Collection, Condition, Derogation, LegalBasis, Level, Mechanism, Obtained, Provision,
     RecipientRole, Right, SpecialCategory,

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CountryCode, Level, NoneOr, OneOrMany, Spanned, SpannedMap, Text};
+use super::{CountryCode, Emails, Level, NoneOr, OneOrMany, Phones, Spanned, SpannedMap, Text};
 
 /// `seloste.yaml`: rekisterinpitäjä, yhteyshenkilö, tietosuojavastaava, edustaja ja asetukset.
 ///
@@ -66,14 +66,14 @@ pub struct Controller {
     ///
     /// Country of establishment (ISO 3166-1), default FI.
     pub country: Option<Spanned<CountryCode>>,
-    /// Sähköpostiosoite.
+    /// Sähköpostiosoite, tai luettelo osoitteista (`{label: kirjaamo, address: …}`).
     ///
-    /// E-mail address.
-    pub email: Option<Spanned<String>>,
-    /// Puhelinnumero.
+    /// E-mail address, or a list of them, each optionally labelled.
+    pub email: Option<Spanned<Emails>>,
+    /// Puhelinnumero, tai luettelo numeroista (`{label: vaihde, number: …}`).
     ///
-    /// Phone number.
-    pub phone: Option<Spanned<String>>,
+    /// Phone number, or a list of them, each optionally labelled.
+    pub phone: Option<Spanned<Phones>>,
     /// Verkkosivusto (https://…).
     ///
     /// Website (https://…).
@@ -99,14 +99,14 @@ pub struct Contact {
     ///
     /// Title or role.
     pub title: Option<Spanned<Text>>,
-    /// Sähköpostiosoite.
+    /// Sähköpostiosoite, tai luettelo osoitteista (`{label: kirjaamo, address: …}`).
     ///
-    /// E-mail address.
-    pub email: Option<Spanned<String>>,
-    /// Puhelinnumero.
+    /// E-mail address, or a list of them, each optionally labelled.
+    pub email: Option<Spanned<Emails>>,
+    /// Puhelinnumero, tai luettelo numeroista (`{label: vaihde, number: …}`).
     ///
-    /// Phone number.
-    pub phone: Option<Spanned<String>>,
+    /// Phone number, or a list of them, each optionally labelled.
+    pub phone: Option<Spanned<Phones>>,
     /// Postiosoite.
     ///
     /// Postal address.
@@ -163,6 +163,12 @@ pub struct Settings {
     ///
     /// Months after which a register's `updated` date counts as stale; default 12.
     pub staleness_months: Option<Spanned<u32>>,
+    /// Sivuston osoite (https://…), jota vasten tekstien suhteelliset linkit tehdään
+    /// absoluuttisiksi, esim. `https://www.esimerkki.fi/tietosuoja/`.
+    ///
+    /// The address (https://…) that relative links in texts are resolved against, e.g.
+    /// `https://www.esimerkki.fi/tietosuoja/`.
+    pub base_url: Option<Spanned<String>>,
     /// Sääntöjen tasot: `allow`, `warn` tai `deny`, esim. `vague-purpose: deny`.
     ///
     /// Lint levels per rule: `allow`, `warn` or `deny`, e.g. `vague-purpose: deny`.

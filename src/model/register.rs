@@ -7,9 +7,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{
-    Collection, Condition, Contact, CountryCode, Date, Derogation, LegalBases, LegalBasis,
-    ListOrNone, Mechanism, Mechanisms, Obtained, OneOrMany, Period, Provision, RecipientRole,
-    Recipients, Spanned, SpecialCategories, Text, Transfers,
+    Collection, Condition, Contact, CookieClass, CountryCode, Date, Derogation, LegalBases,
+    LegalBasis, ListOrNone, Mechanism, Mechanisms, Obtained, OneOrMany, Period, Provision,
+    RecipientRole, Recipients, Spanned, SpecialCategories, Text, Transfers,
 };
 use super::{DataSubject, Id};
 
@@ -98,6 +98,16 @@ pub struct Register {
     ///
     /// Security measures (customary in Finnish notices).
     pub security: Option<Spanned<Text>>,
+    /// Evästeet ja vastaavat tekniikat ryhmittäin (laki sähköisen viestinnän palveluista 205 §).
+    ///
+    /// Cookies and similar technologies, class by class (Finnish Act on Electronic
+    /// Communications Services 917/2014, 205 §; Directive 2002/58/EC Art 5(3)).
+    pub cookies: Option<Spanned<Vec<Spanned<CookieClass>>>>,
+    /// Miten evästesuostumuksen voi muuttaa tai peruuttaa, esim. "sivun alalaidan
+    /// Evästeasetukset-linkistä".
+    ///
+    /// How to change or withdraw cookie consent, e.g. the link to the cookie settings.
+    pub cookie_settings: Option<Spanned<Text>>,
     /// Muut osiot selosteen lopussa, esim. evästeet.
     ///
     /// Further sections at the end of the notice, e.g. cookies.
@@ -400,6 +410,10 @@ pub struct Rights {
     ///
     /// Restriction (Art 18).
     pub restriction: Option<Spanned<RightNote>>,
+    /// Oikaisusta, poistosta ja rajoittamisesta ilmoittaminen vastaanottajille (19).
+    ///
+    /// Notification of rectification, erasure or restriction to each recipient (Art 19).
+    pub notification: Option<Spanned<RightNote>>,
     /// Siirto järjestelmästä toiseen (20).
     ///
     /// Portability (Art 20).
@@ -497,6 +511,11 @@ impl Register {
     /// The automated decisions listed (empty for `none` or a missing key).
     pub fn automated_decisions(&self) -> &[Spanned<AutomatedDecision>] {
         listed(&self.automated_decisions)
+    }
+
+    /// The cookie classes (empty if none are given).
+    pub fn cookies(&self) -> &[Spanned<CookieClass>] {
+        slice(&self.cookies)
     }
 
     /// The extra sections (empty if none are given).

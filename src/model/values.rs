@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use super::{Spanned, SpecialCategory};
 
 /// Text shown in the notice. Markdown is allowed: paragraphs, lists, emphasis and links
-/// (http, https, mailto and tel only; raw HTML is shown as text).
+/// (http, https, mailto and tel; relative links when `settings.base_url` is set; raw HTML is
+/// shown as text).
 ///
 /// Today a text is one Finnish string. It is its own type so that translations can later be
 /// added as `{fi: …, sv: …}` without breaking files that hold a plain string.
@@ -99,7 +100,7 @@ impl JsonSchema for Text {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "Tekstiä; Markdown sallittu (kappaleet, luettelot, korostus, http-, https-, mailto- ja tel-linkit).\n\nText; Markdown allowed (paragraphs, lists, emphasis, http/https/mailto/tel links)."
+            "description": "Tekstiä; Markdown sallittu (kappaleet, luettelot, korostus, http-, https-, mailto- ja tel-linkit; suhteelliset linkit, kun settings.base_url on annettu).\n\nText; Markdown allowed (paragraphs, lists, emphasis, http/https/mailto/tel links; relative links when settings.base_url is set)."
         })
     }
 }

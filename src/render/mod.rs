@@ -6,6 +6,7 @@
 //! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in
 //! place atomically.
 
+pub mod links;
 pub mod markdown;
 pub mod marks;
 pub mod sanitize;

@@ -14,6 +14,10 @@
 //! - [`block`]: blocks of their own, which may also follow a label on its line;
 //! - [`autolink`] and [`link`]: link destinations, percent-encoded where they must be.
 //!
+//! Within [`with_base`], a relative link in user text is first made absolute against the
+//! project's `settings.base_url` ([`BaseUrl::resolve`]); the result passes the same rules as
+//! any other address.
+//!
 //! [`check_structure`] is the oracle that the property tests and the fuzz target share: it
 //! places the output of each function in the slots a template uses and checks, by parsing the
 //! result as a consumer would, that the document kept the template's structure and holds no
@@ -21,7 +25,35 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use std::cell::RefCell;
+
+use super::links::{BaseUrl, is_relative_target};
 use super::markdown::is_safe_url;
+
+thread_local! {
+    /// The base that relative links in user text are resolved against, set by [`with_base`].
+    static BASE: RefCell<Option<BaseUrl>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with relative link targets in user text resolved against `base` (none: they are
+/// shown as their text, as without). The view of one page is made inside one call, so every
+/// text of the page sees the same base; the previous base is restored even if `f` panics.
+pub fn with_base<R>(base: Option<BaseUrl>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<BaseUrl>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            BASE.with(|b| *b.borrow_mut() = previous);
+        }
+    }
+    let _restore = Restore(BASE.with(|b| b.replace(base)));
+    f()
+}
+
+/// `dest` made absolute against the current base, if it is a relative target and a base is set.
+fn resolved(dest: &str) -> Option<String> {
+    BASE.with(|b| b.borrow().as_ref().and_then(|b| b.resolve(dest)))
+}
 
 /// Where in a template a text goes; decides how it is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -333,6 +365,8 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
             }) => {
                 let dest_url: CowStr<'_> = if link_type == LinkType::Email {
                     format!("mailto:{dest_url}").into()
+                } else if let Some(absolute) = resolved(&dest_url) {
+                    absolute.into()
                 } else {
                     dest_url
                 };
@@ -635,7 +669,10 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
                 dest_url,
                 link_type,
                 ..
-            }) if *link_type != LinkType::Email && !keeps_link(dest_url) => {
+            }) if *link_type != LinkType::Email
+                && !keeps_link(dest_url)
+                && !is_relative_target(dest_url) =>
+            {
                 "a link to an address other than http, https, mailto or tel, shown as its text"
             }
             Event::Start(Tag::CodeBlock(_)) if one_line => {
@@ -659,6 +696,27 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
         return Some((range, lost));
     }
     None
+}
+
+/// The relative links in `src` (see [`is_relative_target`]), each with the byte range of the
+/// link and its target: without a base they lose their target, and the lint rule
+/// `relative-link` reports them. (`unrendered` leaves them to it.)
+pub fn relative_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) if !matches!(link_type, LinkType::Email | LinkType::Autolink)
+                && is_relative_target(&dest_url) =>
+            {
+                Some((range, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// User Markdown as the text of a link the template makes (the index's links to the

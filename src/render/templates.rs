@@ -332,6 +332,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
         "right",
         "exclusion",
         "adequacy_scope",
+        "cookie_class",
     ] {
         let l = labels.clone();
         tera.register_filter(

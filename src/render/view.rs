@@ -8,12 +8,14 @@
 
 use serde::Serialize;
 
+use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
 use crate::applicability::rights::{self, Reach};
 use crate::applicability::{Applicability, StatedBy};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
+use crate::model::channels::{Channels, any_given};
 use crate::model::{
     Contact, LegalBasis, ListOrNone, Mechanism, Period, PeriodUnit, Project, RecipientItems,
     RecipientRole, RegisterDoc, Spanned, Text, nonblank,
@@ -107,13 +109,42 @@ fn web_link(s: &str) -> Md {
     }
 }
 
+/// One e-mail address or phone number, as a link, with its label ("kirjaamo", "vaihde").
+#[derive(Clone, Debug, Serialize)]
+pub struct ChannelView {
+    label: Option<Md>,
+    link: Md,
+}
+
+/// The addresses or numbers of a contact that say something, each made a link by `link`.
+fn channels<K>(c: &Option<Spanned<Channels<K>>>, link: fn(&str) -> Md) -> Vec<ChannelView> {
+    c.iter()
+        .flat_map(|c| c.value.given())
+        .map(|e| ChannelView {
+            label: inline(&e.label),
+            link: link(e.value.value.trim()),
+        })
+        .collect()
+}
+
+/// The first address or number that says something, as a link.
+fn first<K>(c: &Option<Spanned<Channels<K>>>, link: fn(&str) -> Md) -> Option<Md> {
+    c.as_ref()
+        .and_then(|c| c.value.given().next())
+        .map(|e| link(e.value.value.trim()))
+}
+
 /// A person or function to contact.
 #[derive(Clone, Debug, Serialize)]
 pub struct ContactView {
     name: Option<Md>,
     title: Option<Md>,
+    /// The first address, for templates written before `emails`.
     email: Option<Md>,
+    /// The first number, for templates written before `phones`.
     phone: Option<Md>,
+    emails: Vec<ChannelView>,
+    phones: Vec<ChannelView>,
     address: Option<Md>,
 }
 
@@ -122,8 +153,10 @@ impl ContactView {
         ContactView {
             name: inline(&c.name),
             title: inline(&c.title),
-            email: string(&c.email).map(email_link),
-            phone: string(&c.phone).map(phone_link),
+            email: first(&c.email, email_link),
+            phone: first(&c.phone, phone_link),
+            emails: channels(&c.email, email_link),
+            phones: channels(&c.phone, phone_link),
             address: inline(&c.address),
         }
     }
@@ -139,8 +172,12 @@ pub struct ControllerView {
     address: Option<Md>,
     visiting_address: Option<Md>,
     country: Option<String>,
+    /// The first address, for templates written before `emails`.
     email: Option<Md>,
+    /// The first number, for templates written before `phones`.
     phone: Option<Md>,
+    emails: Vec<ChannelView>,
+    phones: Vec<ChannelView>,
     website: Option<Md>,
     missing: bool,
 }
@@ -433,6 +470,8 @@ pub struct RightsView {
     all: Vec<RightView>,
     /// How to exercise them, if the register says.
     exercise: Option<Md>,
+    /// Whether erasure reaches any processing: the Art 19 paragraph names it only then.
+    erasure_applies: bool,
 }
 
 /// A further section.
@@ -463,7 +502,36 @@ pub struct WithdrawView {
     /// The purposes resting on consent, when not all do.
     purposes: Vec<Md>,
     explicit_consent: bool,
+    /// Consent is given to cookies too.
+    cookies: bool,
     note: Option<Md>,
+}
+
+/// One class of cookies, for the table of the cookies section.
+#[derive(Clone, Debug, Serialize)]
+pub struct CookieView {
+    class: Option<&'static str>,
+    description: Option<Md>,
+    purpose: Option<Md>,
+    basis: Option<&'static str>,
+    duration: Option<Md>,
+    provider: Option<Md>,
+}
+
+/// The cookies section (laki sähköisen viestinnän palveluista 205 §).
+#[derive(Clone, Debug, Serialize)]
+pub struct CookiesView {
+    classes: Vec<CookieView>,
+    /// Some class is strictly necessary.
+    any_necessary: bool,
+    /// Some class needs consent.
+    any_optional: bool,
+    /// Every class that needs consent rests on it: only then may the notice say so.
+    all_consented: bool,
+    /// Some class rests on consent: how to withdraw it is said.
+    consent: bool,
+    /// How to change or withdraw the consent, if the register says.
+    settings: Option<Md>,
 }
 
 /// A note on one right.
@@ -519,6 +587,7 @@ pub struct RegisterView {
     has_authorities: bool,
     has_joint: bool,
     security: Option<Md>,
+    cookies: CookiesView,
     extra_sections: Vec<ExtraView>,
 }
 
@@ -548,9 +617,7 @@ pub fn controller_view(project: &Project) -> ControllerView {
         .map(|cc| cc.value.as_str().to_string());
     let missing = c.is_none_or(|c| {
         nonblank(&c.name).is_none()
-            || (nonblank(&c.address).is_none()
-                && string(&c.email).is_none()
-                && string(&c.phone).is_none())
+            || (nonblank(&c.address).is_none() && !any_given(&c.email) && !any_given(&c.phone))
     });
     ControllerView {
         name,
@@ -559,8 +626,14 @@ pub fn controller_view(project: &Project) -> ControllerView {
         address: c.and_then(|c| inline(&c.address)),
         visiting_address: c.and_then(|c| inline(&c.visiting_address)),
         country,
-        email: c.and_then(|c| string(&c.email)).map(email_link),
-        phone: c.and_then(|c| string(&c.phone)).map(phone_link),
+        email: c.and_then(|c| first(&c.email, email_link)),
+        phone: c.and_then(|c| first(&c.phone, phone_link)),
+        emails: c
+            .map(|c| channels(&c.email, email_link))
+            .unwrap_or_default(),
+        phones: c
+            .map(|c| channels(&c.phone, phone_link))
+            .unwrap_or_default(),
         website: c.and_then(|c| string(&c.website)).map(web_link),
         missing,
     }
@@ -609,7 +682,7 @@ fn scope_names<'a>(
         .unwrap_or_default()
 }
 
-/// Builds the view of one register.
+/// Builds the view of one register, its relative links resolved against the project's base.
 pub fn register_view(
     project: &Project,
     doc: &RegisterDoc,
@@ -617,6 +690,18 @@ pub fn register_view(
     marks: &super::Marks,
 ) -> RegisterView {
     let (draft, today) = (opts.draft, opts.today);
+    sanitize::with_base(BaseUrl::of_project(project), || {
+        register_view_of(project, doc, draft, today, marks)
+    })
+}
+
+fn register_view_of(
+    project: &Project,
+    doc: &RegisterDoc,
+    draft: bool,
+    today: chrono::NaiveDate,
+    marks: &super::Marks,
+) -> RegisterView {
     let r = &doc.register;
     // What applies is decided once, for the lint and the notice alike.
     let applies = Applicability::of(r);
@@ -711,6 +796,7 @@ pub fn register_view(
                 crate::model::Right::Rectification => n.rectification.as_ref(),
                 crate::model::Right::Erasure => n.erasure.as_ref(),
                 crate::model::Right::Restriction => n.restriction.as_ref(),
+                crate::model::Right::Notification => n.notification.as_ref(),
                 crate::model::Right::Portability => n.portability.as_ref(),
                 crate::model::Right::Objection => n.objection.as_ref(),
                 crate::model::Right::AutomatedDecisions => n.automated_decisions.as_ref(),
@@ -789,6 +875,7 @@ pub fn register_view(
             .map(|w| w.purposes.iter().filter_map(|&i| purpose_text(i)).collect())
             .unwrap_or_default(),
         explicit_consent: withdraw_right.is_some_and(|w| w.explicit_consent),
+        cookies: withdraw_right.is_some_and(|w| w.cookie_consent),
         note: notes
             .and_then(|n| n.withdraw_consent.as_ref())
             .and_then(|n| block(&n.note)),
@@ -957,6 +1044,9 @@ pub fn register_view(
         rights: RightsView {
             all,
             exercise: notes.and_then(|n| block(&n.exercise)),
+            erasure_applies: derived
+                .iter()
+                .any(|d| d.right == crate::model::Right::Erasure && d.applies()),
         },
         objection,
         withdraw,
@@ -969,6 +1059,28 @@ pub fn register_view(
         has_authorities: role_present(RecipientRole::Authority),
         has_joint: role_present(RecipientRole::JointController),
         security: block(&r.security),
+        cookies: CookiesView {
+            classes: r
+                .cookies()
+                .iter()
+                .map(|c| CookieView {
+                    class: c.class.as_ref().map(|k| k.value.name()),
+                    description: cell(&c.description),
+                    purpose: cell(&c.purpose),
+                    basis: c.legal_basis.as_ref().map(|b| b.value.name()),
+                    duration: cell(&c.duration),
+                    provider: cell(&c.provider),
+                })
+                .collect(),
+            any_necessary: r
+                .cookies()
+                .iter()
+                .any(|c| c.class.as_ref().is_some_and(|k| !k.value.needs_consent())),
+            any_optional: applies.cookies.iter().any(|c| c.needs_consent),
+            all_consented: applies.cookies.iter().all(|c| !c.lacks_consent),
+            consent: derived.iter().any(|d| d.cookie_consent),
+            settings: block(&r.cookie_settings),
+        },
         extra_sections,
     }
 }
@@ -994,6 +1106,17 @@ pub struct IndexView {
 
 /// Builds the index view; `href` makes each register's link.
 pub fn index_view(
+    project: &Project,
+    registers: &[RegisterDoc],
+    draft: bool,
+    href: impl Fn(&str) -> String,
+) -> IndexView {
+    sanitize::with_base(BaseUrl::of_project(project), || {
+        index_view_of(project, registers, draft, href)
+    })
+}
+
+fn index_view_of(
     project: &Project,
     registers: &[RegisterDoc],
     draft: bool,

@@ -4,7 +4,7 @@ use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::is_valid_email;
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::model::{Contact, Spanned};
+use crate::model::{Contact, Emails, Spanned};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
     summary: "an e-mail address is malformed",
     explanation: r#"## What it checks
 Every `email` field — of the controller, the contact person, the DPO, the representative, the
-supervisory authority override, and a register's own contact — for the shape of an address:
+supervisory authority override, and a register's own contact, every entry of a list
+(`email: [{label: kirjaamo, address: …}, …]`) at its own line — for the shape of an address:
 one `@`, a local part without spaces, and a domain with at least two labels such as
 `esimerkki.fi`.
 
@@ -34,6 +35,13 @@ contact:
     project: Some(check_project),
     register: Some(check_register),
 };
+
+/// Every address of a contact, each where it stands.
+fn emails(out: &mut Findings, e: &Option<Spanned<Emails>>) {
+    for c in crate::model::channels::entries(e) {
+        email(out, &Some(c.value.clone()));
+    }
+}
 
 fn email(out: &mut Findings, e: &Option<Spanned<String>>) {
     if let Some(e) = e
@@ -65,14 +73,14 @@ fn help(v: &str) -> String {
 
 fn contact(out: &mut Findings, c: Option<&Contact>) {
     if let Some(c) = c {
-        email(out, &c.email);
+        emails(out, &c.email);
     }
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     let p = &cx.project.config;
     if let Some(c) = &p.controller {
-        email(out, &c.email);
+        emails(out, &c.email);
     }
     for c in p.contact.iter().flat_map(|c| c.value.items()) {
         contact(out, Some(c));

@@ -4,7 +4,7 @@ use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::{PhoneError, check_phone};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::model::{Contact, Spanned};
+use crate::model::{Contact, Phones, Spanned};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -14,7 +14,8 @@ pub static RULE: Rule = Rule {
     section: Section::Located,
     summary: "a phone number is malformed",
     explanation: r#"## What it checks
-Every `phone` field for a number that can be dialled: the Finnish national form with its
+Every `phone` field, every entry of a list (`phone: [{label: vaihde, number: …}, …]`) at its
+own line, for a number that can be dialled: the Finnish national form with its
 leading 0 (`029 566 6700`, `(09) 123 4567`) or the international form (`+358 29 566 6700`,
 at most 15 digits). Spaces, hyphens and brackets are fine; words such as "puh." are not.
 
@@ -31,6 +32,13 @@ controller:
     project: Some(check_project),
     register: Some(check_register),
 };
+
+/// Every number of a contact, each where it stands.
+fn phones(out: &mut Findings, p: &Option<Spanned<Phones>>) {
+    for c in crate::model::channels::entries(p) {
+        phone(out, &Some(c.value.clone()));
+    }
+}
 
 fn phone(out: &mut Findings, p: &Option<Spanned<String>>) {
     let Some(p) = p else { return };
@@ -97,14 +105,14 @@ fn bare_number(v: &str) -> Option<&str> {
 
 fn contact(out: &mut Findings, c: Option<&Contact>) {
     if let Some(c) = c {
-        phone(out, &c.phone);
+        phones(out, &c.phone);
     }
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     let p = &cx.project.config;
     if let Some(c) = &p.controller {
-        phone(out, &c.phone);
+        phones(out, &c.phone);
     }
     for c in p.contact.iter().flat_map(|c| c.value.items()) {
         contact(out, Some(c));

@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     section: Section::Located,
     summary: "a web address is malformed or lacks https://",
     explanation: r#"## What it checks
-The `website` fields, and every `http://` or `https://` address written in a text, for an
+The `website` fields, `settings.base_url`, and every `http://` or `https://` address written in a text, for an
 absolute address with a real host name (`https://esimerkki.fi/tietosuoja`).
 
 ## Why
@@ -86,6 +86,9 @@ fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     let p = &cx.project.config;
     if let Some(c) = &p.controller {
         field(out, &c.website);
+    }
+    if let Some(s) = &p.settings {
+        field(out, &s.value.base_url);
     }
     if let Some(s) = &p.supervisory_authority {
         field(out, &s.website);

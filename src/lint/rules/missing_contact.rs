@@ -3,6 +3,7 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
+use crate::model::channels::any_given;
 use crate::source::Pos;
 
 /// The rule.
@@ -40,10 +41,10 @@ contact:
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
     // A DPO that can be reached is the contact point the rendered notice names instead.
-    let dpo_reachable = cx.project.dpo().is_some_and(|d| {
-        d.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
-            || d.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty())
-    });
+    let dpo_reachable = cx
+        .project
+        .dpo()
+        .is_some_and(|d| any_given(&d.email) || any_given(&d.phone));
     if cx.project.config.contact.is_none() && !dpo_reachable {
         out.at(
             Pos::START,

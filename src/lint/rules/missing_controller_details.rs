@@ -3,6 +3,7 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
+use crate::model::channels::any_given;
 use crate::model::nonblank;
 use crate::source::Pos;
 
@@ -43,9 +44,7 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
         return;
     };
     let has_name = nonblank(&c.name).is_some();
-    let has_contact = nonblank(&c.address).is_some()
-        || c.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
-        || c.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty());
+    let has_contact = nonblank(&c.address).is_some() || any_given(&c.email) || any_given(&c.phone);
     // One finding per controller block: both defects sit at the same place.
     match (has_name, has_contact) {
         (true, true) => {}

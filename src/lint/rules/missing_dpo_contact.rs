@@ -3,6 +3,7 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, ProjectContext, Rule};
+use crate::model::channels::any_given;
 use crate::model::{NoneOr, nonblank};
 
 /// The rule.
@@ -38,9 +39,7 @@ fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
         return;
     };
     let NoneOr::Some(d) = &dpo.value else { return };
-    let has = d.email.as_ref().is_some_and(|e| !e.value.trim().is_empty())
-        || d.phone.as_ref().is_some_and(|p| !p.value.trim().is_empty())
-        || nonblank(&d.address).is_some();
+    let has = any_given(&d.email) || any_given(&d.phone) || nonblank(&d.address).is_some();
     if !has {
         out.at(dpo.pos, "the data protection officer has no contact details")
             .label("DPO without e-mail, phone or address")

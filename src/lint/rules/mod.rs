@@ -7,6 +7,7 @@ use super::text::Phrase;
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
 pub mod ambiguous_legal_basis;
+pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
 pub mod hedged_recipients;
 pub mod incomplete_recipient;
@@ -42,6 +43,7 @@ pub mod outdated_term;
 pub mod placeholder_left;
 pub mod provision_for_unprovided_data;
 pub mod public_authority_without_dpo;
+pub mod relative_link;
 pub mod repealed_act;
 pub mod restriction_without_law;
 pub mod single_contact_channel;
@@ -114,6 +116,7 @@ pub static RULES: &[&Rule] = &[
     &vague_retention::RULE,
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
+    &cookie_without_consent::RULE,
     &restriction_without_law::RULE,
     &note_for_inapplicable_right::RULE,
     &outdated_supervisory_authority::RULE,
@@ -122,6 +125,7 @@ pub static RULES: &[&Rule] = &[
     &access_request_limit::RULE,
     &placeholder_left::RULE,
     &unrendered_markdown::RULE,
+    &relative_link::RULE,
     &missing_updated::RULE,
     &updated_in_future::RULE,
     &stale_notice::RULE,

@@ -8,16 +8,16 @@ use crate::model::{Right, RightNote, Spanned, nonblank};
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "note-for-inapplicable-right",
-    articles: &["Art 7(3)", "Art 21", "Art 22", "Art 13(2)(b)"],
+    articles: &["Art 7(3)", "Art 19", "Art 21", "Art 22", "Art 13(2)(b)"],
     severity: Severity::Warning,
     section: Section::Rights,
     summary: "a note is given for a right that does not apply, so the notice will not show it",
     explanation: r#"## What it checks
-That `rights.withdraw_consent`, `rights.objection` and `rights.automated_decisions` carry a
-note only when that right applies to the register: withdrawal where a purpose rests on
-consent (or special categories on explicit consent), objection where a purpose rests on a
-public task or legitimate interests or is direct marketing, the Art 22 right where automated
-decisions are listed.
+That `rights.withdraw_consent`, `rights.objection`, `rights.automated_decisions` and
+`rights.notification` carry a note only when that right applies to the register: withdrawal
+where a purpose rests on consent (or special categories on explicit consent), objection where a
+purpose rests on a public task or legitimate interests or is direct marketing, the Art 22 right
+where automated decisions are listed, the Art 19 notification where recipients are listed.
 
 ## Why
 seloste derives the rights from the legal bases, and states only those that apply. A note for
@@ -74,7 +74,8 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 )
             })
     });
-    let checks: [Check<'_>; 3] = [
+    let recipients_known = r.recipients.is_some();
+    let checks: [Check<'_>; 4] = [
         Check(
             &notes.withdraw_consent,
             Right::WithdrawConsent,
@@ -98,6 +99,14 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             applies(Right::AutomatedDecisions),
             "`automated_decisions` says there are none",
             "if decisions are made automatically, list them under `automated_decisions`; otherwise remove the note",
+        ),
+        Check(
+            &notes.notification,
+            Right::Notification,
+            recipients_known,
+            applies(Right::Notification),
+            "`recipients` says there are none",
+            "if the data are disclosed to anyone, list the recipients under `recipients`; otherwise remove the note",
         ),
     ];
     for Check(note, right, known, applies, why, help) in checks {

@@ -46,6 +46,10 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             "the right to restriction of processing (Art 18)",
         ),
         (
+            &rights.notification,
+            "the notification of rectification, erasure or restriction to the recipients (Art 19)",
+        ),
+        (
             &rights.portability,
             "the right to data portability (Art 20)",
         ),

@@ -37,18 +37,16 @@ controller:
 
 /// Which kinds of channel (e-mail, phone, post) are offered.
 fn channels(controller: Option<&Controller>, contacts: &[Contact]) -> [bool; 3] {
-    let s = |v: &Option<crate::model::Spanned<String>>| {
-        v.as_ref().is_some_and(|x| !x.value.trim().is_empty())
-    };
+    use crate::model::channels::any_given;
     let mut k = [false; 3];
     if let Some(c) = controller {
-        k[0] |= s(&c.email);
-        k[1] |= s(&c.phone);
+        k[0] |= any_given(&c.email);
+        k[1] |= any_given(&c.phone);
         k[2] |= nonblank(&c.address).is_some();
     }
     for c in contacts {
-        k[0] |= s(&c.email);
-        k[1] |= s(&c.phone);
+        k[0] |= any_given(&c.email);
+        k[1] |= any_given(&c.phone);
         k[2] |= nonblank(&c.address).is_some();
     }
     k

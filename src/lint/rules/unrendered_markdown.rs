@@ -19,10 +19,11 @@ pub static RULE: Rule = Rule {
 Every text field, for Markdown that seloste does not put into the notice as written:
 headings (the notice owns its headings; yours become paragraphs), raw HTML (shown as
 text), images (only their description is shown), thematic breaks, strikethrough, and links to
-anything but `http`, `https`, `mailto` and `tel` (shown as their text). In fields that the
+anything but `http`, `https`, `mailto` and `tel` (shown as their text; relative links are
+`relative-link`'s). In fields that the
 notice shows on one line — everything except `description`, `security`, the `logic` and
-`consequences` of automated decisions, the texts under `rights` other than `law`, and the
-`text` of further sections — also code blocks, lists, block quotes and a second paragraph,
+`consequences` of automated decisions, the texts under `rights` other than `law`,
+`cookie_settings`, and the `text` of further sections — also code blocks, lists, block quotes and a second paragraph,
 which are flattened into the line.
 
 ## Why
@@ -64,6 +65,7 @@ fn block_fields(r: &Register) -> Vec<Pos> {
             &rights.rectification,
             &rights.erasure,
             &rights.restriction,
+            &rights.notification,
             &rights.portability,
             &rights.objection,
             &rights.automated_decisions,
@@ -75,6 +77,7 @@ fn block_fields(r: &Register) -> Vec<Pos> {
             out.extend(n.restriction.as_ref());
         }
     }
+    out.extend(r.cookie_settings.as_ref());
     out.extend(r.extra_sections().iter().map(|x| &x.value.text));
     out.into_iter().map(|t| t.pos).collect()
 }

@@ -1,0 +1,70 @@
+//! `relative-link`: a relative link in a text, with no base address to resolve it against.
+
+use crate::applicability::Section;
+use crate::diagnostic::Severity;
+use crate::lint::text::{TextValue, locate, quote};
+use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::model::Project;
+use crate::render::links::BaseUrl;
+use crate::render::sanitize;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "relative-link",
+    articles: &["Art 12(1)"],
+    severity: Severity::Warning,
+    section: Section::Located,
+    summary: "a text links to a relative address, and no `settings.base_url` says where it leads",
+    explanation: r#"## What it checks
+Every text field, for Markdown links to a relative address — `[ohjeet](ohjeet.html)`,
+`[lomake](/lomakkeet/tietopyynto)`, `[edellinen](../)` — when `seloste.yaml` sets no valid
+`settings.base_url`. In-page anchors (`#…`) are left to `unrendered-markdown`.
+
+## Why
+A relative address means something only on the page it was written for. The notice is
+published elsewhere — as Markdown in Hugo or Zola, as a standalone page, pasted into a CMS, as
+a PDF — so seloste cannot tell where the link leads, and shows only its text: the reader loses
+the form or the instructions it pointed to (Art 12(1): the information must be easily
+accessible). With `settings.base_url`, seloste makes each relative link absolute against it.
+
+## Example
+```yaml
+# seloste.yaml
+settings:
+  base_url: https://www.esimerkki.fi/tietosuoja/
+# notices/asiakasrekisteri.yaml
+rights:
+  exercise: Käytä [tietopyyntölomaketta](lomakkeet/tietopyynto.html).
+```
+"#,
+    project: Some(check_project),
+    register: Some(check_register),
+};
+
+fn scan(out: &mut Findings, project: &Project, source: &str, texts: &[TextValue<'_>]) {
+    if BaseUrl::of_project(project).is_some() {
+        return;
+    }
+    for TextValue { value, pos, .. } in texts {
+        for (range, target) in sanitize::relative_links(value) {
+            let at = locate(source, *pos, value, range);
+            out.at(
+                at,
+                format!(
+                    "the link to `{}` is relative, and the notice cannot say where it leads",
+                    quote(&target)
+                ),
+            )
+            .label("shown as text")
+            .help("set `settings.base_url: https://…` in seloste.yaml to resolve relative links against it, or write the full address");
+        }
+    }
+}
+
+fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    scan(out, cx.project, cx.source, cx.texts);
+}
+
+fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
+    scan(out, cx.project, cx.source, cx.texts);
+}
