@@ -491,3 +491,60 @@ fn labelled_contacts_of_the_project_render_with_their_labels() {
         "{index}"
     );
 }
+
+/// A project's own `labels.yaml` copied before seloste learnt new words (observed data,
+/// cookies, finding markers) still renders a notice that uses them: what the file lacks comes
+/// from the built-in labels, and what it changed stays changed.
+#[test]
+fn an_older_copy_of_labels_yaml_still_renders_new_constructs() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |path: &str, text: &str| {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    put(
+        "seloste.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+    );
+    put(
+        "templates/labels.yaml",
+        &std::fs::read_to_string("tests/fixtures/labels/before-issue-8.yaml").unwrap(),
+    );
+    let register = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml")
+        .unwrap()
+        .replace(
+            "personal_data:\n",
+            "personal_data:\n  - category: Sivujen katselutiedot\n    obtained: observed\n",
+        )
+        + "cookies:\n  - class: statistics\n    purpose: Kävijämäärien seuranta\n    legal_basis: consent\n";
+    put("notices/asiakasrekisteri.yaml", &register);
+    let outcome = load(dir.path().to_str().unwrap());
+    assert!(
+        outcome.diagnostics.is_empty(),
+        "{:?}",
+        outcome
+            .diagnostics
+            .iter()
+            .map(|d| &d.message)
+            .collect::<Vec<_>>()
+    );
+    let t = outcome
+        .templates
+        .clone()
+        .expect("the project's templates load");
+    let out = render::render(
+        outcome.project.as_ref().unwrap(),
+        &outcome.registers,
+        &t,
+        &opts(false, FrontMatter::None),
+        &render::Marks::none(),
+        &|| {},
+    )
+    .unwrap();
+    let md = get(&out, "asiakasrekisteri.md");
+    assert!(md.contains("Havainnoitu tieto"), "{md}");
+    assert!(md.contains("Evästeet ja vastaavat tekniikat"), "{md}");
+    // The project's own word for a contract is kept.
+    assert!(md.contains("sopimus asiakkaan kanssa"), "{md}");
+}

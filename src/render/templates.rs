@@ -35,8 +35,8 @@ pub struct Labels {
     pub missing_marker: String,
     /// Missing items: their names and the articles that require them.
     pub missing: BTreeMap<String, MissingItem>,
-    /// The words that start the marker of a finding in a draft. A project's own
-    /// `labels.yaml` written before they existed marks findings with `missing_marker`.
+    /// The words that start the marker of a finding in a draft (from the built-in file when a
+    /// project's own `labels.yaml` predates them).
     #[serde(default)]
     pub finding_marker: Option<FindingMarkers>,
     /// Labels per vocabulary (legal_basis, special_category, …), by code.
@@ -65,6 +65,26 @@ impl Labels {
             v.extend([f.error.as_str(), f.warning.as_str()]);
         }
         v
+    }
+
+    /// Takes from `builtin` every label this file lacks: a missing item, a vocabulary or a
+    /// code within one, a period unit, the finding markers. What the file says stays.
+    pub fn fill_from(&mut self, builtin: Labels) {
+        for (k, v) in builtin.missing {
+            self.missing.entry(k).or_insert(v);
+        }
+        for (vocabulary, codes) in builtin.vocabularies {
+            let own = self.vocabularies.entry(vocabulary).or_default();
+            for (code, label) in codes {
+                own.entry(code).or_insert(label);
+            }
+        }
+        for (unit, forms) in builtin.period.units {
+            self.period.units.entry(unit).or_insert(forms);
+        }
+        if self.finding_marker.is_none() {
+            self.finding_marker = builtin.finding_marker;
+        }
     }
 
     /// The word that starts the marker of a finding.
@@ -554,13 +574,33 @@ pub fn load(root: &ProjectRoot, sources: &mut Sources) -> Result<Templates, Box<
 fn compile(sources: BTreeMap<&str, (String, Option<FileId>)>) -> Result<Templates, TemplateError> {
     let (labels_text, labels_own) = &sources["labels.yaml"];
     let labels: Labels = match labels_own {
-        Some(file) => crate::load::parse(*file, labels_text).map_err(|d| TemplateError {
-            name: "labels.yaml".into(),
-            overridden: true,
-            file: Some(*file),
-            pos: d.pos,
-            message: d.message.clone(),
-        })?,
+        Some(file) => {
+            let mut own: Labels =
+                crate::load::parse(*file, labels_text).map_err(|d| TemplateError {
+                    name: "labels.yaml".into(),
+                    overridden: true,
+                    file: Some(*file),
+                    pos: d.pos,
+                    message: d.message.clone(),
+                })?;
+            // A project's own labels were copied from an earlier version: the words it lacks
+            // for what seloste has learnt to say since come from the built-in file.
+            let builtin_text = BUILTIN
+                .iter()
+                .find(|(n, _)| *n == "labels.yaml")
+                .map(|(_, t)| *t)
+                .unwrap_or_default();
+            let builtin: Labels =
+                serde_saphyr::from_str(builtin_text).map_err(|e| TemplateError {
+                    name: "labels.yaml".into(),
+                    overridden: false,
+                    file: None,
+                    pos: None,
+                    message: e.to_string(),
+                })?;
+            own.fill_from(builtin);
+            own
+        }
         None => serde_saphyr::from_str(labels_text).map_err(|e| TemplateError {
             name: "labels.yaml".into(),
             overridden: false,
