@@ -501,6 +501,9 @@ pub struct WithdrawView {
     applies: bool,
     /// The purposes resting on consent, when not all do.
     purposes: Vec<Md>,
+    /// Of those, the ones where consent is only one of the alternatives (`either`): the notice
+    /// does not say that they rest on consent.
+    alternatives: Vec<Md>,
     explicit_consent: bool,
     /// Consent is given to cookies too.
     cookies: bool,
@@ -869,10 +872,30 @@ fn register_view_of(
     // Only purposes with a known basis can be named; one without is marked missing instead.
     objection.applies = objection_right.is_some_and(|o| o.applies())
         && !(objection.marketing.is_empty() && objection.general.is_empty());
+    let either = |i: usize| {
+        r.purposes()
+            .get(i)
+            .is_some_and(|p| p.either_bases().is_some())
+    };
     let withdraw = WithdrawView {
         applies: withdraw_right.is_some_and(|w| w.applies()),
         purposes: withdraw_right
-            .map(|w| w.purposes.iter().filter_map(|&i| purpose_text(i)).collect())
+            .map(|w| {
+                w.purposes
+                    .iter()
+                    .filter(|&&i| !either(i))
+                    .filter_map(|&i| purpose_text(i))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        alternatives: withdraw_right
+            .map(|w| {
+                w.purposes
+                    .iter()
+                    .filter(|&&i| either(i))
+                    .filter_map(|&i| purpose_text(i))
+                    .collect()
+            })
             .unwrap_or_default(),
         explicit_consent: withdraw_right.is_some_and(|w| w.explicit_consent),
         cookies: withdraw_right.is_some_and(|w| w.cookie_consent),
