@@ -62,6 +62,10 @@ pub struct DerivedRight {
     pub reach: Reach,
     /// Indices of the purposes the right reaches, when `reach` is `Some`.
     pub purposes: Vec<usize>,
+    /// Purposes the right reaches only if the basis the notice leaves open (`either`) is one
+    /// that gives it: the notice may say the right applies "when processing rests on …", never
+    /// that it does.
+    pub uncertain: Vec<usize>,
     /// Purposes the right does not reach, each with the reason.
     pub exclusions: Vec<(usize, Exclusion)>,
     /// The articles the outcome rests on.
@@ -119,12 +123,20 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
                       applies: &dyn Fn(usize, &[LegalBasis]) -> bool,
                       why: Exclusion| {
         let mut reached = Vec::new();
+        let mut uncertain = Vec::new();
         let mut exclusions = Vec::new();
         for (i, b) in bases.iter().enumerate() {
             // Under alternatives the right is excluded only if every alternative excludes it:
             // whichever basis applies, the notice must not take away a right the person has.
             let reaches = if either[i] {
-                b.iter().any(|a| applies(i, std::slice::from_ref(a)))
+                let giving = b
+                    .iter()
+                    .filter(|a| applies(i, std::slice::from_ref(*a)))
+                    .count();
+                if giving > 0 && giving < b.len() {
+                    uncertain.push(i);
+                }
+                giving > 0
             } else {
                 applies(i, b)
             };
@@ -149,6 +161,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
             } else {
                 Vec::new()
             },
+            uncertain,
             exclusions,
             articles,
             direct_marketing: false,
@@ -160,6 +173,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         right,
         reach: Reach::All,
         purposes: Vec::new(),
+        uncertain: Vec::new(),
         exclusions: Vec::new(),
         articles: vec![right.article()],
         direct_marketing: false,
@@ -170,6 +184,7 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
         right,
         reach: if on { Reach::All } else { Reach::None },
         purposes: Vec::new(),
+        uncertain: Vec::new(),
         exclusions: Vec::new(),
         articles,
         direct_marketing: false,
@@ -229,6 +244,13 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
     let withdraw = DerivedRight {
         right: Right::WithdrawConsent,
         reach: withdraw_reach,
+        // Consent among alternatives (`either`, with another basis): withdrawal reaches the
+        // purpose only if consent is the basis that applies.
+        uncertain: consent
+            .iter()
+            .copied()
+            .filter(|&i| either[i] && bases[i].len() > 1)
+            .collect(),
         purposes: if withdraw_reach == Reach::Some {
             consent
         } else {
@@ -389,6 +411,17 @@ mod tests {
         assert_eq!(reach(&r, Right::WithdrawConsent), Reach::All);
         assert_eq!(reach(&r, Right::Objection), Reach::All);
         assert_eq!(reach(&r, Right::Portability), Reach::All);
+        // Each of those rights holds only under one of the alternatives; erasure under both.
+        let uncertain = |right: Right| {
+            r.iter()
+                .find(|d| d.right == right)
+                .map(|d| d.uncertain.clone())
+                .unwrap()
+        };
+        assert_eq!(uncertain(Right::WithdrawConsent), vec![0]);
+        assert_eq!(uncertain(Right::Objection), vec![0]);
+        assert_eq!(uncertain(Right::Portability), vec![0]);
+        assert!(uncertain(Right::Erasure).is_empty());
     }
 
     #[test]

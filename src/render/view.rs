@@ -872,11 +872,8 @@ fn register_view_of(
     // Only purposes with a known basis can be named; one without is marked missing instead.
     objection.applies = objection_right.is_some_and(|o| o.applies())
         && !(objection.marketing.is_empty() && objection.general.is_empty());
-    let either = |i: usize| {
-        r.purposes()
-            .get(i)
-            .is_some_and(|p| p.either_bases().is_some())
-    };
+    // Consent that is one of the alternatives the notice leaves open is said as such.
+    let either = |i: usize| withdraw_right.is_some_and(|w| w.uncertain.contains(&i));
     let withdraw = WithdrawView {
         applies: withdraw_right.is_some_and(|w| w.applies()),
         purposes: withdraw_right
