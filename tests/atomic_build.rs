@@ -131,7 +131,12 @@ fn a_killed_build_leaves_the_old_or_the_new_output_whole() {
     let mut rng = Lcg(0x5e1057e);
     let mut current = "A".to_string();
     let (mut saw_old, mut saw_new) = (0, 0);
-    for trial in 0..trials() {
+    // Kill moments spread from the start to a little past a whole build. On a busy machine a
+    // build can take longer than the one measured: while no trial has yet ended after the
+    // switch, the window widens, so that both sides are reached.
+    let mut window = full.as_micros() as u64 * 12 / 10 + 1;
+    let trials = trials();
+    for trial in 0..trials {
         let next = if current == "A" { "B" } else { "A" };
         write_project(&root, &format!("VERSIO-{next}"));
         let mut child = seloste()
@@ -141,19 +146,20 @@ fn a_killed_build_leaves_the_old_or_the_new_output_whole() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Anywhere from the start to a little past a whole build.
-        let at = Duration::from_micros(rng.next() % (full.as_micros() as u64 * 12 / 10 + 1));
+        let at = Duration::from_micros(rng.next() % window);
         std::thread::sleep(at);
         let _ = child.kill();
         let _ = child.wait();
         let seen = version_of(&dist);
         if seen == current {
             saw_old += 1;
+            if saw_new == 0 && trial >= trials / 4 {
+                window = window * 3 / 2;
+            }
         } else {
             saw_new += 1;
             current = seen;
         }
-        let _ = trial;
     }
     // The moments are spread over the build: some trials must have ended on each side.
     assert!(saw_old > 0 && saw_new > 0, "old {saw_old}, new {saw_new}");

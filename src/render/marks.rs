@@ -16,9 +16,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use serde::de::IgnoredAny;
 
 use crate::applicability::Section;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::model::{RegisterDoc, SpannedMap};
 use crate::source::{FileId, Sources};
 
 /// One finding, as a draft shows it.
@@ -70,7 +72,7 @@ impl Marks {
                         source
                             .text
                             .as_deref()
-                            .map(top_level_keys)
+                            .map(|t| top_level_keys(file, t))
                             .unwrap_or_default()
                     });
                     let key = d.pos.and_then(|p| {
@@ -112,15 +114,21 @@ impl Marks {
     }
 
     /// The marks a register's draft shows, by section name (every section, most of them
-    /// empty): those of `seloste.yaml` first, then the register's own.
-    pub fn of_register(&self, file: FileId) -> BTreeMap<&'static str, Vec<Mark>> {
+    /// empty): those of `seloste.yaml` first, then the register's own. A register with a
+    /// contact of its own does not show the project's contact, nor its findings.
+    pub fn of_register(&self, doc: &RegisterDoc) -> BTreeMap<&'static str, Vec<Mark>> {
         let mut out: BTreeMap<&'static str, Vec<Mark>> = Section::ALL
             .iter()
             .map(|s| (s.name(), Vec::new()))
             .collect();
-        let files = self.project_file.into_iter().chain([file]);
+        let own_contact = doc.register.contact.is_some();
+        let files = self.project_file.into_iter().chain([doc.file]);
         for f in files {
+            let project = Some(f) == self.project_file && f != doc.file;
             for (section, marks) in self.by_file.get(&f).into_iter().flatten() {
+                if project && own_contact && *section == Section::Contact {
+                    continue;
+                }
                 out.entry(section.name())
                     .or_default()
                     .extend(marks.iter().cloned());
@@ -129,32 +137,33 @@ impl Marks {
         out
     }
 
+    /// The marks the index's draft shows: the findings about the controller in `seloste.yaml`,
+    /// the one part of the project the index says.
+    pub fn of_index(&self) -> Vec<Mark> {
+        self.project_file
+            .and_then(|f| self.by_file.get(&f))
+            .and_then(|m| m.get(&Section::Controller))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// Whether there are no marks at all.
     pub fn is_empty(&self) -> bool {
         self.by_file.is_empty()
     }
 }
 
-/// The top-level keys of a YAML mapping, with their (1-based) lines, in order.
-///
-/// A top-level key is a line that starts in the first column with neither a comment, a
-/// sequence dash nor a document marker, and has a colon. Quoted keys are unquoted.
-fn top_level_keys(text: &str) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let Some(first) = line.chars().next() else {
-            continue;
-        };
-        if first.is_whitespace() || matches!(first, '#' | '-' | '.' | '%' | '{' | '[') {
-            continue;
-        }
-        let Some(colon) = line.find(':') else {
-            continue;
-        };
-        let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'');
-        out.push((u32::try_from(i + 1).unwrap_or(u32::MAX), key.to_string()));
-    }
-    out
+/// The top-level keys of a YAML mapping, with their (1-based) lines, in file order, as the
+/// loader reads them (a quoted scalar that runs over lines holds no key). A file that does not
+/// parse as a mapping has none.
+fn top_level_keys(file: FileId, text: &str) -> Vec<(u32, String)> {
+    crate::load::parse::<SpannedMap<IgnoredAny>>(file, text)
+        .map(|m| {
+            m.0.into_iter()
+                .map(|(k, _)| (k.pos.line, k.value))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -179,16 +188,18 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_found_in_order_and_comments_and_items_skipped() {
+    fn keys_are_those_the_loader_reads() {
         let keys = top_level_keys(
-            "# c\ntitle: x\npurposes:\n  - a: b\n\"recipients\": none\n- x\n  retention: y\n",
+            FileId(0),
+            "# c\ntitle: x\npurposes:\n  - a: b\n\"recipients\": none\ndescription: \"a quoted\nretention: line\"\n",
         );
         assert_eq!(
             keys,
             vec![
                 (2, "title".to_string()),
                 (3, "purposes".to_string()),
-                (5, "recipients".to_string())
+                (5, "recipients".to_string()),
+                (6, "description".to_string())
             ]
         );
     }
@@ -198,7 +209,9 @@ mod tests {
         let mut sources = Sources::new();
         let project = sources.add(
             PathBuf::from("seloste.yaml"),
-            Some(Arc::from("controller:\n  name: x\ndpo:\n  name: y\n")),
+            Some(Arc::from(
+                "controller:\n  name: x\ndpo:\n  name: y\ncontact:\n  email: z\n",
+            )),
         );
         let register = sources.add(
             PathBuf::from("notices/r.yaml"),
@@ -213,11 +226,18 @@ mod tests {
                 // Points at the purposes, but concerns the sources.
                 diag("missing-sources", register, 2),
                 diag("invalid-email", project, 4),
+                diag("invalid-email", project, 6),
+                diag("missing-controller-details", project, 1),
             ],
             &sources,
             Some(project),
         );
-        let m = marks.of_register(register);
+        let mut doc = RegisterDoc {
+            id: "r".into(),
+            file: register,
+            register: crate::model::Register::default(),
+        };
+        let m = marks.of_register(&doc);
         let codes = |s: &str| {
             m.get(s)
                 .filter(|v| !v.is_empty())
@@ -229,5 +249,19 @@ mod tests {
         assert_eq!(codes("sources"), Some(vec!["missing-sources"]));
         assert_eq!(codes("dpo"), Some(vec!["invalid-email"]));
         assert_eq!(m["dpo"][0].at, "seloste.yaml:4:3");
+        assert_eq!(codes("contact"), Some(vec!["invalid-email"]));
+        // The index shows the controller, and its findings.
+        assert_eq!(
+            marks.of_index().iter().map(|m| m.code).collect::<Vec<_>>(),
+            vec!["missing-controller-details"]
+        );
+        // A register with a contact of its own does not show the project's, nor its findings.
+        doc.register.contact =
+            crate::load::parse::<crate::model::Register>(FileId(1), "contact:\n  name: Oma\n")
+                .unwrap()
+                .contact;
+        let m = marks.of_register(&doc);
+        assert!(m["contact"].is_empty());
+        assert_eq!(m["dpo"].len(), 1);
     }
 }

@@ -432,7 +432,7 @@ pub fn render(
     let index_md = render_markdown(
         t,
         "index.md",
-        &view::index_view(project, registers, opts.draft, md_href),
+        &view::index_view(project, registers, opts.draft, marks, md_href),
         None,
     )?;
     let index_title = first_heading(&index_md).unwrap_or_default();
@@ -449,7 +449,9 @@ pub fn render(
     let index_for_html = render_markdown(
         t,
         "index.md",
-        &view::index_view(project, registers, opts.draft, |id| format!("{id}.html")),
+        &view::index_view(project, registers, opts.draft, marks, |id| {
+            format!("{id}.html")
+        }),
         None,
     )?;
     let (html, toc) = markdown::to_html(&index_for_html, &t.labels.markers());

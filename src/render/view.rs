@@ -934,9 +934,9 @@ fn register_view_of(
     RegisterView {
         id: doc.id.clone(),
         marks: if draft {
-            marks.of_register(doc.file)
+            marks.of_register(doc)
         } else {
-            super::Marks::none().of_register(doc.file)
+            super::Marks::none().of_register(doc)
         },
         title: inline(&r.title),
         title_plain: nonblank(&r.title)
@@ -1119,6 +1119,8 @@ pub struct IndexEntry {
 /// Everything the index template sees.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndexView {
+    /// A draft's markers of the findings about the controller (none when publishing).
+    marks: Vec<super::marks::Mark>,
     controller: ControllerView,
     registers: Vec<IndexEntry>,
     draft: bool,
@@ -1129,11 +1131,16 @@ pub fn index_view(
     project: &Project,
     registers: &[RegisterDoc],
     draft: bool,
+    marks: &super::Marks,
     href: impl Fn(&str) -> String,
 ) -> IndexView {
-    sanitize::with_base(BaseUrl::of_project(project), || {
+    let mut view = sanitize::with_base(BaseUrl::of_project(project), || {
         index_view_of(project, registers, draft, href)
-    })
+    });
+    if draft {
+        view.marks = marks.of_index();
+    }
+    view
 }
 
 fn index_view_of(
@@ -1167,6 +1174,7 @@ fn index_view_of(
             .then(a.id.cmp(&b.id))
     });
     IndexView {
+        marks: Vec::new(),
         controller: controller_view(project),
         registers: entries,
         draft,
