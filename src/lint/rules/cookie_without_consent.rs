@@ -18,6 +18,8 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 Every entry of `cookies` whose `class` is `preferences`, `statistics` or `marketing`: its
 `legal_basis` must be `consent`. A `necessary` class needs no consent, whatever basis it gives.
+An entry without a `class` is reported too: without it, nothing tells whether the cookies are
+strictly necessary or need consent.
 
 ## Why
 Storing information on a user's terminal equipment, or reading it from there, is allowed only
@@ -49,6 +51,16 @@ cookies:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    for c in cx.register.cookies() {
+        if c.class.is_none() {
+            out.at(
+                c.pos,
+                "a cookie entry names no `class`, so nothing tells whether it needs the user's consent",
+            )
+            .label("no `class`")
+            .help("add `class: necessary`, `preferences`, `statistics` or `marketing`; all but `necessary` need `legal_basis: consent`");
+        }
+    }
     for (c, a) in cx.register.cookies().iter().zip(&cx.applies.cookies) {
         if !a.lacks_consent {
             continue;
