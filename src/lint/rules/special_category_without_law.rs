@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     articles: &[
         "Art 9(2)(b)",
         "Art 9(2)(g)-(j)",
-        "tietosuojalaki 1050/2018 § 6",
+        "tietosuojalaki (1050/2018) 6 §",
     ],
     severity: Severity::Warning,
     section: Section::PersonalData,
@@ -23,7 +23,7 @@ names the law in `law`.
 
 ## Why
 These conditions apply only "on the basis of Union or Member State law". In Finland the
-national rules are in tietosuojalaki 1050/2018 § 6 and in sector acts (e.g. laki potilaan
+national rules are in tietosuojalaki (1050/2018) 6 § and in sector acts (e.g. laki potilaan
 asemasta ja oikeuksista 785/1992, asiakastietolaki 703/2023, työelämän tietosuojalaki
 759/2004). The transparency guidelines ask the notice to name the law where a condition
 rests on one.
