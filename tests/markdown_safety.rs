@@ -289,7 +289,10 @@ fn in_page_anchors_in_user_text_stay_in_page_links_and_other_schemes_never_pass(
         render_with(BENIGN_WEBSITE, text),
         render_with_base("https://www.esimerkki.fi/tietosuoja/", text),
     ] {
-        for f in files.iter().filter(|f| f.path.ends_with(".md") && f.path != "index.md") {
+        for f in files
+            .iter()
+            .filter(|f| f.path.ends_with(".md") && f.path != "index.md")
+        {
             let targets = link_targets(&f.contents);
             assert!(
                 targets.contains(&"#oikeudet".to_string()),
@@ -298,7 +301,11 @@ fn in_page_anchors_in_user_text_stay_in_page_links_and_other_schemes_never_pass(
             );
             for t in &targets {
                 assert!(
-                    !t.contains("javascript") && !t.contains("data:") && !t.contains("vbscript") && !t.contains('"') && t != "#",
+                    !t.contains("javascript")
+                        && !t.contains("data:")
+                        && !t.contains("vbscript")
+                        && !t.contains('"')
+                        && t != "#",
                     "{t:?} in {}",
                     f.contents
                 );

@@ -299,9 +299,11 @@ mod tests {
         // draft markers print these lists in the Finnish notice.
         for r in RULES {
             for a in r.articles {
-                let bad = a
-                    .match_indices('§')
-                    .any(|(i, _)| a[i + '§'.len_utf8()..].trim_start().starts_with(|c: char| c.is_ascii_digit()));
+                let bad = a.match_indices('§').any(|(i, _)| {
+                    a[i + '§'.len_utf8()..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                });
                 assert!(!bad, "{}: {a:?} puts § before the number", r.name);
             }
         }

@@ -592,7 +592,11 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]]) -> Vec<Range<usize>> {
                     }
                 }
             }
-            offset += word.len() + clause[offset + word.len()..].chars().next().map_or(0, char::len_utf8);
+            offset += word.len()
+                + clause[offset + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
         }
         if let Some(ranges) = found.into_iter().collect::<Option<Vec<_>>>() {
             let from = ranges.iter().map(|r| r.start).min().unwrap_or(start);
@@ -733,8 +737,11 @@ mod tests {
         assert!(clauses_with_words("Luovutamme säännönmukaisesti eikä muuta.", groups).is_empty());
         // Words in different clauses are not one statement.
         assert!(
-            clauses_with_words("Tietoja luovutetaan säännönmukaisesti Kelalle, jos et ei.", groups)
-                .is_empty()
+            clauses_with_words(
+                "Tietoja luovutetaan säännönmukaisesti Kelalle, jos et ei.",
+                groups
+            )
+            .is_empty()
         );
     }
 

@@ -9,7 +9,12 @@ use crate::model::RecipientItems;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "hedged-recipients",
-    articles: &["Art 13(1)(e)", "Art 14(1)(e)", "Art 13(1)(f)", "Art 14(1)(f)"],
+    articles: &[
+        "Art 13(1)(e)",
+        "Art 14(1)(e)",
+        "Art 13(1)(f)",
+        "Art 14(1)(f)",
+    ],
     severity: Severity::Error,
     section: Section::Recipients,
     summary: "the notice says data are \"not disclosed regularly\" instead of naming the recipients",
@@ -96,7 +101,9 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 } else {
                     out.at(
                         pos,
-                        format!("“{words}” (not disclosed regularly) does not say who receives the data"),
+                        format!(
+                            "“{words}” (not disclosed regularly) does not say who receives the data"
+                        ),
                     )
                     .label("names no recipient")
                     .help(HELP);
