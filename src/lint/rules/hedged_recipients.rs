@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         "Art 14(1)(f)",
     ],
     severity: Severity::Error,
-    section: Section::Recipients,
+    section: Section::Located,
     summary: "the notice says data are \"not disclosed regularly\" instead of naming the recipients",
     explanation: r#"## What it checks
 That `recipients` is not `not_regularly` ("Tietoja ei luovuteta säännönmukaisesti"), in the
