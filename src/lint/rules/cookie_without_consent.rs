@@ -29,7 +29,9 @@ palveluista 917/2014, 205 §, implementing Directive 2002/58/EC Art 5(3)). Prefe
 statistics and marketing cookies are not strictly necessary; Traficom and the Data
 Protection Ombudsman read consent here as GDPR consent (Art 4(11), 7), given actively, not
 through browser settings (Helsinki Administrative Court 2021). Legitimate interests
-(6(1)(f)) cannot replace it. If a class truly is strictly necessary, say `class: necessary`.
+(6(1)(f)) cannot replace it. If a class truly is strictly necessary, say `class: necessary`:
+a user-interface choice kept for the session or a few hours, such as the language the user
+picked, is (Art 29 Working Party Opinion 04/2012, WP194); remembering it for months is not.
 
 ## Example
 ```yaml
