@@ -281,6 +281,40 @@ fn links_in_user_text_stay_links_and_nothing_else() {
 }
 
 #[test]
+fn in_page_anchors_in_user_text_stay_in_page_links_and_other_schemes_never_pass() {
+    // `#oikeudet` points at the notice's own heading: it stays a link, as it is, with or
+    // without a base URL; nothing that only looks like an anchor becomes another scheme.
+    let text = "[oikeuksistasi](#oikeudet) [x](javascript:alert(1)) [y](#a\"onclick=b) [z](data:text/html,x) [w](vbscript:x) [v](#)";
+    for files in [
+        render_with(BENIGN_WEBSITE, text),
+        render_with_base("https://www.esimerkki.fi/tietosuoja/", text),
+    ] {
+        for f in files
+            .iter()
+            .filter(|f| f.path.ends_with(".md") && f.path != "index.md")
+        {
+            let targets = link_targets(&f.contents);
+            assert!(
+                targets.contains(&"#oikeudet".to_string()),
+                "{targets:?} in {}",
+                f.contents
+            );
+            for t in &targets {
+                assert!(
+                    !t.contains("javascript")
+                        && !t.contains("data:")
+                        && !t.contains("vbscript")
+                        && !t.contains('"')
+                        && t != "#",
+                    "{t:?} in {}",
+                    f.contents
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_title_cannot_take_over_the_index_link_to_its_notice() {
     // CommonMark lets a link inside a link's text win: `[[x](evil)](rekisteri.md)`.
     let files = render_with(BENIGN_WEBSITE, "[Klikkaa](https://evil.example/)");

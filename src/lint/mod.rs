@@ -292,4 +292,20 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn finnish_acts_are_cited_with_the_section_after_its_number() {
+        // "tietosuojalaki (1050/2018) 6 §", as Finnish acts are cited — never "§ 6". The
+        // draft markers print these lists in the Finnish notice.
+        for r in RULES {
+            for a in r.articles {
+                let bad = a.match_indices('§').any(|(i, _)| {
+                    a[i + '§'.len_utf8()..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                });
+                assert!(!bad, "{}: {a:?} puts § before the number", r.name);
+            }
+        }
+    }
 }

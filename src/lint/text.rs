@@ -558,6 +558,56 @@ pub fn report_phrases(
     }
 }
 
+/// Whether `word` (lower case) is one of `forms`: a form ending in `*` matches any word that
+/// starts with it (Finnish inflection), any other form the whole word.
+fn word_is(word: &str, forms: &[&str]) -> bool {
+    forms.iter().any(|f| match f.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == *f,
+    })
+}
+
+/// The clauses of `text` — its parts between `.`, `;`, `!`, `?` and `,` — that hold a word of
+/// each of `groups`, in any order and with any words between, as the byte range from the first
+/// to the last of those words. For statements that Finnish word order lets vary: "tietoja ei
+/// luovuteta säännönmukaisesti", "säännönmukaisia luovutuksia ei ole", "ei luovuteta
+/// ulkopuolisille säännönmukaisesti". Forms are lower case; see [`word_is`].
+pub fn clauses_with_words(text: &str, groups: &[&[&str]]) -> Vec<Range<usize>> {
+    let folded = fold_case(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, _) in folded
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | ';' | '!' | '?' | ','))
+        .chain(std::iter::once((folded.len(), ' ')))
+    {
+        let clause = &folded[start..end];
+        let mut found = vec![None; groups.len()];
+        let mut offset = 0;
+        for word in clause.split(|c: char| !is_word_char(c)) {
+            if !word.is_empty() {
+                for (i, g) in groups.iter().enumerate() {
+                    if found[i].is_none() && word_is(word, g) {
+                        found[i] = Some(start + offset..start + offset + word.len());
+                    }
+                }
+            }
+            offset += word.len()
+                + clause[offset + word.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        if let Some(ranges) = found.into_iter().collect::<Option<Vec<_>>>() {
+            let from = ranges.iter().map(|r| r.start).min().unwrap_or(start);
+            let to = ranges.iter().map(|r| r.end).max().unwrap_or(end);
+            out.push(from..to);
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// For [`report_phrases`]: only white space or an opening bracket between two matches.
 pub fn adjacent(between: &str) -> bool {
     between
@@ -667,6 +717,31 @@ mod tests {
         assert_eq!(
             TextValue::new("Asiakkaan nimi ja osoite.", Pos::default()).tables,
             0
+        );
+    }
+
+    #[test]
+    fn clauses_with_words_finds_any_order_within_one_clause() {
+        let groups: &[&[&str]] = &[&["ei"], &["luovut*"], &["säännönmukai*"]];
+        let text = "Säännönmukaisia luovutuksia ei ole. Tietoja luovutetaan Kelalle, ei muille.";
+        let found = clauses_with_words(text, groups);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "Säännönmukaisia luovutuksia ei");
+        let text = "Tietoja ei luovuteta ulkopuolisille säännönmukaisesti.";
+        let found = clauses_with_words(text, groups);
+        assert_eq!(
+            &text[found[0].clone()],
+            "ei luovuteta ulkopuolisille säännönmukaisesti"
+        );
+        // Whole words need the whole word: "eikä" is not "ei".
+        assert!(clauses_with_words("Luovutamme säännönmukaisesti eikä muuta.", groups).is_empty());
+        // Words in different clauses are not one statement.
+        assert!(
+            clauses_with_words(
+                "Tietoja luovutetaan säännönmukaisesti Kelalle, jos et ei.",
+                groups
+            )
+            .is_empty()
         );
     }
 

@@ -18,6 +18,18 @@ pub fn is_relative_target(url: &str) -> bool {
     is_relative_url(u) && !u.starts_with('#')
 }
 
+/// Whether a link target in user text is an in-page anchor (`#oikeudet`): it points at a
+/// heading of the notice itself, and is kept as it is. Only letters, digits, `-` and `_`
+/// after the `#` — the form of the notice's own heading ids — so nothing else can ride on it.
+pub fn is_in_page_anchor(url: &str) -> bool {
+    url.strip_prefix('#').is_some_and(|id| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    })
+}
+
 /// An absolute `http` or `https` address that relative links are resolved against.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseUrl {

@@ -27,7 +27,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use std::cell::RefCell;
 
-use super::links::{BaseUrl, is_relative_target};
+use super::links::{BaseUrl, is_in_page_anchor, is_relative_target};
 use super::markdown::is_safe_url;
 
 thread_local! {
@@ -370,7 +370,7 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
                 } else {
                     dest_url
                 };
-                let ok = keeps_link(&dest_url);
+                let ok = keeps_link(&dest_url) || is_in_page_anchor(&dest_url);
                 link_stack.push(ok);
                 if ok {
                     out.push(Event::Start(Tag::Link {
@@ -463,6 +463,9 @@ impl Writer {
                         out.push_str(&text);
                     } else if matches!(link_type, LinkType::Autolink | LinkType::Email) {
                         out.push_str(&autolink(dest_url));
+                    } else if is_in_page_anchor(dest_url) {
+                        // A heading of the notice itself; its form needs no escaping.
+                        out.push_str(&format!("[{text}]({dest_url})"));
                     } else {
                         out.push_str(&link(&text, dest_url));
                     }
@@ -671,6 +674,7 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
                 ..
             }) if *link_type != LinkType::Email
                 && !keeps_link(dest_url)
+                && !is_in_page_anchor(dest_url)
                 && !is_relative_target(dest_url) =>
             {
                 "a link to an address other than http, https, mailto or tel, shown as its text"

@@ -18,6 +18,8 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 Every entry of `cookies` whose `class` is `preferences`, `statistics` or `marketing`: its
 `legal_basis` must be `consent`. A `necessary` class needs no consent, whatever basis it gives.
+An entry without a `class` is reported too: without it, nothing tells whether the cookies are
+strictly necessary or need consent.
 
 ## Why
 Storing information on a user's terminal equipment, or reading it from there, is allowed only
@@ -27,7 +29,9 @@ palveluista 917/2014, 205 §, implementing Directive 2002/58/EC Art 5(3)). Prefe
 statistics and marketing cookies are not strictly necessary; Traficom and the Data
 Protection Ombudsman read consent here as GDPR consent (Art 4(11), 7), given actively, not
 through browser settings (Helsinki Administrative Court 2021). Legitimate interests
-(6(1)(f)) cannot replace it. If a class truly is strictly necessary, say `class: necessary`.
+(6(1)(f)) cannot replace it. If a class truly is strictly necessary, say `class: necessary`:
+a user-interface choice kept for the session or a few hours, such as the language the user
+picked, is (Art 29 Working Party Opinion 04/2012, WP194); remembering it for months is not.
 
 ## Example
 ```yaml
@@ -49,6 +53,16 @@ cookies:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+    for c in cx.register.cookies() {
+        if c.class.is_none() {
+            out.at(
+                c.pos,
+                "a cookie entry names no `class`, so nothing tells whether it needs the user's consent",
+            )
+            .label("no `class`")
+            .help("add `class: necessary`, `preferences`, `statistics` or `marketing`; all but `necessary` need `legal_basis: consent`");
+        }
+    }
     for (c, a) in cx.register.cookies().iter().zip(&cx.applies.cookies) {
         if !a.lacks_consent {
             continue;

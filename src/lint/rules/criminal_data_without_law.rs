@@ -8,7 +8,7 @@ use crate::model::nonblank;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "criminal-data-without-law",
-    articles: &["Art 10", "tietosuojalaki 1050/2018 § 7"],
+    articles: &["Art 10", "tietosuojalaki (1050/2018) 7 §"],
     severity: Severity::Warning,
     section: Section::PersonalData,
     summary: "data on criminal convictions or offences without the law that allows them",
@@ -18,7 +18,7 @@ That an entry of `personal_data` with `criminal_data: true` names the law in `la
 ## Why
 Art 10 allows processing data relating to criminal convictions and offences only under the
 control of official authority or when authorised by Union or Member State law; in Finland
-tietosuojalaki 1050/2018 § 7 lists the cases. The transparency guidelines ask the notice to
+tietosuojalaki (1050/2018) 7 § lists the cases. The transparency guidelines ask the notice to
 name that law.
 
 ## Example
@@ -42,7 +42,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 c.pos,
                 "data on criminal convictions or offences without the law that allows them",
             )
-            .help("add `law:` naming the act (see tietosuojalaki 1050/2018 § 7)");
+            .help("add `law:` naming the act (see tietosuojalaki (1050/2018) 7 §)");
         }
     }
 }

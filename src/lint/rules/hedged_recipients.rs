@@ -1,24 +1,33 @@
 //! `hedged-recipients`: "tietoja ei luovuteta säännönmukaisesti" instead of the recipients.
 
-use std::sync::LazyLock;
-
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, locate, quote};
+use crate::lint::text::{clauses_with_words, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::RecipientItems;
 
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "hedged-recipients",
-    articles: &["Art 13(1)(e)", "Art 14(1)(e)"],
+    articles: &[
+        "Art 13(1)(e)",
+        "Art 14(1)(e)",
+        "Art 13(1)(f)",
+        "Art 14(1)(f)",
+    ],
     severity: Severity::Error,
-    section: Section::Recipients,
+    section: Section::Located,
     summary: "the notice says data are \"not disclosed regularly\" instead of naming the recipients",
     explanation: r#"## What it checks
 That `recipients` is not `not_regularly` ("Tietoja ei luovuteta säännönmukaisesti"), in the
-short form or as `items:` of the mapping form, and that the section's `note` does not say it
-in words.
+short form or as `items:` of the mapping form, and that no text of the register says it in
+words, in any word order: "ei luovuteta säännönmukaisesti", "säännönmukaisia luovutuksia ei
+ole", "tietoja ei pääsääntöisesti luovuteta", "ei luovuteta ulkopuolisille
+säännönmukaisesti" — a negation, a form of *luovuttaa* and *säännönmukaisesti*,
+*säännöllisesti*, *pääsääntöisesti* or *lähtökohtaisesti* in one clause. The same hedge about
+transfers ("tietoja ei siirretä säännönmukaisesti EU:n ulkopuolelle") is reported against
+13(1)(f). Statements that name recipients are not hedges: "Säännönmukaiset luovutukset:
+Kela", "tietoja luovutetaan säännönmukaisesti Verohallinnolle".
 
 ## Why
 "Säännönmukaiset luovutukset" was an item of the register description under the Personal
@@ -44,32 +53,26 @@ recipients:
     register: Some(check),
 };
 
-/// The hedge in words, as a note may put it. Only the negated forms: "säännönmukaiset
-/// luovutukset: Kela" lists a recipient and is no hedge.
-static HEDGES: &[Phrase] = &[
-    Phrase {
-        pattern: "ei luovuteta säännönmukaisesti",
-        note: "not disclosed regularly",
-    },
-    Phrase {
-        pattern: "ei säännönmukaisesti luovuteta",
-        note: "not disclosed regularly",
-    },
-    Phrase {
-        pattern: "ei luovuteta muille säännönmukaisesti",
-        note: "not disclosed regularly",
-    },
+/// A negation: the hedge says what is *not* done regularly.
+const NEGATION: &[&str] = &["ei", "emme"];
+/// Disclosing (luovuttaa, luovutus) — and transferring (siirtää, siirto), the same hedge for
+/// the transfers of 13(1)(f).
+const DISCLOSE: &[&str] = &["luovut*", "luovuta*"];
+const TRANSFER: &[&str] = &["siirr*", "siirt*"];
+/// The hedge: regularly, as a rule, in principle.
+const HEDGE: &[&str] = &[
+    "säännönmukai*",
+    "säännöllis*",
+    "pääsääntöisesti",
+    "lähtökohtaisesti",
 ];
 
-static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(HEDGES));
-
 const HELP: &str = "name the occasional recipients too, e.g. authorities that receive data on request, with the law (`role: authority`, `law:`); or write `none` if no one receives the data";
+const TRANSFER_HELP: &str = "name the transfers outside the EU/EEA that do happen, with the country and the safeguard (`transfers:`), or write `transfers: none` if there are none";
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    let Some(r) = &cx.register.recipients else {
-        return;
-    };
-    if let Some(i) = r.value.items(r.pos)
+    if let Some(r) = &cx.register.recipients
+        && let Some(i) = r.value.items(r.pos)
         && matches!(i.value, RecipientItems::NotRegularly)
     {
         out.at(
@@ -79,20 +82,33 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         .label("names no recipient")
         .help(HELP);
     }
-    if let Some(note) = r.value.note() {
-        let value = note.value.as_str();
-        for m in SET.find(value) {
-            let pos = locate(cx.source, note.pos, value, m.range.clone());
-            out.at(
-                pos,
-                format!(
-                    "“{}” ({}) does not say who receives the data",
-                    quote(&value[m.range.clone()]),
-                    m.phrase.note
-                ),
-            )
-            .label("names no recipient")
-            .help(HELP);
+    // The hedge in words, in any text of the register (a note, the description, a recipient's
+    // purpose, an extra section), in any word order. Only negated forms: "säännönmukaiset
+    // luovutukset: Kela" and "tietoja luovutetaan säännönmukaisesti Verohallinnolle" name
+    // recipients and are no hedge.
+    for t in cx.texts {
+        for (verb, transfer) in [(DISCLOSE, false), (TRANSFER, true)] {
+            for range in clauses_with_words(t.value, &[NEGATION, verb, HEDGE]) {
+                let pos = locate(cx.source, t.pos, t.value, range.clone());
+                let words = quote(&t.value[range]);
+                if transfer {
+                    out.at(
+                        pos,
+                        format!("“{words}” (not transferred regularly) does not say whether data are transferred outside the EU/EEA"),
+                    )
+                    .label("names no transfer")
+                    .help(TRANSFER_HELP);
+                } else {
+                    out.at(
+                        pos,
+                        format!(
+                            "“{words}” (not disclosed regularly) does not say who receives the data"
+                        ),
+                    )
+                    .label("names no recipient")
+                    .help(HELP);
+                }
+            }
         }
     }
 }

@@ -48,8 +48,14 @@ fn email(out: &mut Findings, e: &Option<Spanned<String>>) {
         && !is_valid_email(&e.value)
     {
         let v = e.value.trim();
-        out.at(e.pos, format!("`{v}` is not a valid e-mail address"))
-            .help(help(v));
+        if v.is_empty() {
+            out.at(e.pos, "an e-mail address is blank")
+                .label("no address")
+                .help("write the address, or leave the entry out");
+        } else {
+            out.at(e.pos, format!("`{v}` is not a valid e-mail address"))
+                .help(help(v));
+        }
     }
 }
 

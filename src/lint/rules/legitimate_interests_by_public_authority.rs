@@ -20,7 +20,7 @@ When `controller.public_authority` is `true` in `seloste.yaml`, that no purpose 
 The last subparagraph of Art 6(1) says point (f) "shall not apply to processing carried out by
 public authorities in the performance of their tasks". A municipality, a wellbeing services
 county or a state agency processes on a legal obligation (6(1)(c)) or a public task (6(1)(e)),
-laid down by law (6(3)); in Finland, tietosuojalaki 1050/2018 § 4 points to these.
+laid down by law (6(3)); in Finland, tietosuojalaki (1050/2018) 4 § points to these.
 
 If a purpose of an authority truly lies outside its public tasks (rare), set
 `legitimate-interests-by-public-authority: allow` for the project and say why in the notice.

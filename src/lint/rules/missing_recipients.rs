@@ -57,7 +57,11 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             None => {
                 out.at(
                     r.pos,
-                    "`recipients` has a note but does not say who receives the data",
+                    if r.value.note().is_some() {
+                        "`recipients` has a note but does not say who receives the data"
+                    } else {
+                        "`recipients` is an empty mapping: it does not say who receives the data"
+                    },
                 )
                 .label("no `items`")
                 .help("add `items:` with the recipients, or `items: none` to say there are none");

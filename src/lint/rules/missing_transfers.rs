@@ -51,7 +51,11 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         }
         Some(t) => match t.value.items(t.pos) {
             None => {
-                out.at(t.pos, "`transfers` has a note but does not say whether data are transferred outside the EU/EEA")
+                out.at(t.pos, if t.value.note().is_some() {
+                    "`transfers` has a note but does not say whether data are transferred outside the EU/EEA"
+                } else {
+                    "`transfers` is an empty mapping: it does not say whether data are transferred outside the EU/EEA"
+                })
                     .label("no `items` or `stored_in`")
                     .help("add `items:` with the transfers, `items: none`, or `stored_in: eu` if the data are kept in the EU");
             }

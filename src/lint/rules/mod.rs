@@ -9,6 +9,7 @@ pub mod adequacy_not_in_force;
 pub mod ambiguous_legal_basis;
 pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
+pub mod derogation_before_safeguard;
 pub mod hedged_recipients;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
@@ -111,6 +112,7 @@ pub static RULES: &[&Rule] = &[
     &unnamed_transfer_country::RULE,
     &adequacy_not_in_force::RULE,
     &missing_safeguard_copy::RULE,
+    &derogation_before_safeguard::RULE,
     &transfer_within_eea::RULE,
     &missing_retention::RULE,
     &vague_retention::RULE,

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     articles: &[
         "Art 12(1)",
         "Art 13(2)(b)",
-        "henkilötietolaki 523/1999 § 10 (repealed)",
+        "henkilötietolaki (523/1999) 10 § (repealed)",
     ],
     severity: Severity::Warning,
     section: Section::Located,
@@ -23,7 +23,7 @@ Every text for terms that outlived the law or the authority they named:
 
 | Term | Today |
 |---|---|
-| rekisteriseloste | tietosuojaseloste: the *rekisteriseloste* of henkilötietolaki § 10 is no longer required; Art 13/14 require informing people |
+| rekisteriseloste | tietosuojaseloste: the *rekisteriseloste* of henkilötietolaki 10 § is no longer required; Art 13/14 require informing people |
 | tarkastusoikeus, tarkastus- ja kielto-oikeus, kielto-oikeus | the rights of the GDPR: access (15), rectification (16), erasure (17), restriction (18), portability (20), objection (21) |
 | Valvira, Sosiaali- ja terveysalan lupa- ja valvontavirasto, aluehallintovirasto (AVI) | merged into Lupa- ja valvontavirasto on 1.1.2026 |
 | Viestintävirasto | Liikenne- ja viestintävirasto Traficom since 1.1.2019 |
@@ -45,7 +45,7 @@ title: Asiakasrekisteri
     register: Some(check_register),
 };
 
-const NOTICE: &str = "call it a tietosuojaseloste: the rekisteriseloste of the repealed Personal Data Act (§ 10) no longer exists";
+const NOTICE: &str = "call it a tietosuojaseloste: the rekisteriseloste of the repealed Personal Data Act (10 §) no longer exists";
 const RIGHTS: &str = "name the GDPR rights: access (Art 15), rectification (16), erasure (17), restriction (18), portability (20) and objection (21)";
 const LUOVA: &str = "Valvira and the regional state administrative agencies merged into Lupa- ja valvontavirasto on 1.1.2026";
 const TRAFICOM: &str =

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 Every text field, for Markdown links to a relative address — `[ohjeet](ohjeet.html)`,
 `[lomake](/lomakkeet/tietopyynto)`, `[edellinen](../)` — when `seloste.yaml` sets no valid
-`settings.base_url`. In-page anchors (`#…`) are left to `unrendered-markdown`.
+`settings.base_url`. In-page anchors (`#oikeudet`) point at the notice's own headings and are kept as they are.
 
 ## Why
 A relative address means something only on the page it was written for. The notice is

@@ -10,7 +10,7 @@ use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "repealed-act",
-    articles: &["Art 12(1)", "Art 94", "tietosuojalaki 1050/2018 § 37"],
+    articles: &["Art 12(1)", "Art 94", "tietosuojalaki (1050/2018) 37 §"],
     severity: Severity::Error,
     section: Section::Located,
     summary: "the text cites a repealed act (henkilötietolaki 523/1999, STM 298/2009, 159/2007, directive 95/46/EC …)",

@@ -8,7 +8,7 @@ use crate::model::nonblank;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "restriction-without-law",
-    articles: &["Art 23", "tietosuojalaki 1050/2018 § 31-34"],
+    articles: &["Art 23", "tietosuojalaki (1050/2018) 31–34 §"],
     severity: Severity::Error,
     section: Section::Rights,
     summary: "a right is restricted without naming the law that allows the restriction",
@@ -17,7 +17,7 @@ That every `restriction` under `rights` comes with `law`, the legislative measur
 
 ## Why
 Rights can only be restricted by Union or Member State law (Art 23) — in Finland e.g.
-tietosuojalaki 1050/2018 § 31–34 for research, archiving and some authorities, or the
+tietosuojalaki (1050/2018) 31–34 § for research, archiving and some authorities, or the
 sector acts. A notice that says "the right does not apply" without the law silently drops a
 right; seloste lets a notice restrict a right only with its ground stated.
 

@@ -18,7 +18,7 @@ of them, or `any`) also states its `condition`: one of the exceptions of Art 9(2
 ## Why
 Processing special categories is prohibited (Art 9(1)) unless one of the conditions of
 Art 9(2) applies, in addition to an Art 6 basis. The transparency guidelines ask the notice
-to name that condition, and the Finnish national exceptions (tietosuojalaki 1050/2018 § 6)
+to name that condition, and the Finnish national exceptions (tietosuojalaki (1050/2018) 6 §)
 rest on them. A health-care notice that lists health data without "9(2)(h)" leaves the
 person unable to tell on what ground their patient records are kept.
 

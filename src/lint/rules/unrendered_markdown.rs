@@ -19,8 +19,8 @@ pub static RULE: Rule = Rule {
 Every text field, for Markdown that seloste does not put into the notice as written:
 headings (the notice owns its headings; yours become paragraphs), raw HTML (shown as
 text), images (only their description is shown), thematic breaks, strikethrough, and links to
-anything but `http`, `https`, `mailto` and `tel` (shown as their text; relative links are
-`relative-link`'s). In fields that the
+anything but `http`, `https`, `mailto`, `tel` and in-page anchors such as `#oikeudet` (shown
+as their text; relative links are `relative-link`'s). In fields that the
 notice shows on one line — everything except `description`, `security`, the `logic` and
 `consequences` of automated decisions, the texts under `rights` other than `law`,
 `cookie_settings`, and the `text` of further sections — also code blocks, lists, block quotes and a second paragraph,

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a storage period is vague: no period and no criteria, or \"as long as necessary\"",
     explanation: r#"## What it checks
 Every entry of `retention`: that it gives a `period`, an `until` event or `criteria`, and that
-its text (`criteria`, `from`, `until`) does not
+its text (`criteria`, `from`, `until`, `exceptions`) does not
 rest on phrases that say nothing, such as *niin kauan kuin on tarpeellista*, *toistaiseksi*,
 *tarpeen mukaan* or *niin pitkään kuin laki edellyttää* (without naming the law in `law`).
 
@@ -154,7 +154,10 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             continue;
         }
         let law_named = nonblank(&r.law).is_some();
-        for t in [criteria, nonblank(&r.from), until].into_iter().flatten() {
+        for t in [criteria, nonblank(&r.from), until, nonblank(&r.exceptions)]
+            .into_iter()
+            .flatten()
+        {
             let value = t.value.as_str();
             let mut found = SET.find(value);
             if !law_named {
