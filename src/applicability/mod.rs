@@ -18,6 +18,7 @@
 
 use serde::Serialize;
 
+pub mod adequacy;
 pub mod groups;
 pub mod rights;
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
+use crate::applicability::adequacy::{self, Cover};
 use crate::applicability::rights::{self, Reach};
 use crate::applicability::{Applicability, StatedBy};
 use crate::data;
@@ -277,6 +278,10 @@ pub struct TransferView {
     /// The country code, when the adequacy decision relied on covers only some organisations
     /// there (labels.yaml says which).
     adequacy_scope: Option<String>,
+    /// The decision reaches the recipient (with `adequacy_scope`): the notice may say so only
+    /// then (`adequacy_scope`), else it says the decision's scope is not shown to be met
+    /// (`adequacy_scope_unmet`).
+    adequacy_covered: bool,
     document: Option<Md>,
     missing_mechanism: bool,
     missing_document: bool,
@@ -341,15 +346,9 @@ fn list_of<S, T>(l: Option<&ListOrNone<Spanned<S>>>, f: impl Fn(&S) -> T) -> Lis
 
 fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> TransferView {
     let mechanisms = t.mechanisms();
-    let adequacy = t
-        .country
-        .as_ref()
-        .filter(|_| mechanisms.iter().any(|m| m.value == Mechanism::Adequacy))
-        .and_then(|c| {
-            data::adequacy(c.value, today)
-                .filter(|a| a.scope.is_some())
-                .map(|_| c.value)
-        });
+    // The scope sentence follows the decision `adequacy-not-in-force` takes.
+    let adequacy = adequacy::of(t, today)
+        .filter(|a| matches!(a.cover, Cover::Scoped | Cover::Certified | Cover::NotCertified));
     TransferView {
         recipient: inline(&t.recipient),
         country: t.country.as_ref().map(|c| c.value.as_str().to_string()),
@@ -364,7 +363,8 @@ fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> Transf
         conditions: inline(&t.conditions),
         derogation: t.derogation.as_ref().map(|d| d.value.name()),
         derogation_article: t.derogation.as_ref().map(|d| d.value.article()),
-        adequacy_scope: adequacy.map(|c| c.as_str().to_string()),
+        adequacy_scope: adequacy.map(|a| a.country.as_str().to_string()),
+        adequacy_covered: adequacy.is_some_and(|a| a.covers()),
         document: inline(&t.document),
         missing_mechanism: mechanisms.is_empty(),
         missing_document: mechanisms.iter().any(|m| m.value.is_safeguard())
