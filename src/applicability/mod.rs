@@ -285,16 +285,37 @@ impl Applicability {
     pub fn of(register: &Register) -> Applicability {
         let own = register.collection.as_ref();
         let register_collection = own.map(|c| c.value);
+        let groups = Groups::of(register);
+        // Where each category's Art 14 comes in, for `art14_at`.
+        let mut art14_by: Vec<Option<Pos>> = Vec::new();
         let categories: Vec<CategoryApplicability> = register
             .personal_data()
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let c = d
                     .collection
                     .as_ref()
                     .map(|c| c.value)
                     .or(register_collection);
                 let art13 = c.is_some_and(Collection::art13);
+                // A source that names the category provides it: the data come (also) from
+                // that source, whatever `collection` says, and Art 14 applies to them.
+                let named_by = register
+                    .sources()
+                    .iter()
+                    .zip(&groups.sources)
+                    .find(|(_, scope)| scope.as_ref().is_some_and(|v| v.contains(&i)))
+                    .and_then(|(s, _)| s.personal_data.as_ref())
+                    .map(|l| l.pos);
+                art14_by.push(if c.is_some_and(Collection::art14) {
+                    d.collection
+                        .as_ref()
+                        .map(|c| c.pos)
+                        .or(own.map(|c| c.pos))
+                } else {
+                    named_by
+                });
                 let obtained = d.obtained();
                 let provision_required = art13 && obtained.provided();
                 // A category's own `provision` takes its own `consequence` only: the register's
@@ -320,7 +341,7 @@ impl Applicability {
                 };
                 CategoryApplicability {
                     art13,
-                    art14: c.is_some_and(Collection::art14),
+                    art14: c.is_some_and(Collection::art14) || named_by.is_some(),
                     obtained,
                     provision_required,
                     provision: statement.filter(|_| provision_required),
@@ -329,16 +350,30 @@ impl Applicability {
                 }
             })
             .collect();
-        let art13 = register_collection.is_some_and(Collection::art13)
-            || categories.iter().any(|c| c.art13);
-        let art14_at = own.filter(|c| c.value.art14()).map(|c| c.pos).or_else(|| {
-            register
-                .personal_data()
-                .iter()
-                .filter_map(|d| d.collection.as_ref())
-                .find(|c| c.value.art14())
-                .map(|c| c.pos)
-        });
+        // Once categories are listed, the register's `collection` is only the default for
+        // those that give none: what applies follows the categories.
+        let art13 = if categories.is_empty() {
+            register_collection.is_some_and(Collection::art13)
+        } else {
+            categories.iter().any(|c| c.art13)
+        };
+        let art14_at = if categories.is_empty() {
+            own.filter(|c| c.value.art14()).map(|c| c.pos)
+        } else {
+            // The register's `collection` when it brings Art 14 to some category, else the
+            // first category's own `collection`, else the first source that names one.
+            let at = |p: Option<Pos>| art14_by.iter().flatten().find(|&&q| Some(q) == p).copied();
+            at(own.map(|c| c.pos))
+                .or_else(|| {
+                    register
+                        .personal_data()
+                        .iter()
+                        .filter_map(|d| d.collection.as_ref())
+                        .map(|c| c.pos)
+                        .find(|&p| at(Some(p)).is_some())
+                })
+                .or_else(|| art14_by.iter().flatten().next().copied())
+        };
         let art14 = art14_at.is_some();
         let collection_unknown = own.is_none()
             && register
@@ -369,7 +404,6 @@ impl Applicability {
                 law_given: nonblank(&p.law).is_some() || register_law,
             })
             .collect();
-        let groups = Groups::of(register);
         // Only listed sources can leave a category uncovered; no sources at all is
         // `sources_missing`.
         let categories_without_source = if register.sources().is_empty() {
@@ -530,6 +564,42 @@ mod tests {
             got,
             vec![(false, false), (true, false), (true, true), (true, true)]
         );
+    }
+
+    #[test]
+    fn once_categories_are_listed_the_registers_collection_is_only_their_default() {
+        // Collected from the person by default, but the only category comes from elsewhere.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n    collection: other_sources\n",
+        ));
+        assert!(!a.art13 && a.art14);
+        assert_eq!(a.art14_at.map(|p| p.line), Some(5));
+        // From elsewhere by default, but every category comes from the person: no sources.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: other_sources\npersonal_data:\n  - category: a\n    collection: data_subject\n",
+        ));
+        assert!(a.art13 && !a.art14 && !a.sources_required && a.art14_at.is_none());
+        // The default still holds for a category that gives none, and is where Art 14 comes in.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: other_sources\npersonal_data:\n  - category: a\n    collection: data_subject\n  - category: b\n",
+        ));
+        assert!(a.art13 && a.art14);
+        assert_eq!(a.art14_at.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn a_category_a_source_names_comes_from_that_source() {
+        let yaml = "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n    id: a\n  - category: b\n    id: b\nsources:\n  - description: s\n    public: false\n    personal_data: [a]\n";
+        let a = Applicability::of(&register(yaml));
+        let how: Vec<(bool, bool)> = a.categories.iter().map(|c| (c.art13, c.art14)).collect();
+        // `a` is collected from the person and obtained from the source: 13 and 14.
+        assert_eq!(how, vec![(true, true), (true, false)]);
+        assert!(a.art13 && a.art14 && !a.sources_missing);
+        assert!(a.categories_without_source.is_empty());
+        assert_eq!(a.art14_at.map(|p| p.line), Some(11));
+        // A source that names no categories says nothing about which data it provides.
+        let a = Applicability::of(&register(&yaml.replace("    personal_data: [a]\n", "")));
+        assert!(a.art13 && !a.art14);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
 use crate::model::channels::{Channels, any_given};
 use crate::model::{
-    Contact, LegalBasis, ListOrNone, Mechanism, Period, PeriodUnit, Project, RecipientItems,
+    Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientItems,
     RecipientRole, RegisterDoc, Spanned, Text, nonblank,
 };
 
