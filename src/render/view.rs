@@ -206,6 +206,8 @@ pub struct PurposeView {
     direct_marketing: bool,
     /// The groups of data subjects it alone concerns (empty: all).
     groups: Vec<Md>,
+    /// It is limited to some groups, though none can be named (every id unknown).
+    limited: bool,
     missing_basis: bool,
     missing_interest: bool,
 }
@@ -235,6 +237,8 @@ pub struct DataView {
     provision_listed: bool,
     /// The groups of data subjects these data alone concern (empty: all).
     groups: Vec<Md>,
+    /// They are limited to some groups, though none can be named (every id unknown).
+    limited: bool,
     missing_provision: bool,
 }
 
@@ -252,6 +256,8 @@ pub struct SourceView {
     public: Option<bool>,
     /// The categories this source alone provides (empty: all).
     provides: Vec<Md>,
+    /// It provides only some categories, though none can be named (every id unknown).
+    limited: bool,
 }
 
 /// A recipient.
@@ -385,6 +391,8 @@ pub struct RetentionView {
     law: Option<Md>,
     /// The groups of data subjects the period alone concerns (empty: all).
     groups: Vec<Md>,
+    /// It is limited to some groups, though none can be named (every id unknown).
+    limited: bool,
 }
 
 /// A period, for the `period` filter.
@@ -685,6 +693,13 @@ fn scope_names<'a>(
         .unwrap_or_default()
 }
 
+/// Whether an entry is limited (it names ids), whatever its names: an entry whose ids are all
+/// unknown, or whose groups have blank names, is still limited and must not read as concerning
+/// all.
+fn limited(scope: Option<&Option<Vec<usize>>>) -> bool {
+    scope.is_some_and(Option::is_some)
+}
+
 /// Builds the view of one register, its relative links resolved against the project's base.
 pub fn register_view(
     project: &Project,
@@ -734,6 +749,7 @@ fn register_view_of(
                 law: inline(&p.law),
                 direct_marketing: p.is_direct_marketing(),
                 groups: scope_names(scopes.purposes.get(i), group, sanitize::inline),
+                limited: limited(scopes.purposes.get(i)),
             }
         })
         .collect();
@@ -776,6 +792,7 @@ fn register_view_of(
                     }),
                 missing_provision: a.provision_required && statement.is_none(),
                 groups: scope_names(scopes.categories.get(i), group, sanitize::inline),
+                limited: limited(scopes.categories.get(i)),
             }
         })
         .collect();
@@ -980,6 +997,7 @@ fn register_view_of(
                 description: inline(&s.description),
                 public: s.public.as_ref().map(|p| p.value),
                 provides: scope_names(scopes.sources.get(i), category, sanitize::inline),
+                limited: limited(scopes.sources.get(i)),
             })
             .collect(),
         missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
@@ -1046,6 +1064,7 @@ fn register_view_of(
                 exceptions: cell(&x.exceptions),
                 law: cell(&x.law),
                 groups: scope_names(scopes.retention.get(i), group, sanitize::cell),
+                limited: limited(scopes.retention.get(i)),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {
