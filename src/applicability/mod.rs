@@ -23,7 +23,7 @@ pub mod groups;
 pub mod rights;
 
 use crate::model::{
-    Collection, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register, nonblank,
+    Collection, CookieClass, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register, nonblank,
 };
 use crate::source::Pos;
 use groups::Groups;
@@ -227,6 +227,35 @@ pub struct CookieApplicability {
     pub needs_consent: bool,
     /// It needs consent, but the register gives another basis or none.
     pub lacks_consent: bool,
+    /// The register says it rests on consent: the consent can be withdrawn (7(3)).
+    pub on_consent: bool,
+    /// A strictly necessary class said to rest on consent: consent the user cannot refuse
+    /// without losing the service is not freely given (Art 4(11), 7(4)).
+    pub consent_for_necessary: bool,
+    /// A strictly necessary class stored without asking consent: the notice may say that
+    /// such cookies need none.
+    pub exempt: bool,
+}
+
+impl CookieApplicability {
+    /// What the law requires of one class of cookies. `rights::derive` asks the same about
+    /// consent, so the cookie section and the withdrawal of consent cannot disagree.
+    pub fn of(c: &CookieClass) -> CookieApplicability {
+        // A class not yet named is not judged: `cookie-without-consent` needs one.
+        let needs_consent = c.class.as_ref().is_some_and(|k| k.value.needs_consent());
+        let necessary = c.class.as_ref().is_some_and(|k| !k.value.needs_consent());
+        let on_consent = c
+            .legal_basis
+            .as_ref()
+            .is_some_and(|b| b.value == LegalBasis::Consent);
+        CookieApplicability {
+            needs_consent,
+            lacks_consent: needs_consent && !on_consent,
+            on_consent,
+            consent_for_necessary: necessary && on_consent,
+            exempt: necessary && !on_consent,
+        }
+    }
 }
 
 /// What the law requires of one register.
@@ -443,18 +472,7 @@ impl Applicability {
             cookies: register
                 .cookies()
                 .iter()
-                .map(|c| {
-                    // A class not yet named is not judged: `cookie-without-consent` needs one.
-                    let needs_consent = c.class.as_ref().is_some_and(|k| k.value.needs_consent());
-                    let consent = c
-                        .legal_basis
-                        .as_ref()
-                        .is_some_and(|b| b.value == LegalBasis::Consent);
-                    CookieApplicability {
-                        needs_consent,
-                        lacks_consent: needs_consent && !consent,
-                    }
-                })
+                .map(|c| CookieApplicability::of(c))
                 .collect(),
         }
     }
@@ -600,6 +618,26 @@ mod tests {
         // A source that names no categories says nothing about which data it provides.
         let a = Applicability::of(&register(&yaml.replace("    personal_data: [a]\n", "")));
         assert!(a.art13 && !a.art14);
+    }
+
+    #[test]
+    fn necessary_cookies_on_consent_are_one_decision() {
+        let a = Applicability::of(&register(
+            "title: x\ncookies:\n  - class: necessary\n    legal_basis: consent\n  - class: necessary\n",
+        ));
+        let got: Vec<(bool, bool, bool)> = a
+            .cookies
+            .iter()
+            .map(|c| (c.on_consent, c.consent_for_necessary, c.exempt))
+            .collect();
+        assert_eq!(got, vec![(true, true, false), (false, false, true)]);
+        // The withdrawal of consent reads the same decision.
+        let w = a
+            .rights
+            .iter()
+            .find(|r| r.right == crate::model::Right::WithdrawConsent)
+            .unwrap();
+        assert!(w.cookie_consent);
     }
 
     #[test]

@@ -107,11 +107,10 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
     // Cookie classes are purposes of their own for one right only: consent given to them can
     // be withdrawn (7(3)). They are not listed among the purposes, and the other rights follow
     // the register's purposes.
-    let cookie_consent = register.cookies().iter().any(|c| {
-        c.legal_basis
-            .as_ref()
-            .is_some_and(|b| b.value == LegalBasis::Consent)
-    });
+    let cookie_consent = register
+        .cookies()
+        .iter()
+        .any(|c| super::CookieApplicability::of(c).on_consent);
     let has_automated = !register.automated_decisions().is_empty();
     // Art 19 follows rectification (16) and restriction (18), which always apply, to every
     // recipient the data were disclosed to: it applies whenever recipients are listed.

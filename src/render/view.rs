@@ -533,7 +533,8 @@ pub struct CookieView {
 #[derive(Clone, Debug, Serialize)]
 pub struct CookiesView {
     classes: Vec<CookieView>,
-    /// Some class is strictly necessary.
+    /// Some class is strictly necessary and stored without consent: only then may the notice
+    /// say such cookies need none.
     any_necessary: bool,
     /// Some class needs consent.
     any_optional: bool,
@@ -1111,10 +1112,7 @@ fn register_view_of(
                     provider: cell(&c.provider),
                 })
                 .collect(),
-            any_necessary: r
-                .cookies()
-                .iter()
-                .any(|c| c.class.as_ref().is_some_and(|k| !k.value.needs_consent())),
+            any_necessary: applies.cookies.iter().any(|c| c.exempt),
             any_optional: applies.cookies.iter().any(|c| c.needs_consent),
             all_consented: applies.cookies.iter().all(|c| !c.lacks_consent),
             consent: derived.iter().any(|d| d.cookie_consent),
