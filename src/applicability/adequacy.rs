@@ -44,7 +44,10 @@ pub struct TransferAdequacy {
 impl TransferAdequacy {
     /// Whether the decision reaches the transfer.
     pub fn covers(&self) -> bool {
-        matches!(self.cover, Cover::Country | Cover::Scoped | Cover::Certified)
+        matches!(
+            self.cover,
+            Cover::Country | Cover::Scoped | Cover::Certified
+        )
     }
 }
 
@@ -80,8 +83,7 @@ mod tests {
     use super::*;
 
     fn cover(yaml: &str) -> Option<Cover> {
-        let r: crate::model::Register =
-            crate::load::parse(crate::source::FileId(0), yaml).unwrap();
+        let r: crate::model::Register = crate::load::parse(crate::source::FileId(0), yaml).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         of(&r.transfers()[0], today).map(|a| a.cover)
     }
