@@ -19,11 +19,13 @@
 use serde::Serialize;
 
 pub mod adequacy;
+pub mod controller;
 pub mod groups;
 pub mod rights;
 
 use crate::model::{
-    Collection, CookieClass, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register, nonblank,
+    Collection, CookieClass, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register,
+    nonblank,
 };
 use crate::source::Pos;
 use groups::Groups;
@@ -206,6 +208,8 @@ pub struct CategoryApplicability {
     /// The category gives a `provision` or `consequence` of its own although 13(2)(e) cannot
     /// apply to it (observed or derived data): a contradiction, left out of the notice.
     pub provision_inapplicable: bool,
+    /// It names a special category (Art 9(1)) but not the Art 9(2) condition.
+    pub condition_missing: bool,
 }
 
 /// What the law requires of one entry of `purposes`.
@@ -217,6 +221,21 @@ pub struct PurposeApplicability {
     /// A law is named for it: its own `law`, or the register's `law`, which covers every
     /// purpose without one.
     pub law_given: bool,
+    /// A basis it names (or one of its alternatives) is legitimate interests, and it does
+    /// not say which interest (13(1)(d)).
+    pub interest_missing: bool,
+}
+
+/// What the law requires of one transfer (Art 13(1)(f), 14(1)(f)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TransferApplicability {
+    /// Neither the third country nor the international organisation is named.
+    pub destination_missing: bool,
+    /// No mechanism (Art 45–49) is given.
+    pub mechanism_missing: bool,
+    /// A mechanism is an Art 46/47 safeguard, and the register does not say how to obtain a
+    /// copy of it (`document`).
+    pub document_missing: bool,
 }
 
 /// What the law requires of one class of cookies (laki sähköisen viestinnän palveluista
@@ -307,6 +326,11 @@ pub struct Applicability {
     pub rights: Vec<DerivedRight>,
     /// Per entry of `cookies`, in order.
     pub cookies: Vec<CookieApplicability>,
+    /// Per transfer listed, in order.
+    pub transfers: Vec<TransferApplicability>,
+    /// Some purpose rests on legitimate interests (or names it among its alternatives): the
+    /// notice says the interests were balanced.
+    pub legitimate_interests: bool,
 }
 
 impl Applicability {
@@ -338,10 +362,7 @@ impl Applicability {
                     .and_then(|(s, _)| s.personal_data.as_ref())
                     .map(|l| l.pos);
                 art14_by.push(if c.is_some_and(Collection::art14) {
-                    d.collection
-                        .as_ref()
-                        .map(|c| c.pos)
-                        .or(own.map(|c| c.pos))
+                    d.collection.as_ref().map(|c| c.pos).or(own.map(|c| c.pos))
                 } else {
                     named_by
                 });
@@ -376,6 +397,7 @@ impl Applicability {
                     provision: statement.filter(|_| provision_required),
                     provision_inapplicable: !obtained.provided()
                         && (d.provision.is_some() || nonblank(&d.consequence).is_some()),
+                    condition_missing: d.special_category.is_some() && d.condition.is_none(),
                 }
             })
             .collect();
@@ -431,6 +453,8 @@ impl Applicability {
                     .iter()
                     .any(|b| matches!(b, LegalBasis::LegalObligation | LegalBasis::PublicTask)),
                 law_given: nonblank(&p.law).is_some() || register_law,
+                interest_missing: p.bases().contains(&LegalBasis::LegitimateInterests)
+                    && nonblank(&p.legitimate_interest).is_none(),
             })
             .collect();
         // Only listed sources can leave a category uncovered; no sources at all is
@@ -474,6 +498,23 @@ impl Applicability {
                 .iter()
                 .map(|c| CookieApplicability::of(c))
                 .collect(),
+            transfers: register
+                .transfers()
+                .iter()
+                .map(|t| {
+                    let mechanisms = t.mechanisms();
+                    TransferApplicability {
+                        destination_missing: t.country.is_none()
+                            && nonblank(&t.organisation).is_none(),
+                        mechanism_missing: mechanisms.is_empty(),
+                        document_missing: mechanisms.iter().any(|m| m.value.is_safeguard())
+                            && nonblank(&t.document).is_none(),
+                    }
+                })
+                .collect(),
+            legitimate_interests: register
+                .legal_bases()
+                .any(|b| b == LegalBasis::LegitimateInterests),
         }
     }
 }
@@ -638,6 +679,30 @@ mod tests {
             .find(|r| r.right == crate::model::Right::WithdrawConsent)
             .unwrap();
         assert!(w.cookie_consent);
+    }
+
+    #[test]
+    fn what_a_purpose_a_category_and_a_transfer_lack() {
+        let a = Applicability::of(&register(
+            "title: x\npurposes:\n  - description: a\n    legal_basis: {either: [contract, legitimate_interests]}\n  - description: b\n    legal_basis: legitimate_interests\n    legitimate_interest: c\npersonal_data:\n  - category: d\n    special_category: health\n  - category: e\n    special_category: health\n    condition: health_care\ntransfers:\n  - recipient: X\n    mechanism: standard_contractual_clauses\n  - recipient: Y\n    country: JP\n",
+        ));
+        let interest: Vec<bool> = a.purposes.iter().map(|p| p.interest_missing).collect();
+        assert_eq!(interest, vec![true, false]);
+        assert!(a.legitimate_interests);
+        let condition: Vec<bool> = a.categories.iter().map(|c| c.condition_missing).collect();
+        assert_eq!(condition, vec![true, false]);
+        let t: Vec<(bool, bool, bool)> = a
+            .transfers
+            .iter()
+            .map(|t| {
+                (
+                    t.destination_missing,
+                    t.mechanism_missing,
+                    t.document_missing,
+                )
+            })
+            .collect();
+        assert_eq!(t, vec![(true, false, true), (false, true, false)]);
     }
 
     #[test]

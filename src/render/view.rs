@@ -12,14 +12,15 @@ use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
 use crate::applicability::adequacy::{self, Cover};
+use crate::applicability::controller::ControllerApplicability;
 use crate::applicability::rights::{self, Reach};
 use crate::applicability::{Applicability, StatedBy};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
-use crate::model::channels::{Channels, any_given};
+use crate::model::channels::Channels;
 use crate::model::{
-    Contact, LegalBasis, ListOrNone, Period, PeriodUnit, Project, RecipientItems,
-    RecipientRole, RegisterDoc, Spanned, Text, nonblank,
+    Contact, ListOrNone, Period, PeriodUnit, Project, RecipientItems, RecipientRole, RegisterDoc,
+    Spanned, Text, nonblank,
 };
 
 /// Markdown that is already safe: a tera safe string.
@@ -289,6 +290,8 @@ pub struct TransferView {
     /// (`adequacy_scope_unmet`).
     adequacy_covered: bool,
     document: Option<Md>,
+    /// Neither `country` nor `organisation` is named.
+    missing_destination: bool,
     missing_mechanism: bool,
     missing_document: bool,
 }
@@ -353,8 +356,12 @@ fn list_of<S, T>(l: Option<&ListOrNone<Spanned<S>>>, f: impl Fn(&S) -> T) -> Lis
 fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> TransferView {
     let mechanisms = t.mechanisms();
     // The scope sentence follows the decision `adequacy-not-in-force` takes.
-    let adequacy = adequacy::of(t, today)
-        .filter(|a| matches!(a.cover, Cover::Scoped | Cover::Certified | Cover::NotCertified));
+    let adequacy = adequacy::of(t, today).filter(|a| {
+        matches!(
+            a.cover,
+            Cover::Scoped | Cover::Certified | Cover::NotCertified
+        )
+    });
     TransferView {
         recipient: inline(&t.recipient),
         country: t.country.as_ref().map(|c| c.value.as_str().to_string()),
@@ -372,9 +379,10 @@ fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> Transf
         adequacy_scope: adequacy.map(|a| a.country.as_str().to_string()),
         adequacy_covered: adequacy.is_some_and(|a| a.covers()),
         document: inline(&t.document),
-        missing_mechanism: mechanisms.is_empty(),
-        missing_document: mechanisms.iter().any(|m| m.value.is_safeguard())
-            && nonblank(&t.document).is_none(),
+        // Set from applicability by the caller.
+        missing_destination: false,
+        missing_mechanism: false,
+        missing_document: false,
     }
 }
 
@@ -627,10 +635,8 @@ pub fn controller_view(project: &Project) -> ControllerView {
         .and_then(|c| c.country.as_ref())
         .filter(|cc| cc.value.as_str() != "FI")
         .map(|cc| cc.value.as_str().to_string());
-    let missing = c.is_none_or(|c| {
-        nonblank(&c.name).is_none()
-            || (nonblank(&c.address).is_none() && !any_given(&c.email) && !any_given(&c.phone))
-    });
+    // What `missing-controller-details` reports.
+    let missing = ControllerApplicability::of(project).missing();
     ControllerView {
         name,
         name_plain,
@@ -741,8 +747,7 @@ fn register_view_of(
             let bases: Vec<&'static str> = p.bases().iter().map(|b| b.name()).collect();
             PurposeView {
                 description: inline(&p.description),
-                missing_interest: p.bases().contains(&LegalBasis::LegitimateInterests)
-                    && nonblank(&p.legitimate_interest).is_none(),
+                missing_interest: applies.purposes.get(i).is_some_and(|a| a.interest_missing),
                 missing_basis: bases.is_empty(),
                 bases,
                 either: p.either_bases().is_some(),
@@ -784,7 +789,7 @@ fn register_view_of(
                 law: inline(&d.law),
                 provision: statement.map(|s| s.provision.name()),
                 consequence,
-                missing_condition: d.special_category.is_some() && d.condition.is_none(),
+                missing_condition: a.condition_missing,
                 from_data_subject: a.provision_required,
                 provision_listed: a.provision_required
                     && statement.is_none_or(|s| {
@@ -872,22 +877,24 @@ fn register_view_of(
             .filter(|p| p.is_direct_marketing())
             .filter_map(|p| inline(&p.description))
             .collect(),
-        general: r
-            .purposes()
-            .iter()
-            .filter(|p| {
-                !p.is_direct_marketing()
-                    && p.bases().iter().any(|b| {
-                        matches!(b, LegalBasis::PublicTask | LegalBasis::LegitimateInterests)
-                    })
+        // The purposes the derived right reaches (21(1)), but for direct marketing (21(2)).
+        general: objection_right
+            .map(|o| o.reached(r.purposes().len()))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&i| {
+                r.purposes()
+                    .get(i)
+                    .is_some_and(|p| !p.is_direct_marketing())
             })
-            .filter_map(|p| inline(&p.description))
+            .filter_map(purpose_text)
             .collect(),
         note: notes
             .and_then(|n| n.objection.as_ref())
             .and_then(|n| block(&n.note)),
     };
-    // Only purposes with a known basis can be named; one without is marked missing instead.
+    // The purposes the derived right reaches: a purpose without a basis yet is among them, as
+    // for every other right (a half-written register is shown the rights it may owe).
     objection.applies = objection_right.is_some_and(|o| o.applies())
         && !(objection.marketing.is_empty() && objection.general.is_empty());
     // Consent that is one of the alternatives the notice leaves open is said as such.
@@ -1041,6 +1048,12 @@ fn register_view_of(
                 .map(|s| s.value.name());
             let mut list = list_of(items.map(|i| i.value), |t| transfer_view(t, today));
             list.missing = applies.transfers_missing;
+            // What each transfer lacks is decided in applicability, for its rule and its marker.
+            for (v, a) in list.items.iter_mut().zip(&applies.transfers) {
+                v.missing_destination = a.destination_missing;
+                v.missing_mechanism = a.mechanism_missing;
+                v.missing_document = a.document_missing;
+            }
             DisclosureView {
                 list,
                 not_regularly: false,
@@ -1091,9 +1104,7 @@ fn register_view_of(
         objection,
         withdraw,
         complaint,
-        any_legitimate_interest: r
-            .legal_bases()
-            .any(|b| b == LegalBasis::LegitimateInterests),
+        any_legitimate_interest: applies.legitimate_interests,
         has_processors: role_present(RecipientRole::Processor),
         has_controllers: role_present(RecipientRole::ThirdParty),
         has_authorities: role_present(RecipientRole::Authority),
