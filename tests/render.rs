@@ -548,3 +548,52 @@ fn an_older_copy_of_labels_yaml_still_renders_new_constructs() {
     // The project's own word for a contract is kept.
     assert!(md.contains("sopimus asiakkaan kanssa"), "{md}");
 }
+
+/// A draft marks as missing only what applicability says is missing: `recipients:
+/// not_regularly` is stated (its own finding is `hedged-recipients`), so the draft carries that
+/// finding but no PUUTTUU for the recipients; and a transfer without a country is marked where
+/// `unnamed-transfer-country` says, by the flag the view takes from applicability.
+#[test]
+fn a_draft_marks_missing_what_applicability_says_is_missing() {
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+    );
+    let register = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml")
+        .unwrap()
+        .replace(
+            "recipients:\n  - name: Tilitoimisto Esimerkki Oy\n    role: processor\n    purpose: Kirjanpito\n",
+            "recipients: not_regularly\n",
+        )
+        .replace(
+            "transfers: none\n",
+            "transfers:\n  - recipient: Esimerkki Mail Inc.\n    mechanism: standard_contractual_clauses\n    document: Pyydä jäljennös.\n",
+        );
+    files.insert("notices/r.yaml", &register);
+    let outcome = load_memory(&files);
+    let codes: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(codes.contains(&"hedged-recipients"), "{codes:?}");
+    assert!(!codes.contains(&"missing-recipients"), "{codes:?}");
+    let md = get(
+        &render_outcome(&outcome, opts(true, FrontMatter::None)),
+        "r.md",
+    )
+    .to_string();
+    let recipients = &md[md.find("{#vastaanottajat}").unwrap()..md.find("{#siirrot}").unwrap()];
+    assert!(
+        !recipients.contains("tietojen vastaanottajat tai maininta"),
+        "{recipients}"
+    );
+    let transfers = &md[md.find("{#siirrot}").unwrap()..md.find("{#sailytysaika}").unwrap()];
+    assert!(
+        transfers.contains("siirron kohdemaa tai kansainvälinen järjestö"),
+        "{transfers}"
+    );
+    // The hedge names no one, yet someone receives the data: Art 19 is owed.
+    assert!(md.contains("{#ilmoitusvelvollisuus}"), "{md}");
+}

@@ -211,6 +211,24 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_list_of_ids_is_an_input_error() {
+        // `[]` would read as "nothing" to the lint and "everyone" to the notice.
+        for yaml in [
+            "data_subjects: [A]\npurposes:\n  - description: a\n    data_subjects: []\n",
+            "personal_data:\n  - category: a\n    data_subjects: []\n",
+            "retention:\n  - data: a\n    data_subjects: []\n",
+            "personal_data:\n  - category: a\nsources:\n  - description: s\n    personal_data: []\n",
+        ] {
+            let e = crate::load::parse_register(crate::source::FileId(0), yaml)
+                .err()
+                .unwrap_or_else(|| panic!("`{yaml}` loads"));
+            assert!(e.message.contains("an empty list of ids"), "{}", e.message);
+        }
+        // Leaving the key out is not limiting, and still loads.
+        assert!(Groups::of(&register("purposes:\n  - description: a\n")).purposes[0].is_none());
+    }
+
+    #[test]
     fn a_source_without_categories_provides_them_all() {
         let r = register(
             "personal_data:\n  - category: a\n    id: a\n  - category: b\n    id: b\n  - category: c\nsources:\n  - description: s\n    personal_data: [a]\n",

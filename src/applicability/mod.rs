@@ -18,11 +18,14 @@
 
 use serde::Serialize;
 
+pub mod adequacy;
+pub mod controller;
 pub mod groups;
 pub mod rights;
 
 use crate::model::{
-    Collection, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register, nonblank,
+    Collection, CookieClass, LegalBasis, ListOrNone, Obtained, Provision, RecipientItems, Register,
+    nonblank,
 };
 use crate::source::Pos;
 use groups::Groups;
@@ -205,6 +208,8 @@ pub struct CategoryApplicability {
     /// The category gives a `provision` or `consequence` of its own although 13(2)(e) cannot
     /// apply to it (observed or derived data): a contradiction, left out of the notice.
     pub provision_inapplicable: bool,
+    /// It names a special category (Art 9(1)) but not the Art 9(2) condition.
+    pub condition_missing: bool,
 }
 
 /// What the law requires of one entry of `purposes`.
@@ -216,6 +221,21 @@ pub struct PurposeApplicability {
     /// A law is named for it: its own `law`, or the register's `law`, which covers every
     /// purpose without one.
     pub law_given: bool,
+    /// A basis it names (or one of its alternatives) is legitimate interests, and it does
+    /// not say which interest (13(1)(d)).
+    pub interest_missing: bool,
+}
+
+/// What the law requires of one transfer (Art 13(1)(f), 14(1)(f)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TransferApplicability {
+    /// Neither the third country nor the international organisation is named.
+    pub destination_missing: bool,
+    /// No mechanism (Art 45–49) is given.
+    pub mechanism_missing: bool,
+    /// A mechanism is an Art 46/47 safeguard, and the register does not say how to obtain a
+    /// copy of it (`document`).
+    pub document_missing: bool,
 }
 
 /// What the law requires of one class of cookies (laki sähköisen viestinnän palveluista
@@ -226,6 +246,35 @@ pub struct CookieApplicability {
     pub needs_consent: bool,
     /// It needs consent, but the register gives another basis or none.
     pub lacks_consent: bool,
+    /// The register says it rests on consent: the consent can be withdrawn (7(3)).
+    pub on_consent: bool,
+    /// A strictly necessary class said to rest on consent: consent the user cannot refuse
+    /// without losing the service is not freely given (Art 4(11), 7(4)).
+    pub consent_for_necessary: bool,
+    /// A strictly necessary class stored without asking consent: the notice may say that
+    /// such cookies need none.
+    pub exempt: bool,
+}
+
+impl CookieApplicability {
+    /// What the law requires of one class of cookies. `rights::derive` asks the same about
+    /// consent, so the cookie section and the withdrawal of consent cannot disagree.
+    pub fn of(c: &CookieClass) -> CookieApplicability {
+        // A class not yet named is not judged: `cookie-without-consent` needs one.
+        let needs_consent = c.class.as_ref().is_some_and(|k| k.value.needs_consent());
+        let necessary = c.class.as_ref().is_some_and(|k| !k.value.needs_consent());
+        let on_consent = c
+            .legal_basis
+            .as_ref()
+            .is_some_and(|b| b.value == LegalBasis::Consent);
+        CookieApplicability {
+            needs_consent,
+            lacks_consent: needs_consent && !on_consent,
+            on_consent,
+            consent_for_necessary: necessary && on_consent,
+            exempt: necessary && !on_consent,
+        }
+    }
 }
 
 /// What the law requires of one register.
@@ -277,6 +326,11 @@ pub struct Applicability {
     pub rights: Vec<DerivedRight>,
     /// Per entry of `cookies`, in order.
     pub cookies: Vec<CookieApplicability>,
+    /// Per transfer listed, in order.
+    pub transfers: Vec<TransferApplicability>,
+    /// Some purpose rests on legitimate interests (or names it among its alternatives): the
+    /// notice says the interests were balanced.
+    pub legitimate_interests: bool,
 }
 
 impl Applicability {
@@ -284,16 +338,34 @@ impl Applicability {
     pub fn of(register: &Register) -> Applicability {
         let own = register.collection.as_ref();
         let register_collection = own.map(|c| c.value);
+        let groups = Groups::of(register);
+        // Where each category's Art 14 comes in, for `art14_at`.
+        let mut art14_by: Vec<Option<Pos>> = Vec::new();
         let categories: Vec<CategoryApplicability> = register
             .personal_data()
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let c = d
                     .collection
                     .as_ref()
                     .map(|c| c.value)
                     .or(register_collection);
                 let art13 = c.is_some_and(Collection::art13);
+                // A source that names the category provides it: the data come (also) from
+                // that source, whatever `collection` says, and Art 14 applies to them.
+                let named_by = register
+                    .sources()
+                    .iter()
+                    .zip(&groups.sources)
+                    .find(|(_, scope)| scope.as_ref().is_some_and(|v| v.contains(&i)))
+                    .and_then(|(s, _)| s.personal_data.as_ref())
+                    .map(|l| l.pos);
+                art14_by.push(if c.is_some_and(Collection::art14) {
+                    d.collection.as_ref().map(|c| c.pos).or(own.map(|c| c.pos))
+                } else {
+                    named_by
+                });
                 let obtained = d.obtained();
                 let provision_required = art13 && obtained.provided();
                 // A category's own `provision` takes its own `consequence` only: the register's
@@ -319,25 +391,40 @@ impl Applicability {
                 };
                 CategoryApplicability {
                     art13,
-                    art14: c.is_some_and(Collection::art14),
+                    art14: c.is_some_and(Collection::art14) || named_by.is_some(),
                     obtained,
                     provision_required,
                     provision: statement.filter(|_| provision_required),
                     provision_inapplicable: !obtained.provided()
                         && (d.provision.is_some() || nonblank(&d.consequence).is_some()),
+                    condition_missing: d.special_category.is_some() && d.condition.is_none(),
                 }
             })
             .collect();
-        let art13 = register_collection.is_some_and(Collection::art13)
-            || categories.iter().any(|c| c.art13);
-        let art14_at = own.filter(|c| c.value.art14()).map(|c| c.pos).or_else(|| {
-            register
-                .personal_data()
-                .iter()
-                .filter_map(|d| d.collection.as_ref())
-                .find(|c| c.value.art14())
-                .map(|c| c.pos)
-        });
+        // Once categories are listed, the register's `collection` is only the default for
+        // those that give none: what applies follows the categories.
+        let art13 = if categories.is_empty() {
+            register_collection.is_some_and(Collection::art13)
+        } else {
+            categories.iter().any(|c| c.art13)
+        };
+        let art14_at = if categories.is_empty() {
+            own.filter(|c| c.value.art14()).map(|c| c.pos)
+        } else {
+            // The register's `collection` when it brings Art 14 to some category, else the
+            // first category's own `collection`, else the first source that names one.
+            let at = |p: Option<Pos>| art14_by.iter().flatten().find(|&&q| Some(q) == p).copied();
+            at(own.map(|c| c.pos))
+                .or_else(|| {
+                    register
+                        .personal_data()
+                        .iter()
+                        .filter_map(|d| d.collection.as_ref())
+                        .map(|c| c.pos)
+                        .find(|&p| at(Some(p)).is_some())
+                })
+                .or_else(|| art14_by.iter().flatten().next().copied())
+        };
         let art14 = art14_at.is_some();
         let collection_unknown = own.is_none()
             && register
@@ -366,9 +453,10 @@ impl Applicability {
                     .iter()
                     .any(|b| matches!(b, LegalBasis::LegalObligation | LegalBasis::PublicTask)),
                 law_given: nonblank(&p.law).is_some() || register_law,
+                interest_missing: p.bases().contains(&LegalBasis::LegitimateInterests)
+                    && nonblank(&p.legitimate_interest).is_none(),
             })
             .collect();
-        let groups = Groups::of(register);
         // Only listed sources can leave a category uncovered; no sources at all is
         // `sources_missing`.
         let categories_without_source = if register.sources().is_empty() {
@@ -408,19 +496,25 @@ impl Applicability {
             cookies: register
                 .cookies()
                 .iter()
-                .map(|c| {
-                    // A class not yet named is not judged: `cookie-without-consent` needs one.
-                    let needs_consent = c.class.as_ref().is_some_and(|k| k.value.needs_consent());
-                    let consent = c
-                        .legal_basis
-                        .as_ref()
-                        .is_some_and(|b| b.value == LegalBasis::Consent);
-                    CookieApplicability {
-                        needs_consent,
-                        lacks_consent: needs_consent && !consent,
+                .map(|c| CookieApplicability::of(c))
+                .collect(),
+            transfers: register
+                .transfers()
+                .iter()
+                .map(|t| {
+                    let mechanisms = t.mechanisms();
+                    TransferApplicability {
+                        destination_missing: t.country.is_none()
+                            && nonblank(&t.organisation).is_none(),
+                        mechanism_missing: mechanisms.is_empty(),
+                        document_missing: mechanisms.iter().any(|m| m.value.is_safeguard())
+                            && nonblank(&t.document).is_none(),
                     }
                 })
                 .collect(),
+            legitimate_interests: register
+                .legal_bases()
+                .any(|b| b == LegalBasis::LegitimateInterests),
         }
     }
 }
@@ -529,6 +623,86 @@ mod tests {
             got,
             vec![(false, false), (true, false), (true, true), (true, true)]
         );
+    }
+
+    #[test]
+    fn once_categories_are_listed_the_registers_collection_is_only_their_default() {
+        // Collected from the person by default, but the only category comes from elsewhere.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n    collection: other_sources\n",
+        ));
+        assert!(!a.art13 && a.art14);
+        assert_eq!(a.art14_at.map(|p| p.line), Some(5));
+        // From elsewhere by default, but every category comes from the person: no sources.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: other_sources\npersonal_data:\n  - category: a\n    collection: data_subject\n",
+        ));
+        assert!(a.art13 && !a.art14 && !a.sources_required && a.art14_at.is_none());
+        // The default still holds for a category that gives none, and is where Art 14 comes in.
+        let a = Applicability::of(&register(
+            "title: x\ncollection: other_sources\npersonal_data:\n  - category: a\n    collection: data_subject\n  - category: b\n",
+        ));
+        assert!(a.art13 && a.art14);
+        assert_eq!(a.art14_at.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn a_category_a_source_names_comes_from_that_source() {
+        let yaml = "title: x\ncollection: data_subject\npersonal_data:\n  - category: a\n    id: a\n  - category: b\n    id: b\nsources:\n  - description: s\n    public: false\n    personal_data: [a]\n";
+        let a = Applicability::of(&register(yaml));
+        let how: Vec<(bool, bool)> = a.categories.iter().map(|c| (c.art13, c.art14)).collect();
+        // `a` is collected from the person and obtained from the source: 13 and 14.
+        assert_eq!(how, vec![(true, true), (true, false)]);
+        assert!(a.art13 && a.art14 && !a.sources_missing);
+        assert!(a.categories_without_source.is_empty());
+        assert_eq!(a.art14_at.map(|p| p.line), Some(11));
+        // A source that names no categories says nothing about which data it provides.
+        let a = Applicability::of(&register(&yaml.replace("    personal_data: [a]\n", "")));
+        assert!(a.art13 && !a.art14);
+    }
+
+    #[test]
+    fn necessary_cookies_on_consent_are_one_decision() {
+        let a = Applicability::of(&register(
+            "title: x\ncookies:\n  - class: necessary\n    legal_basis: consent\n  - class: necessary\n",
+        ));
+        let got: Vec<(bool, bool, bool)> = a
+            .cookies
+            .iter()
+            .map(|c| (c.on_consent, c.consent_for_necessary, c.exempt))
+            .collect();
+        assert_eq!(got, vec![(true, true, false), (false, false, true)]);
+        // The withdrawal of consent reads the same decision.
+        let w = a
+            .rights
+            .iter()
+            .find(|r| r.right == crate::model::Right::WithdrawConsent)
+            .unwrap();
+        assert!(w.cookie_consent);
+    }
+
+    #[test]
+    fn what_a_purpose_a_category_and_a_transfer_lack() {
+        let a = Applicability::of(&register(
+            "title: x\npurposes:\n  - description: a\n    legal_basis: {either: [contract, legitimate_interests]}\n  - description: b\n    legal_basis: legitimate_interests\n    legitimate_interest: c\npersonal_data:\n  - category: d\n    special_category: health\n  - category: e\n    special_category: health\n    condition: health_care\ntransfers:\n  - recipient: X\n    mechanism: standard_contractual_clauses\n  - recipient: Y\n    country: JP\n",
+        ));
+        let interest: Vec<bool> = a.purposes.iter().map(|p| p.interest_missing).collect();
+        assert_eq!(interest, vec![true, false]);
+        assert!(a.legitimate_interests);
+        let condition: Vec<bool> = a.categories.iter().map(|c| c.condition_missing).collect();
+        assert_eq!(condition, vec![true, false]);
+        let t: Vec<(bool, bool, bool)> = a
+            .transfers
+            .iter()
+            .map(|t| {
+                (
+                    t.destination_missing,
+                    t.mechanism_missing,
+                    t.document_missing,
+                )
+            })
+            .collect();
+        assert_eq!(t, vec![(true, false, true), (false, true, false)]);
     }
 
     #[test]

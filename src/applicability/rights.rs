@@ -7,7 +7,8 @@
 //! marketing (21(2)); withdrawal of consent where consent (6(1)(a) or 9(2)(a)) is used, by a
 //! purpose or by a class of cookies (cookies count for this right alone);
 //! notification of rectification, erasure or restriction to the recipients (19) where
-//! recipients are listed, since rectification and restriction always apply. The
+//! recipients are listed (or hedged as `not_regularly`), since rectification and restriction
+//! always apply. The
 //! renderer and the lint both use [`derive`](fn@derive), so the notice says what the lint checked.
 //!
 //! A purpose whose notice leaves the basis open (`either`) keeps a right unless every
@@ -16,7 +17,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Condition, LegalBasis, Register, Right};
+use crate::model::{Condition, LegalBasis, RecipientItems, Register, Right};
 
 /// How far a right reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -84,6 +85,15 @@ impl DerivedRight {
     pub fn applies(&self) -> bool {
         self.reach != Reach::None
     }
+
+    /// The indices of the purposes it reaches, of a register with `purposes` purposes.
+    pub fn reached(&self, purposes: usize) -> Vec<usize> {
+        match self.reach {
+            Reach::All => (0..purposes).collect(),
+            Reach::Some => self.purposes.clone(),
+            Reach::None => Vec::new(),
+        }
+    }
 }
 
 /// Every right, in the order of the GDPR, with its reach in `register`.
@@ -107,15 +117,21 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
     // Cookie classes are purposes of their own for one right only: consent given to them can
     // be withdrawn (7(3)). They are not listed among the purposes, and the other rights follow
     // the register's purposes.
-    let cookie_consent = register.cookies().iter().any(|c| {
-        c.legal_basis
-            .as_ref()
-            .is_some_and(|b| b.value == LegalBasis::Consent)
-    });
+    let cookie_consent = register
+        .cookies()
+        .iter()
+        .any(|c| super::CookieApplicability::of(c).on_consent);
     let has_automated = !register.automated_decisions().is_empty();
     // Art 19 follows rectification (16) and restriction (18), which always apply, to every
-    // recipient the data were disclosed to: it applies whenever recipients are listed.
-    let has_recipients = !register.recipients().is_empty();
+    // recipient the data were disclosed to: it applies whenever recipients are listed, and
+    // under the hedge `not_regularly` too, which is said only because someone does receive
+    // the data now and then.
+    let has_recipients = !register.recipients().is_empty()
+        || register.recipients.as_ref().is_some_and(|r| {
+            r.value
+                .items(r.pos)
+                .is_some_and(|i| matches!(i.value, RecipientItems::NotRegularly))
+        });
 
     // A right that reaches every purpose `applies` says yes to; others are excluded for `why`.
     let by_purpose = |right: Right,
@@ -490,5 +506,23 @@ mod tests {
             "automated_decisions:\n  - description: Luottopäätös\n",
         ));
         assert_eq!(reach(&some, Right::AutomatedDecisions), Reach::All);
+    }
+
+    #[test]
+    fn recipients_hedged_as_not_regularly_bring_art_19() {
+        let notification = |yaml: &str| {
+            derive(&register(yaml))
+                .into_iter()
+                .find(|d| d.right == Right::Notification)
+                .unwrap()
+                .applies()
+        };
+        assert!(notification("recipients: not_regularly\n"));
+        assert!(notification(
+            "recipients:\n  items: not_regularly\n  note: x\n"
+        ));
+        assert!(notification("recipients: [{name: A}]\n"));
+        assert!(!notification("recipients: none\n"));
+        assert!(!notification("title: x\n"));
     }
 }

@@ -56,6 +56,31 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
+/// A list of references as written: `None` when the key is left out.
+pub(crate) type References = Option<Spanned<Vec<Spanned<Id>>>>;
+
+/// Reads a list of references (`data_subjects: [id, …]`, a source's `personal_data: [id, …]`),
+/// refusing an empty one: `[]` would mean "nothing" to one reader and "everything" (no limit)
+/// to another, so it is an input error, like `special_category: []`. Leaving the key out
+/// means the entry is not limited.
+pub(crate) fn references<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<References, D::Error> {
+    let refs = References::deserialize(deserializer)?;
+    if refs.as_ref().is_some_and(|r| r.value.is_empty()) {
+        return Err(de::Error::custom(
+            "an empty list of ids: name at least one, or leave the key out (the entry then concerns all)",
+        ));
+    }
+    Ok(refs)
+}
+
+/// The schema of [`references`]: a non-empty list of ids.
+pub(crate) fn references_schema(generator: &mut SchemaGenerator) -> Schema {
+    let id = generator.subschema_for::<Id>();
+    json_schema!({ "type": ["array", "null"], "items": id, "minItems": 1 })
+}
+
 impl JsonSchema for Id {
     fn schema_name() -> Cow<'static, str> {
         "Id".into()

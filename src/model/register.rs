@@ -159,6 +159,8 @@ pub struct Purpose {
     /// Rekisteröityjen ryhmät (`id`), joita tarkoitus koskee, jos vain osaa.
     ///
     /// The groups of data subjects (by `id`) the purpose concerns, when only some.
+    #[serde(default, deserialize_with = "super::groups::references")]
+    #[schemars(schema_with = "super::groups::references_schema")]
     pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
@@ -221,6 +223,8 @@ pub struct DataCategory {
     /// Rekisteröityjen ryhmät (`id`), joita tietoryhmä koskee, jos vain osaa.
     ///
     /// The groups of data subjects (by `id`) the category concerns, when only some.
+    #[serde(default, deserialize_with = "super::groups::references")]
+    #[schemars(schema_with = "super::groups::references_schema")]
     pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
@@ -241,6 +245,8 @@ pub struct Source {
     /// Tietoryhmät (`id`), jotka saadaan tästä lähteestä, jos vain osa.
     ///
     /// The data categories (by `id`) this source provides, when only some.
+    #[serde(default, deserialize_with = "super::groups::references")]
+    #[schemars(schema_with = "super::groups::references_schema")]
     pub personal_data: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 
@@ -345,6 +351,8 @@ pub struct Retention {
     /// Rekisteröityjen ryhmät (`id`), joita säilytysaika koskee, jos vain osaa.
     ///
     /// The groups of data subjects (by `id`) the period concerns, when only some.
+    #[serde(default, deserialize_with = "super::groups::references")]
+    #[schemars(schema_with = "super::groups::references_schema")]
     pub data_subjects: Option<Spanned<Vec<Spanned<Id>>>>,
 }
 

@@ -352,6 +352,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
         "right",
         "exclusion",
         "adequacy_scope",
+        "adequacy_scope_unmet",
         "cookie_class",
     ] {
         let l = labels.clone();

@@ -11,14 +11,16 @@ use serde::Serialize;
 use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
+use crate::applicability::adequacy::{self, Cover};
+use crate::applicability::controller::ControllerApplicability;
 use crate::applicability::rights::{self, Reach};
 use crate::applicability::{Applicability, StatedBy};
 use crate::data;
 use crate::identifiers::{is_valid_email, is_valid_web_url};
-use crate::model::channels::{Channels, any_given};
+use crate::model::channels::Channels;
 use crate::model::{
-    Contact, LegalBasis, ListOrNone, Mechanism, Period, PeriodUnit, Project, RecipientItems,
-    RecipientRole, RegisterDoc, Spanned, Text, nonblank,
+    Contact, ListOrNone, Period, PeriodUnit, Project, RecipientItems, RecipientRole, RegisterDoc,
+    Spanned, Text, nonblank,
 };
 
 /// Markdown that is already safe: a tera safe string.
@@ -205,6 +207,8 @@ pub struct PurposeView {
     direct_marketing: bool,
     /// The groups of data subjects it alone concerns (empty: all).
     groups: Vec<Md>,
+    /// It is limited to some groups, though none can be named (every id unknown).
+    limited: bool,
     missing_basis: bool,
     missing_interest: bool,
 }
@@ -234,6 +238,8 @@ pub struct DataView {
     provision_listed: bool,
     /// The groups of data subjects these data alone concern (empty: all).
     groups: Vec<Md>,
+    /// They are limited to some groups, though none can be named (every id unknown).
+    limited: bool,
     missing_provision: bool,
 }
 
@@ -251,6 +257,8 @@ pub struct SourceView {
     public: Option<bool>,
     /// The categories this source alone provides (empty: all).
     provides: Vec<Md>,
+    /// It provides only some categories, though none can be named (every id unknown).
+    limited: bool,
 }
 
 /// A recipient.
@@ -277,7 +285,13 @@ pub struct TransferView {
     /// The country code, when the adequacy decision relied on covers only some organisations
     /// there (labels.yaml says which).
     adequacy_scope: Option<String>,
+    /// The decision reaches the recipient (with `adequacy_scope`): the notice may say so only
+    /// then (`adequacy_scope`), else it says the decision's scope is not shown to be met
+    /// (`adequacy_scope_unmet`).
+    adequacy_covered: bool,
     document: Option<Md>,
+    /// Neither `country` nor `organisation` is named.
+    missing_destination: bool,
     missing_mechanism: bool,
     missing_document: bool,
 }
@@ -341,15 +355,13 @@ fn list_of<S, T>(l: Option<&ListOrNone<Spanned<S>>>, f: impl Fn(&S) -> T) -> Lis
 
 fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> TransferView {
     let mechanisms = t.mechanisms();
-    let adequacy = t
-        .country
-        .as_ref()
-        .filter(|_| mechanisms.iter().any(|m| m.value == Mechanism::Adequacy))
-        .and_then(|c| {
-            data::adequacy(c.value, today)
-                .filter(|a| a.scope.is_some())
-                .map(|_| c.value)
-        });
+    // The scope sentence follows the decision `adequacy-not-in-force` takes.
+    let adequacy = adequacy::of(t, today).filter(|a| {
+        matches!(
+            a.cover,
+            Cover::Scoped | Cover::Certified | Cover::NotCertified
+        )
+    });
     TransferView {
         recipient: inline(&t.recipient),
         country: t.country.as_ref().map(|c| c.value.as_str().to_string()),
@@ -364,11 +376,13 @@ fn transfer_view(t: &crate::model::Transfer, today: chrono::NaiveDate) -> Transf
         conditions: inline(&t.conditions),
         derogation: t.derogation.as_ref().map(|d| d.value.name()),
         derogation_article: t.derogation.as_ref().map(|d| d.value.article()),
-        adequacy_scope: adequacy.map(|c| c.as_str().to_string()),
+        adequacy_scope: adequacy.map(|a| a.country.as_str().to_string()),
+        adequacy_covered: adequacy.is_some_and(|a| a.covers()),
         document: inline(&t.document),
-        missing_mechanism: mechanisms.is_empty(),
-        missing_document: mechanisms.iter().any(|m| m.value.is_safeguard())
-            && nonblank(&t.document).is_none(),
+        // Set from applicability by the caller.
+        missing_destination: false,
+        missing_mechanism: false,
+        missing_document: false,
     }
 }
 
@@ -385,6 +399,8 @@ pub struct RetentionView {
     law: Option<Md>,
     /// The groups of data subjects the period alone concerns (empty: all).
     groups: Vec<Md>,
+    /// It is limited to some groups, though none can be named (every id unknown).
+    limited: bool,
 }
 
 /// A period, for the `period` filter.
@@ -525,7 +541,8 @@ pub struct CookieView {
 #[derive(Clone, Debug, Serialize)]
 pub struct CookiesView {
     classes: Vec<CookieView>,
-    /// Some class is strictly necessary.
+    /// Some class is strictly necessary and stored without consent: only then may the notice
+    /// say such cookies need none.
     any_necessary: bool,
     /// Some class needs consent.
     any_optional: bool,
@@ -618,10 +635,8 @@ pub fn controller_view(project: &Project) -> ControllerView {
         .and_then(|c| c.country.as_ref())
         .filter(|cc| cc.value.as_str() != "FI")
         .map(|cc| cc.value.as_str().to_string());
-    let missing = c.is_none_or(|c| {
-        nonblank(&c.name).is_none()
-            || (nonblank(&c.address).is_none() && !any_given(&c.email) && !any_given(&c.phone))
-    });
+    // What `missing-controller-details` reports.
+    let missing = ControllerApplicability::of(project).missing();
     ControllerView {
         name,
         name_plain,
@@ -685,6 +700,13 @@ fn scope_names<'a>(
         .unwrap_or_default()
 }
 
+/// Whether an entry is limited (it names ids), whatever its names: an entry whose ids are all
+/// unknown, or whose groups have blank names, is still limited and must not read as concerning
+/// all.
+fn limited(scope: Option<&Option<Vec<usize>>>) -> bool {
+    scope.is_some_and(Option::is_some)
+}
+
 /// Builds the view of one register, its relative links resolved against the project's base.
 pub fn register_view(
     project: &Project,
@@ -725,8 +747,7 @@ fn register_view_of(
             let bases: Vec<&'static str> = p.bases().iter().map(|b| b.name()).collect();
             PurposeView {
                 description: inline(&p.description),
-                missing_interest: p.bases().contains(&LegalBasis::LegitimateInterests)
-                    && nonblank(&p.legitimate_interest).is_none(),
+                missing_interest: applies.purposes.get(i).is_some_and(|a| a.interest_missing),
                 missing_basis: bases.is_empty(),
                 bases,
                 either: p.either_bases().is_some(),
@@ -734,6 +755,7 @@ fn register_view_of(
                 law: inline(&p.law),
                 direct_marketing: p.is_direct_marketing(),
                 groups: scope_names(scopes.purposes.get(i), group, sanitize::inline),
+                limited: limited(scopes.purposes.get(i)),
             }
         })
         .collect();
@@ -767,7 +789,7 @@ fn register_view_of(
                 law: inline(&d.law),
                 provision: statement.map(|s| s.provision.name()),
                 consequence,
-                missing_condition: d.special_category.is_some() && d.condition.is_none(),
+                missing_condition: a.condition_missing,
                 from_data_subject: a.provision_required,
                 provision_listed: a.provision_required
                     && statement.is_none_or(|s| {
@@ -776,6 +798,7 @@ fn register_view_of(
                     }),
                 missing_provision: a.provision_required && statement.is_none(),
                 groups: scope_names(scopes.categories.get(i), group, sanitize::inline),
+                limited: limited(scopes.categories.get(i)),
             }
         })
         .collect();
@@ -854,22 +877,24 @@ fn register_view_of(
             .filter(|p| p.is_direct_marketing())
             .filter_map(|p| inline(&p.description))
             .collect(),
-        general: r
-            .purposes()
-            .iter()
-            .filter(|p| {
-                !p.is_direct_marketing()
-                    && p.bases().iter().any(|b| {
-                        matches!(b, LegalBasis::PublicTask | LegalBasis::LegitimateInterests)
-                    })
+        // The purposes the derived right reaches (21(1)), but for direct marketing (21(2)).
+        general: objection_right
+            .map(|o| o.reached(r.purposes().len()))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&i| {
+                r.purposes()
+                    .get(i)
+                    .is_some_and(|p| !p.is_direct_marketing())
             })
-            .filter_map(|p| inline(&p.description))
+            .filter_map(purpose_text)
             .collect(),
         note: notes
             .and_then(|n| n.objection.as_ref())
             .and_then(|n| block(&n.note)),
     };
-    // Only purposes with a known basis can be named; one without is marked missing instead.
+    // The purposes the derived right reaches: a purpose without a basis yet is among them, as
+    // for every other right (a half-written register is shown the rights it may owe).
     objection.applies = objection_right.is_some_and(|o| o.applies())
         && !(objection.marketing.is_empty() && objection.general.is_empty());
     // Consent that is one of the alternatives the notice leaves open is said as such.
@@ -980,6 +1005,7 @@ fn register_view_of(
                 description: inline(&s.description),
                 public: s.public.as_ref().map(|p| p.value),
                 provides: scope_names(scopes.sources.get(i), category, sanitize::inline),
+                limited: limited(scopes.sources.get(i)),
             })
             .collect(),
         missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
@@ -1022,6 +1048,12 @@ fn register_view_of(
                 .map(|s| s.value.name());
             let mut list = list_of(items.map(|i| i.value), |t| transfer_view(t, today));
             list.missing = applies.transfers_missing;
+            // What each transfer lacks is decided in applicability, for its rule and its marker.
+            for (v, a) in list.items.iter_mut().zip(&applies.transfers) {
+                v.missing_destination = a.destination_missing;
+                v.missing_mechanism = a.mechanism_missing;
+                v.missing_document = a.document_missing;
+            }
             DisclosureView {
                 list,
                 not_regularly: false,
@@ -1046,6 +1078,7 @@ fn register_view_of(
                 exceptions: cell(&x.exceptions),
                 law: cell(&x.law),
                 groups: scope_names(scopes.retention.get(i), group, sanitize::cell),
+                limited: limited(scopes.retention.get(i)),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {
@@ -1071,9 +1104,7 @@ fn register_view_of(
         objection,
         withdraw,
         complaint,
-        any_legitimate_interest: r
-            .legal_bases()
-            .any(|b| b == LegalBasis::LegitimateInterests),
+        any_legitimate_interest: applies.legitimate_interests,
         has_processors: role_present(RecipientRole::Processor),
         has_controllers: role_present(RecipientRole::ThirdParty),
         has_authorities: role_present(RecipientRole::Authority),
@@ -1092,10 +1123,7 @@ fn register_view_of(
                     provider: cell(&c.provider),
                 })
                 .collect(),
-            any_necessary: r
-                .cookies()
-                .iter()
-                .any(|c| c.class.as_ref().is_some_and(|k| !k.value.needs_consent())),
+            any_necessary: applies.cookies.iter().any(|c| c.exempt),
             any_optional: applies.cookies.iter().any(|c| c.needs_consent),
             all_consented: applies.cookies.iter().all(|c| !c.lacks_consent),
             consent: derived.iter().any(|d| d.cookie_consent),

@@ -1,10 +1,10 @@
 //! `adequacy-not-in-force`: a transfer claims an adequacy decision that does not exist.
 
 use crate::applicability::Section;
+use crate::applicability::adequacy::{self, Cover};
 use crate::data;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::Mechanism;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -47,33 +47,25 @@ transfers:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for t in cx.register.transfers() {
-        let Some(country) = &t.country else {
+        // The same decision gives the notice its sentence on the decision's scope.
+        let Some(a) = adequacy::of(t, cx.today) else {
             continue;
         };
-        let Some(m) = t
-            .mechanisms()
-            .into_iter()
-            .find(|m| m.value == Mechanism::Adequacy)
-        else {
-            continue;
-        };
-        if data::is_eea(country.value) {
-            continue;
-        }
-        let name = data::country(country.value).map_or(country.value.as_str(), |c| c.en.as_str());
-        match data::adequacy(country.value, cx.today) {
-            None => {
-                out.at(m.pos, format!("no adequacy decision is in force for {name} ({})", country.value))
+        let country = a.country;
+        let name = data::country(country).map_or(country.as_str(), |c| c.en.as_str());
+        match a.cover {
+            Cover::NotInForce => {
+                out.at(a.at, format!("no adequacy decision is in force for {name} ({country})"))
                     .label("adequacy claimed")
                     .help("use the safeguard the transfer actually rests on, e.g. `standard_contractual_clauses`, and say in `document` how to get a copy")
                     .help(format!("seloste's adequacy table was reviewed on {}", data::adequacy_table().as_of.format("%-d.%-m.%Y")));
             }
-            Some(a) if a.requires_dpf && !t.dpf_certified.as_ref().is_some_and(|d| d.value) => {
-                out.at(m.pos, format!("{name} ({}): the adequacy decision covers only organisations certified under the EU–US Data Privacy Framework", country.value))
+            Cover::NotCertified => {
+                out.at(a.at, format!("{name} ({country}): the adequacy decision covers only organisations certified under the EU–US Data Privacy Framework"))
                     .label("no `dpf_certified: true`")
                     .help("if the recipient is certified, add `dpf_certified: true`; otherwise name the safeguard it rests on (e.g. standard_contractual_clauses)");
             }
-            Some(_) => {}
+            Cover::Country | Cover::Scoped | Cover::Certified => {}
         }
     }
 }

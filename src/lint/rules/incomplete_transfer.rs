@@ -36,8 +36,8 @@ transfers:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    for t in cx.register.transfers() {
-        if t.mechanism.is_none() {
+    for (t, a) in cx.register.transfers().iter().zip(&cx.applies.transfers) {
+        if a.mechanism_missing {
             out.at(
                 t.pos,
                 "a transfer does not say on what ground (`mechanism`)",

@@ -3,7 +3,6 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::{LegalBasis, nonblank};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -35,10 +34,8 @@ purposes:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    for p in cx.register.purposes() {
-        if p.bases().contains(&LegalBasis::LegitimateInterests)
-            && nonblank(&p.legitimate_interest).is_none()
-        {
+    for (p, a) in cx.register.purposes().iter().zip(&cx.applies.purposes) {
+        if a.interest_missing {
             // Point at the empty field, or else at the basis that calls for it.
             let (pos, label) = match (&p.legitimate_interest, &p.legal_basis) {
                 (Some(l), _) => (l.pos, "empty"),

@@ -3,7 +3,6 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::nonblank;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -38,9 +37,9 @@ transfers:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    for t in cx.register.transfers() {
+    for (t, a) in cx.register.transfers().iter().zip(&cx.applies.transfers) {
         if let Some(m) = t.mechanisms().into_iter().find(|m| m.value.is_safeguard())
-            && nonblank(&t.document).is_none()
+            && a.document_missing
         {
             out.at(m.pos, format!("`{}` ({}) without how to obtain a copy of the safeguard", m.value.name(), m.value.article()))
                 .help("add `document:` saying how to get a copy, e.g. `Jäljennöksen saa pyytämällä tietosuojavastaavalta.`");

@@ -7,6 +7,7 @@ use super::text::Phrase;
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
 pub mod ambiguous_legal_basis;
+pub mod consent_for_necessary_cookie;
 pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
 pub mod derogation_before_safeguard;
@@ -119,6 +120,7 @@ pub static RULES: &[&Rule] = &[
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
     &cookie_without_consent::RULE,
+    &consent_for_necessary_cookie::RULE,
     &restriction_without_law::RULE,
     &note_for_inapplicable_right::RULE,
     &outdated_supervisory_authority::RULE,

@@ -74,7 +74,9 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 )
             })
     });
-    let recipients_known = r.recipients.is_some();
+    // Unstated recipients are `missing-recipients`; stated ones that bring no Art 19 can only
+    // be `none` (a list or the hedge `not_regularly` brings it).
+    let recipients_known = !cx.applies.recipients_missing;
     let checks: [Check<'_>; 4] = [
         Check(
             &notes.withdraw_consent,

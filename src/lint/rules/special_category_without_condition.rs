@@ -40,9 +40,14 @@ personal_data:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    for d in cx.register.personal_data() {
+    for (d, a) in cx
+        .register
+        .personal_data()
+        .iter()
+        .zip(&cx.applies.categories)
+    {
         if let Some(sc) = &d.special_category
-            && d.condition.is_none()
+            && a.condition_missing
         {
             let what = match sc.value.items() {
                 [] => "`any` special category without its".to_string(),

@@ -3,7 +3,6 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::lint::{Findings, RegisterContext, Rule};
-use crate::model::nonblank;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -46,8 +45,8 @@ transfers:
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
-    for t in cx.register.transfers() {
-        if t.country.is_none() && nonblank(&t.organisation).is_none() {
+    for (t, a) in cx.register.transfers().iter().zip(&cx.applies.transfers) {
+        if a.destination_missing {
             out.at(t.pos, "a transfer does not name the third country the data go to")
                 .label("no `country` or `organisation`")
                 .help("add `country:` (ISO code, e.g. US), or `organisation:` for an international organisation; WP260 asks for the third countries to be named");
