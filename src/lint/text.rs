@@ -571,7 +571,7 @@ fn word_is(word: &str, forms: &[&str]) -> bool {
 /// each of `groups`, in any order and with any words between, as the byte range from the first
 /// to the last of those words. For statements that Finnish word order lets vary: "tietoja ei
 /// luovuteta säännönmukaisesti", "säännönmukaisia luovutuksia ei ole", "ei luovuteta
-/// ulkopuolisille säännönmukaisesti". Forms are lower case; see [`word_is`].
+/// ulkopuolisille säännönmukaisesti". Forms are lower case; see `word_is`.
 pub fn clauses_with_words(text: &str, groups: &[&[&str]]) -> Vec<Range<usize>> {
     let folded = fold_case(text);
     let mut out = Vec::new();
