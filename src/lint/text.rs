@@ -571,8 +571,11 @@ fn word_is(word: &str, forms: &[&str]) -> bool {
 /// each of `groups`, in any order and with any words between, as the byte range from the first
 /// to the last of those words. For statements that Finnish word order lets vary: "tietoja ei
 /// luovuteta säännönmukaisesti", "säännönmukaisia luovutuksia ei ole", "ei luovuteta
-/// ulkopuolisille säännönmukaisesti". Forms are lower case; see `word_is`.
-pub fn clauses_with_words(text: &str, groups: &[&[&str]]) -> Vec<Range<usize>> {
+/// ulkopuolisille säännönmukaisesti". Forms are lower case; see `word_is`. A clause in which a
+/// word of `unless` comes before the word of the last group is passed over: that word then
+/// qualifies what the exception names ("ei luovuteta muille kuin säännönmukaisesti Kelalle"),
+/// where "ei luovuteta säännönmukaisesti muille kuin Kelalle" still hedges about the others.
+pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Vec<Range<usize>> {
     let folded = fold_case(text);
     let mut out = Vec::new();
     let mut start = 0;
@@ -584,8 +587,11 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]]) -> Vec<Range<usize>> {
         let clause = &folded[start..end];
         let mut found = vec![None; groups.len()];
         let mut offset = 0;
+        let mut excepted = false;
         for word in clause.split(|c: char| !is_word_char(c)) {
             if !word.is_empty() {
+                let last_found = found.last().is_some_and(Option::is_some);
+                excepted |= !last_found && word_is(word, unless);
                 for (i, g) in groups.iter().enumerate() {
                     if found[i].is_none() && word_is(word, g) {
                         found[i] = Some(start + offset..start + offset + word.len());
@@ -598,7 +604,11 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]]) -> Vec<Range<usize>> {
                     .next()
                     .map_or(0, char::len_utf8);
         }
-        if let Some(ranges) = found.into_iter().collect::<Option<Vec<_>>>() {
+        if let Some(ranges) = found
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .filter(|_| !excepted)
+        {
             let from = ranges.iter().map(|r| r.start).min().unwrap_or(start);
             let to = ranges.iter().map(|r| r.end).max().unwrap_or(end);
             out.push(from..to);
@@ -724,24 +734,47 @@ mod tests {
     fn clauses_with_words_finds_any_order_within_one_clause() {
         let groups: &[&[&str]] = &[&["ei"], &["luovut*"], &["säännönmukai*"]];
         let text = "Säännönmukaisia luovutuksia ei ole. Tietoja luovutetaan Kelalle, ei muille.";
-        let found = clauses_with_words(text, groups);
+        let found = clauses_with_words(text, groups, &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].clone()], "Säännönmukaisia luovutuksia ei");
         let text = "Tietoja ei luovuteta ulkopuolisille säännönmukaisesti.";
-        let found = clauses_with_words(text, groups);
+        let found = clauses_with_words(text, groups, &[]);
         assert_eq!(
             &text[found[0].clone()],
             "ei luovuteta ulkopuolisille säännönmukaisesti"
         );
         // Whole words need the whole word: "eikä" is not "ei".
-        assert!(clauses_with_words("Luovutamme säännönmukaisesti eikä muuta.", groups).is_empty());
+        assert!(
+            clauses_with_words("Luovutamme säännönmukaisesti eikä muuta.", groups, &[]).is_empty()
+        );
         // Words in different clauses are not one statement.
         assert!(
             clauses_with_words(
                 "Tietoja luovutetaan säännönmukaisesti Kelalle, jos et ei.",
-                groups
+                groups,
+                &[]
             )
             .is_empty()
+        );
+        // An exception that the hedge word qualifies names its recipient; one after the hedge
+        // does not take the hedge back.
+        let except = &["kuin"];
+        assert!(
+            clauses_with_words(
+                "Tietoja ei luovuteta muille kuin säännönmukaisesti Kelalle.",
+                groups,
+                except
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            clauses_with_words(
+                "Tietoja ei luovuteta säännönmukaisesti muille kuin Kelalle.",
+                groups,
+                except
+            )
+            .len(),
+            1
         );
     }
 

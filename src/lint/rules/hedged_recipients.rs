@@ -67,6 +67,10 @@ const HEDGE: &[&str] = &[
     "lähtökohtaisesti",
 ];
 
+/// An exception that names what it excepts is no hedge: "ei luovuteta muille kuin
+/// säännönmukaisesti Kelalle", "… paitsi …", "… lukuun ottamatta …".
+const EXCEPT: &[&str] = &["kuin", "paitsi", "lukuun"];
+
 const HELP: &str = "name the occasional recipients too, e.g. authorities that receive data on request, with the law (`role: authority`, `law:`); or write `none` if no one receives the data";
 const TRANSFER_HELP: &str = "name the transfers outside the EU/EEA that do happen, with the country and the safeguard (`transfers:`), or write `transfers: none` if there are none";
 
@@ -88,7 +92,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     // recipients and are no hedge.
     for t in cx.texts {
         for (verb, transfer) in [(DISCLOSE, false), (TRANSFER, true)] {
-            for range in clauses_with_words(t.value, &[NEGATION, verb, HEDGE]) {
+            for range in clauses_with_words(t.value, &[NEGATION, verb, HEDGE], EXCEPT) {
                 let pos = locate(cx.source, t.pos, t.value, range.clone());
                 let words = quote(&t.value[range]);
                 if transfer {
