@@ -706,6 +706,11 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
 /// link and its target: without a base they lose their target, and the lint rule
 /// `relative-link` reports them. (`unrendered` leaves them to it.)
 pub fn relative_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    // Every link but an autolink (which is never relative) closes its text with `]`: a text
+    // without one, as most are, needs no parse.
+    if !src.contains(']') {
+        return Vec::new();
+    }
     Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH)
         .into_offset_iter()
         .filter_map(|(e, range)| match e {

@@ -71,6 +71,7 @@ pub(crate) static TEXT_TABLES: &[&[Phrase]] = &[
     outdated_supervisory_authority::OUTDATED,
     outdated_term::TERMS,
     repealed_act::REPEALED,
+    hedged_recipients::HEDGES,
 ];
 
 /// Every rule, in the order of a notice.
