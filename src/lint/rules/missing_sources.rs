@@ -11,14 +11,13 @@ pub static RULE: Rule = Rule {
     articles: &["Art 14(2)(f)"],
     severity: Severity::Error,
     section: Section::Sources,
-    summary: "data from other sources without the sources, or without saying whether a source is public",
+    summary: "data from other sources without the sources, or a source without its description",
     explanation: r#"## What it checks
 When `collection` is `other_sources` or `both` — or an entry of `personal_data` has its own
 `collection: other_sources` — that `sources` lists at least one source, and that each source
-has a `description` and says with `public: true` or `false` whether it is publicly accessible.
-Where every source names the categories it provides (`personal_data: [id, …]`), each category
-obtained from other sources must be among them: one that no source provides is reported at
-the category.
+has a `description`. Where every source names the categories it provides
+(`personal_data: [id, …]`), each category obtained from other sources must be among them: one
+that no source provides is reported at the category.
 
 ## Why
 Art 14(2)(f) requires "from which source the personal data originate, and if applicable,
@@ -26,12 +25,25 @@ whether it came from publicly accessible sources". Finnish notices call this
 *Säännönmukaiset tietolähteet*. WP260 adds that the source should be named specifically, not
 as "other sources".
 
+`public` is not required. The second limb of 14(2)(f) — "if applicable, whether it came from
+publicly accessible sources" — applies only where the data did come from a publicly accessible
+source (a public register such as the Kaupparekisteri, a web site, social media). The data
+subject, the controller's own registers and systems, a named company or an authority's
+confidential register are not publicly accessible sources, and a notice that lists them says
+nothing wrong by not calling them public. Nor is a warning kept for a description that names
+a kind of source that is typically public: a source named as such ("Kaupparekisteri",
+"yrityksen verkkosivut") already tells the reader it is public, and words alone cannot tell
+a public register from a confidential one that shares its words (the Kanta prescription
+register is a *rekisteri* too). So the rule reports nothing about publicity. Where a source is
+publicly accessible, say so with `public: true`: the notice renders "(julkinen lähde)", and
+`public: false` renders "(ei julkinen lähde)".
+
 ## Example
 ```yaml
 collection: both
 sources:
+  - description: Rekisteröity itse ajanvarauksen yhteydessä
   - description: Väestötietojärjestelmä (Digi- ja väestötietovirasto)
-    public: false
   - description: Kaupparekisteri
     public: true
 ```
@@ -70,11 +82,11 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 pos,
                 "data come from other sources, but the register does not say which (`sources`)",
             )
-            .help("add `sources:` with a `description` and `public: true|false` for each source");
+            .help("add `sources:` with a `description` for each source (and `public: true` for a publicly accessible one)");
         }
         Some(list) if list.value.is_empty() => {
             out.at(list.pos, "`sources` is empty")
-                .help("list each source with a `description` and `public: true|false`");
+                .help("list each source with a `description` (and `public: true` for a publicly accessible one)");
         }
         Some(_) => {
             // A category obtained elsewhere that every source, each naming its categories,
@@ -103,31 +115,13 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 };
                 f.help("a source without `personal_data` provides every category");
             }
+            // Whether a source is public is asked only of a public one (see the explanation):
+            // a source without `public` is no finding.
             for s in r.sources() {
-                // One finding per source: both defects sit at the same place.
-                match (nonblank(&s.description).is_some(), s.public.is_some()) {
-                    (true, true) => {}
-                    (false, true) => {
-                        out.at(s.pos, "a source has no `description`")
-                            .label("unnamed source")
-                            .help("name the source, e.g. `Väestötietojärjestelmä`");
-                    }
-                    (true, false) => {
-                        out.at(
-                            s.pos,
-                            "a source does not say whether it is publicly accessible",
-                        )
-                        .label("no `public`")
-                        .help("add `public: true` or `public: false`");
-                    }
-                    (false, false) => {
-                        out.at(
-                            s.pos,
-                            "a source has no `description` and does not say whether it is public",
-                        )
-                        .help("name the source, e.g. `Väestötietojärjestelmä`")
-                        .help("add `public: true` or `public: false`");
-                    }
+                if nonblank(&s.description).is_none() {
+                    out.at(s.pos, "a source has no `description`")
+                        .label("unnamed source")
+                        .help("name the source, e.g. `Väestötietojärjestelmä`");
                 }
             }
         }
