@@ -186,3 +186,47 @@ fn a_category_no_scoped_source_provides_is_missing_its_source_in_lint_and_draft(
     assert!(codes.is_empty(), "{codes:?}");
     assert!(!md.contains("PUUTTUU:"), "{md}");
 }
+
+/// The clean appointment register with a `rights` section, and `lints` added to seloste.yaml.
+fn with_rights(rights: &str, lints: &str) -> MemoryFiles {
+    let config = std::fs::read_to_string(format!("{PROJECT}/seloste.yaml")).unwrap();
+    let register = std::fs::read_to_string(format!("{PROJECT}/notices/ajanvaraus.yaml")).unwrap();
+    let mut files = MemoryFiles::new();
+    files.insert("seloste.yaml", &format!("{config}{lints}"));
+    files.insert("notices/ajanvaraus.yaml", &format!("{register}{rights}"));
+    files
+}
+
+#[test]
+fn a_notice_that_charges_for_access_never_also_says_requests_are_free() {
+    // Without a note of its own, the notice says requests are handled free of charge.
+    let (codes, md) = markdown(&with_rights("", ""), false);
+    assert!(codes.is_empty(), "{codes:?}");
+    assert!(md.contains("Pyyntöjen käsittely on maksutonta"), "{md}");
+    let allow = "settings:\n  lints:\n    access-request-limit: allow\n";
+    for rights in [
+        "rights:\n  access:\n    note: Tarkastuksesta peritään maksu, jos edellisestä tarkastuksesta on kulunut alle vuosi.\n",
+        "rights:\n  exercise: Kopiosta veloitetaan 15 euroa.\n",
+        "rights:\n  access:\n    note: Tarkastuspyynnön voi tehdä maksutta kerran vuodessa.\n",
+    ] {
+        // The lint reports the note …
+        let (codes, _) = markdown(&with_rights(rights, ""), false);
+        assert_eq!(codes, vec!["access-request-limit".to_string()], "{rights}");
+        // … and with the rule allowed, the note is published without "free of charge" beside it.
+        let (codes, md) = markdown(&with_rights(rights, allow), false);
+        assert!(codes.is_empty(), "{codes:?}");
+        let note = rights.lines().last().unwrap().split(": ").last().unwrap();
+        assert!(md.contains(note), "{md}");
+        assert!(!md.contains("maksuton"), "{md}");
+    }
+    // A lawful fee for further copies (15(3)) keeps the statement.
+    let (codes, md) = markdown(
+        &with_rights(
+            "rights:\n  access:\n    note: Lisäjäljennöksistä voimme periä kohtuullisen maksun.\n",
+            "",
+        ),
+        false,
+    );
+    assert!(codes.is_empty(), "{codes:?}");
+    assert!(md.contains("Pyyntöjen käsittely on maksutonta"), "{md}");
+}

@@ -331,6 +331,11 @@ pub struct Applicability {
     /// Some purpose rests on legitimate interests (or names it among its alternatives): the
     /// notice says the interests were balanced.
     pub legitimate_interests: bool,
+    /// The register's own words on the rights — how to exercise them, a right's note or
+    /// restriction — limit access requests to a number a year or charge for them (read as
+    /// `access-request-limit` reads them): the notice does not then also say that requests
+    /// are handled free of charge.
+    pub requests_charged: bool,
 }
 
 impl Applicability {
@@ -515,8 +520,39 @@ impl Applicability {
             legitimate_interests: register
                 .legal_bases()
                 .any(|b| b == LegalBasis::LegitimateInterests),
+            requests_charged: requests_charged(register),
         }
     }
+}
+
+/// Whether a text of the rights section limits or charges access requests: see
+/// [`Applicability::requests_charged`].
+fn requests_charged(register: &Register) -> bool {
+    let Some(rights) = &register.rights else {
+        return false;
+    };
+    let rights = &rights.value;
+    let notes = [
+        &rights.access,
+        &rights.rectification,
+        &rights.erasure,
+        &rights.restriction,
+        &rights.notification,
+        &rights.portability,
+        &rights.objection,
+        &rights.automated_decisions,
+        &rights.withdraw_consent,
+        &rights.complaint,
+    ];
+    std::iter::once(rights.exercise.as_ref())
+        .chain(
+            notes
+                .into_iter()
+                .flatten()
+                .flat_map(|n| [n.note.as_ref(), n.restriction.as_ref()]),
+        )
+        .flatten()
+        .any(|t| crate::lint::rules::access_request_limit::limits_or_charges(t.value.as_str()))
 }
 
 #[cfg(test)]
@@ -525,6 +561,21 @@ mod tests {
 
     fn register(yaml: &str) -> Register {
         crate::load::parse(crate::source::FileId(0), yaml).unwrap()
+    }
+
+    #[test]
+    fn a_fee_or_limit_in_the_rights_section_is_known_once() {
+        let of = |rights: &str| Applicability::of(&register(&format!("title: x\n{rights}")));
+        assert!(!of("").requests_charged);
+        assert!(of("rights:\n  exercise: Tarkastuksesta peritään maksu.\n").requests_charged);
+        assert!(
+            of("rights:\n  access:\n    note: Pyynnön voi tehdä kerran kalenterivuodessa.\n")
+                .requests_charged
+        );
+        assert!(
+            !of("rights:\n  access:\n    note: Lisäjäljennöksistä voimme periä kohtuullisen maksun.\n")
+                .requests_charged
+        );
     }
 
     #[test]

@@ -488,6 +488,10 @@ pub struct RightsView {
     exercise: Option<Md>,
     /// Whether erasure reaches any processing: the Art 19 paragraph names it only then.
     erasure_applies: bool,
+    /// The register's own words charge for requests or limit them
+    /// ([`Applicability::requests_charged`](crate::applicability::Applicability)): the notice
+    /// does not then say that requests are handled free of charge.
+    requests_charged: bool,
 }
 
 /// A further section.
@@ -1100,6 +1104,7 @@ fn register_view_of(
             erasure_applies: derived
                 .iter()
                 .any(|d| d.right == crate::model::Right::Erasure && d.applies()),
+            requests_charged: applies.requests_charged,
         },
         objection,
         withdraw,

@@ -4,7 +4,9 @@ use std::sync::LazyLock;
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, locate, quote};
+use crate::lint::text::{
+    Phrase, PhraseSet, TextValue, clauses_with_words, fold_case, locate, quote,
+};
 use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
 
 /// The rule.
@@ -15,15 +17,35 @@ pub static RULE: Rule = Rule {
     section: Section::Rights,
     summary: "the text limits access requests to once (or a few times) a year",
     explanation: r#"## What it checks
-Every text for a yearly limit such as *maksutta kerran vuodessa* or *korkeintaan 4 kertaa
-vuodessa* in a sentence that speaks of access requests (*tarkastuspyyntö*, *tarkastaa*,
-*pyyntö*, *pääsy tietoihin*, *jäljennös*, *maksutta* …).
+Every text for the Personal Data Act's rules on access requests, in their many wordings:
+
+- a yearly limit — *maksutta kerran vuodessa*, *kerran vuodessa maksutta*, *kerran
+  kalenterivuodessa*, *korkeintaan 4 kertaa vuodessa*, *kerran vuosittain*, *vuoden välein* —
+  in a sentence that speaks of access requests (*tarkastuspyyntö*, *tarkastaa*, *pyyntö*,
+  *pääsy tietoihin*, *jäljennös*, *maksutta* …);
+- a fee or a wait when less than a year has passed since the last request: *jos edellisestä
+  tarkastuksesta on kulunut alle vuosi*, *alle vuoden kuluttua edellisestä pyynnöstä*;
+- a fee for the inspection, a copy or a request, in one clause in any word order:
+  *tarkastuksesta peritään maksu*, *kopiosta veloitetaan 10 euroa*, *tarkastusoikeuden käyttö
+  on maksullista*, *jäljennöksestä perimme käsittelymaksun*.
+
+Lawful statements are left alone: a fee for further copies (*lisäjäljennöksistä voimme
+periä kohtuullisen maksun*, Art 15(3)), for manifestly unfounded or excessive requests
+(*ilmeisen perusteettomista tai kohtuuttomista pyynnöistä voimme periä maksun*, Art 12(5)),
+a fee that is denied (*tarkastuksesta ei peritä maksua*), and free requests (*pyyntöjen
+käsittely on maksutonta*, *voit tehdä pyynnön milloin tahansa*).
+
+When the rights section of a register (`exercise`, a right's `note` or `restriction`) says
+this, the published notice leaves out its own sentence that requests are handled free of
+charge, so that it never states both, even when the rule is allowed.
 
 ## Why
 Under the repealed Personal Data Act an access request was free once a year. Under the GDPR
 the first copy is free and there is no yearly cap (Art 15(3)); only manifestly unfounded or
 excessive requests, in particular repetitive ones, may be charged for or refused, and the
-controller must show that they are (Art 12(5)). A fixed yearly limit misstates the right.
+controller must show that they are (Art 12(5)); further copies may carry a reasonable fee
+based on administrative costs (Art 15(3)). A fixed yearly limit, or a fee for the first copy,
+misstates the right.
 
 ## Example
 ```yaml
@@ -66,7 +88,239 @@ pub(crate) static LIMITS: &[Phrase] = &[
         pattern: "times a year",
         note: "",
     },
+    Phrase {
+        pattern: "kerran vuosittain",
+        note: "",
+    },
+    Phrase {
+        pattern: "vuoden välein",
+        note: "",
+    },
+    Phrase {
+        pattern: "vuoden väliajoin",
+        note: "",
+    },
+    Phrase {
+        pattern: "kuukauden välein",
+        note: "",
+    },
 ];
+
+/// The words of a fee (*maksu*, *periä*, *veloittaa*, *maksullinen*) and of the time since the
+/// last request (*edellinen*), as a gated table of the engine: the one pass over every text
+/// tells which texts hold one at all; only those are split into clauses.
+pub(crate) static FEES: &[Phrase] = &[
+    Phrase {
+        pattern: "maksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "peri*",
+        note: "",
+    },
+    Phrase {
+        pattern: "veloit*",
+        note: "",
+    },
+    Phrase {
+        pattern: "laskut*",
+        note: "",
+    },
+    Phrase {
+        pattern: "maksaa",
+        note: "",
+    },
+    Phrase {
+        pattern: "edellis*",
+        note: "",
+    },
+    Phrase {
+        pattern: "tarkastusmaksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "käsittelymaksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "kopiointimaksu*",
+        note: "",
+    },
+];
+
+static FEE_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(FEES));
+
+/// A charge: a fee (*maksu* in its cases, *maksullinen*, a fee compound), charging it
+/// (*periä*, *veloittaa*, *laskuttaa*) or a price (*maksaa*). Not *maksuton*, *maksutta*.
+const CHARGE: &[&str] = &[
+    "maksu",
+    "maksun",
+    "maksua",
+    "maksuja",
+    "maksut",
+    "maksuista",
+    "maksulli*",
+    "maksaa",
+    "peritään",
+    "perimme",
+    "periä",
+    "perii",
+    "peritä",
+    "perittävä*",
+    "veloit*",
+    "laskut*",
+    "tarkastusmaksu*",
+    "käsittelymaksu*",
+    "kopiointimaksu*",
+    "kopiomaksu*",
+    "jäljennösmaksu*",
+    "toimitusmaksu*",
+    "fee",
+    "fees",
+    "charge*",
+];
+
+/// What the fee is for: the inspection (*tarkastus*, the Personal Data Act's right of access),
+/// a copy or extract, a request, access.
+const OBJECT: &[&str] = &[
+    "tarkast*",
+    "tarkist*",
+    "jäljennö*",
+    "kopio*",
+    "ote",
+    "otte*",
+    "pyyn*",
+    "tietopyyn*",
+    "pääsy*",
+    "oikeuksie*",
+    "request*",
+    "copy",
+    "copies",
+    "access",
+];
+
+/// A charge that is denied: "tarkastuksesta ei peritä maksua".
+const NEGATION: &[&str] = &["ei", "emme", "eikä", "eivät", "ilman", "not", "no"];
+
+/// Words that make a fee in their sentence lawful: a fee for further copies (Art 15(3):
+/// *lisäjäljennökset*, *lisäkopiot*, *ylimääräiset*, *seuraavat* copies) or for manifestly
+/// unfounded or excessive, in particular repetitive, requests (Art 12(5)).
+const LAWFUL: &[&str] = &[
+    "lisäjäljennö*",
+    "lisäkopio*",
+    "ylimääräi*",
+    "useamm*",
+    "seuraav*",
+    "perusteet*",
+    "kohtuut*",
+    "toistuv*",
+    "further",
+    "additional",
+    "unfounded",
+    "excessive",
+];
+
+/// The time since the last request: "jos edellisestä tarkastuksesta on kulunut alle vuosi",
+/// "alle vuoden kuluttua edellisestä pyynnöstä", "vuoden sisällä edellisestä".
+const PREVIOUS: &[&[&str]] = &[
+    &["edellis*"],
+    &["alle", "vähemmän", "sisällä", "kuluessa", "aikana"],
+    &[
+        "vuosi",
+        "vuoden",
+        "vuotta",
+        "kalenterivuo*",
+        "kuukautta",
+        "kuukauden",
+    ],
+];
+
+/// How a text limits or charges access requests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A yearly (or periodic) limit.
+    Limit,
+    /// A fee for the inspection, a copy or a request.
+    Fee,
+}
+
+/// Every limit or fee on access requests in `value`, as the byte range to show and its kind,
+/// at most one per sentence. `limits` are the matches of the limit phrases in `value`;
+/// `fee_words` whether it holds a word of [`FEES`] at all.
+fn found(
+    value: &str,
+    limits: Vec<crate::lint::text::PhraseMatch>,
+    fee_words: bool,
+) -> Vec<(std::ops::Range<usize>, Kind)> {
+    let mut out: Vec<(std::ops::Range<usize>, Kind)> = Vec::new();
+    let mut push = |range: std::ops::Range<usize>, kind| {
+        let here = sentence_range(value, range.clone());
+        if !out
+            .iter()
+            .any(|(r, _)| sentence_range(value, r.clone()) == here)
+        {
+            out.push((range, kind));
+        }
+    };
+    for m in limits {
+        let around = fold_case(sentence(value, m.range.clone()));
+        if CONTEXT.iter().any(|w| around.contains(w)) {
+            push(with_count(value, m.range.clone()), Kind::Limit);
+        }
+    }
+    if fee_words {
+        for range in clauses_with_words(value, PREVIOUS, &[]) {
+            // "Edellisestä tarkastuksesta" is the Personal Data Act's inspection itself.
+            let around = fold_case(sentence(value, range.clone()));
+            if CONTEXT
+                .iter()
+                .chain(&["tarkastus", "tarkastuks", "maksu"])
+                .any(|w| around.contains(w))
+            {
+                push(range, Kind::Limit);
+            }
+        }
+        for range in clauses_with_words(value, &[CHARGE, OBJECT], &[]) {
+            let clause = fold_case(clause(value, range.clone()));
+            let around = fold_case(sentence(value, range.clone()));
+            let has = |text: &str, forms: &[&str]| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| word_is(w, forms))
+            };
+            if !has(&clause, NEGATION) && !has(&around, LAWFUL) {
+                push(range, Kind::Fee);
+            }
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// Whether `word` is one of `forms` (a form ending in `*` is a stem).
+fn word_is(word: &str, forms: &[&str]) -> bool {
+    forms.iter().any(|f| match f.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == *f,
+    })
+}
+
+/// The clause of `text` around `range`, between `.`, `;`, `!`, `?` and `,`.
+fn clause(text: &str, range: std::ops::Range<usize>) -> &str {
+    let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | ',');
+    let start = text[..range.start].rfind(stop).map_or(0, |i| i + 1);
+    let end = text[range.end..]
+        .find(stop)
+        .map_or(text.len(), |i| range.end + i);
+    &text[start..end]
+}
+
+/// Whether `text` limits access requests to a number a year or charges for them — the same
+/// reading as the rule's, for [`Applicability`](crate::applicability::Applicability): a
+/// notice whose own words charge must not also say that requests are free.
+pub fn limits_or_charges(text: &str) -> bool {
+    let fee_words = !FEE_SET.find(text).is_empty();
+    !found(text, SET.find(text), fee_words).is_empty()
+}
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(LIMITS));
 
@@ -99,6 +353,11 @@ const CONTEXT: &[&str] = &[
 /// The sentence of `text` around `range`: from the end of the previous sentence to the end
 /// of this one. A sentence ends at `.`, `!` or `?` followed by white space, or at a blank line.
 fn sentence(text: &str, range: std::ops::Range<usize>) -> &str {
+    &text[sentence_range(text, range)]
+}
+
+/// The byte range of [`sentence`].
+fn sentence_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let is_end = |i: usize| {
         let (head, tail) = text.split_at(i);
         (head.ends_with(['.', '!', '?']) && tail.starts_with(char::is_whitespace))
@@ -111,7 +370,7 @@ fn sentence(text: &str, range: std::ops::Range<usize>) -> &str {
     let end = (range.end..=text.len())
         .find(|i| text.is_char_boundary(*i) && (*i == text.len() || is_end(*i)))
         .unwrap_or(text.len());
-    &text[start..end]
+    start..end
 }
 
 /// "kertaa vuodessa" with the count before it: "neljä kertaa vuodessa", "4 times a year".
@@ -135,16 +394,19 @@ fn with_count(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
 
 fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
     for t @ TextValue { value, pos, .. } in texts {
-        for m in SET.find_in(t) {
-            let around = fold_case(sentence(value, m.range.clone()));
-            if !CONTEXT.iter().any(|w| around.contains(w)) {
-                continue;
-            }
-            let range = with_count(value, m.range.clone());
+        let fee_words = !FEE_SET.find_in(t).is_empty();
+        for (range, kind) in found(value, SET.find_in(t), fee_words) {
             let at = locate(source, *pos, value, range.clone());
-            out.at(at, format!("access requests limited to “{}”", quote(&value[range])))
-                .label("no yearly limit under the GDPR")
-                .help("the first copy is free and there is no yearly cap (Art 15(3)); only manifestly unfounded or excessive requests may be refused or charged (Art 12(5))");
+            let words = quote(&value[range]);
+            match kind {
+                Kind::Limit => out
+                    .at(at, format!("access requests limited to “{words}”"))
+                    .label("no yearly limit under the GDPR"),
+                Kind::Fee => out
+                    .at(at, format!("a fee for access: “{words}”"))
+                    .label("the first copy is free"),
+            }
+            .help("the first copy is free and there is no yearly cap (Art 15(3)); only manifestly unfounded or excessive requests may be refused or charged (Art 12(5)), and further copies may carry a reasonable fee based on administrative costs (Art 15(3))");
         }
     }
 }
@@ -159,7 +421,42 @@ fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use super::{SET, sentence, with_count};
+    use super::{SET, limits_or_charges, sentence, with_count};
+
+    #[test]
+    fn the_personal_data_acts_wordings_are_caught() {
+        for t in [
+            "Tarkastuksesta peritään maksu, jos edellisestä tarkastuksesta on kulunut alle vuosi.",
+            "Tarkastuspyynnön voi tehdä kerran vuodessa maksutta.",
+            "Voit tarkastaa tietosi maksutta kerran vuodessa.",
+            "Pyynnön voi tehdä kerran kalenterivuodessa.",
+            "Pyyntöjä käsitellään korkeintaan kolme kertaa vuodessa.",
+            "Tietonsa voi tarkastaa maksutta vuoden välein.",
+            "Tarkastuksesta peritään maksu.",
+            "Kopiosta veloitetaan 10 euroa.",
+            "Tarkastusoikeuden käyttö on maksullista.",
+            "Jäljennöksestä perimme käsittelymaksun.",
+        ] {
+            assert!(limits_or_charges(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn lawful_fees_and_free_requests_are_left_alone() {
+        for t in [
+            "Lisäjäljennöksistä voimme periä kohtuullisen maksun.",
+            "Ilmeisen perusteettomista tai kohtuuttomista pyynnöistä voimme periä maksun.",
+            "Tarkastuspyynnöstä voidaan periä maksu, jos pyyntö on ilmeisen perusteeton.",
+            "Pyyntöjen käsittely on maksutonta.",
+            "Voit tehdä pyynnön milloin tahansa.",
+            "Tarkastuksesta ei peritä maksua.",
+            "Saat jäljennöksen tiedoistasi maksutta.",
+            "Käyttöoikeudet tarkastetaan kerran vuodessa.",
+            "Jäsenmaksu laskutetaan kerran vuodessa.",
+        ] {
+            assert!(!limits_or_charges(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_count_belongs_to_the_limit() {

@@ -72,6 +72,7 @@ pub(crate) static TEXT_TABLES: &[&[Phrase]] = &[
     outdated_term::TERMS,
     repealed_act::REPEALED,
     hedged_recipients::HEDGES,
+    access_request_limit::FEES,
 ];
 
 /// Every rule, in the order of a notice.
