@@ -525,33 +525,38 @@ impl Applicability {
     }
 }
 
+/// The register's own words on the rights: how to exercise them, and each right's note and
+/// restriction.
+pub fn rights_texts(
+    register: &Register,
+) -> impl Iterator<Item = &crate::model::Spanned<crate::model::Text>> {
+    let rights = register.rights.as_ref().map(|r| &r.value);
+    let notes = rights.into_iter().flat_map(|r| {
+        [
+            &r.access,
+            &r.rectification,
+            &r.erasure,
+            &r.restriction,
+            &r.notification,
+            &r.portability,
+            &r.objection,
+            &r.automated_decisions,
+            &r.withdraw_consent,
+            &r.complaint,
+        ]
+    });
+    rights.and_then(|r| r.exercise.as_ref()).into_iter().chain(
+        notes
+            .flatten()
+            .flat_map(|n| [n.note.as_ref(), n.restriction.as_ref()])
+            .flatten(),
+    )
+}
+
 /// Whether a text of the rights section limits or charges access requests: see
 /// [`Applicability::requests_charged`].
 fn requests_charged(register: &Register) -> bool {
-    let Some(rights) = &register.rights else {
-        return false;
-    };
-    let rights = &rights.value;
-    let notes = [
-        &rights.access,
-        &rights.rectification,
-        &rights.erasure,
-        &rights.restriction,
-        &rights.notification,
-        &rights.portability,
-        &rights.objection,
-        &rights.automated_decisions,
-        &rights.withdraw_consent,
-        &rights.complaint,
-    ];
-    std::iter::once(rights.exercise.as_ref())
-        .chain(
-            notes
-                .into_iter()
-                .flatten()
-                .flat_map(|n| [n.note.as_ref(), n.restriction.as_ref()]),
-        )
-        .flatten()
+    rights_texts(register)
         .any(|t| crate::lint::rules::access_request_limit::limits_or_charges(t.value.as_str()))
 }
 

@@ -27,7 +27,9 @@ Every text for the Personal Data Act's rules on access requests, in their many w
   tarkastuksesta on kulunut alle vuosi*, *alle vuoden kuluttua edellisestä pyynnöstä*;
 - a fee for the inspection, a copy or a request, in one clause in any word order:
   *tarkastuksesta peritään maksu*, *kopiosta veloitetaan 10 euroa*, *tarkastusoikeuden käyttö
-  on maksullista*, *jäljennöksestä perimme käsittelymaksun*.
+  on maksullista*, *jäljennöksestä perimme käsittelymaksun*. Under `rights`, in a further
+  section and in `seloste.yaml` any such clause counts; elsewhere only in a sentence that
+  speaks of data or rights, so that a fee for a new key card in a purpose is left alone.
 
 Lawful statements are left alone: a fee for further copies (*lisäjäljennöksistä voimme
 periä kohtuullisen maksun*, Art 15(3)), for manifestly unfounded or excessive requests
@@ -244,13 +246,30 @@ pub(crate) enum Kind {
     Fee,
 }
 
+/// Words that show a sentence outside the rights section is about the person's data or
+/// rights, so that a fee for a building inspection or for a new key card in a purpose
+/// ("kadonneen kulkukortin kopiosta peritään maksu") is not taken for a fee for access.
+const ABOUT_DATA: &[&str] = &[
+    "tieto",
+    "tiedo",
+    "rekister",
+    "oikeu",
+    "tarkastuspyyn",
+    "jäljennö",
+    "personal data",
+    "right",
+];
+
 /// Every limit or fee on access requests in `value`, as the byte range to show and its kind,
 /// at most one per sentence. `limits` are the matches of the limit phrases in `value`;
-/// `fee_words` whether it holds a word of [`FEES`] at all.
+/// `fee_words` whether it holds a word of [`FEES`] at all; `on_rights` whether the text speaks
+/// of the rights (it stands under `rights`, in a further section or in `seloste.yaml`), else a
+/// fee counts only in a sentence [`ABOUT_DATA`].
 fn found(
     value: &str,
     limits: Vec<crate::lint::text::PhraseMatch>,
     fee_words: bool,
+    on_rights: bool,
 ) -> Vec<(std::ops::Range<usize>, Kind)> {
     let mut out: Vec<(std::ops::Range<usize>, Kind)> = Vec::new();
     let mut push = |range: std::ops::Range<usize>, kind| {
@@ -287,7 +306,8 @@ fn found(
                 text.split(|c: char| !c.is_alphanumeric())
                     .any(|w| word_is(w, forms))
             };
-            if !has(&clause, NEGATION) && !has(&around, LAWFUL) {
+            let about = on_rights || ABOUT_DATA.iter().any(|w| around.contains(w));
+            if about && !has(&clause, NEGATION) && !has(&around, LAWFUL) {
                 push(range, Kind::Fee);
             }
         }
@@ -319,7 +339,7 @@ fn clause(text: &str, range: std::ops::Range<usize>) -> &str {
 /// notice whose own words charge must not also say that requests are free.
 pub fn limits_or_charges(text: &str) -> bool {
     let fee_words = !FEE_SET.find(text).is_empty();
-    !found(text, SET.find(text), fee_words).is_empty()
+    !found(text, SET.find(text), fee_words, true).is_empty()
 }
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(LIMITS));
@@ -392,10 +412,15 @@ fn with_count(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     word_start..range.end
 }
 
-fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
+fn scan(
+    out: &mut Findings,
+    source: &str,
+    texts: &[TextValue<'_>],
+    on_rights: impl Fn(&TextValue<'_>) -> bool,
+) {
     for t @ TextValue { value, pos, .. } in texts {
         let fee_words = !FEE_SET.find_in(t).is_empty();
-        for (range, kind) in found(value, SET.find_in(t), fee_words) {
+        for (range, kind) in found(value, SET.find_in(t), fee_words, fee_words && on_rights(t)) {
             let at = locate(source, *pos, value, range.clone());
             let words = quote(&value[range]);
             match kind {
@@ -412,16 +437,25 @@ fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts);
+    scan(out, cx.source, cx.texts, |_| true);
 }
 
 fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts);
+    // The texts that speak of the rights: the rights section and the further sections.
+    let on_rights = |t: &TextValue<'_>| {
+        crate::applicability::rights_texts(cx.register).any(|r| r.pos == t.pos)
+            || cx
+                .register
+                .extra_sections()
+                .iter()
+                .any(|x| x.value.text.pos == t.pos)
+    };
+    scan(out, cx.source, cx.texts, on_rights);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{SET, limits_or_charges, sentence, with_count};
+    use super::{SET, found, limits_or_charges, sentence, with_count};
 
     #[test]
     fn the_personal_data_acts_wordings_are_caught() {
@@ -456,6 +490,12 @@ mod tests {
         ] {
             assert!(!limits_or_charges(t), "{t}");
         }
+        // Outside the rights section, a fee counts only where the sentence speaks of data.
+        let t = "Kadonneen kulkukortin kopiosta peritään maksu hinnaston mukaan.";
+        assert!(found(t, SET.find(t), true, false).is_empty());
+        assert_eq!(found(t, SET.find(t), true, true).len(), 1);
+        let t = "Tietojen tarkastuksesta peritään maksu.";
+        assert_eq!(found(t, SET.find(t), true, false).len(), 1);
     }
 
     #[test]
