@@ -138,7 +138,21 @@ pub struct LintOptions {
 
 /// The severity a rule reports at in this project, or `None` when it is allowed (off).
 pub fn effective_severity(rule: &Rule, project: &Project) -> Option<Severity> {
-    match project.level_of(rule.name) {
+    severity_in(rule, project, &[])
+}
+
+/// The severity a rule reports at in a file whose own `lints` table gave `local` (applied
+/// after the project's levels), or `None` when it is allowed (off).
+pub fn severity_in(
+    rule: &Rule,
+    project: &Project,
+    local: &[(&'static str, Level)],
+) -> Option<Severity> {
+    let local = local.iter().rev().find(|(n, _)| *n == rule.name);
+    match local
+        .map(|(_, l)| *l)
+        .or_else(|| project.level_of(rule.name))
+    {
         Some(Level::Allow) => None,
         Some(Level::Warn) => Some(Severity::Warning),
         Some(Level::Deny) => Some(Severity::Error),
@@ -208,7 +222,7 @@ pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<
         check(&ctx, &mut findings);
         into_diagnostics(rule, severity, project.file, findings, root, &mut out);
     }
-    suppress::apply(project, project.file, source, &mut out);
+    suppress::apply(project, &[], project.file, source, &mut out);
     out
 }
 
@@ -231,9 +245,15 @@ pub fn lint_register(
         applies: &applies,
     };
     let mut out = Vec::new();
+    let local = doc
+        .register
+        .lints
+        .as_ref()
+        .map(|l| crate::validate::lint_levels(doc.file, &l.value, &mut out))
+        .unwrap_or_default();
     let root = root_pos(source);
     for rule in RULES {
-        let (Some(check), Some(severity)) = (rule.register, effective_severity(rule, project))
+        let (Some(check), Some(severity)) = (rule.register, severity_in(rule, project, &local))
         else {
             continue;
         };
@@ -241,7 +261,7 @@ pub fn lint_register(
         check(&ctx, &mut findings);
         into_diagnostics(rule, severity, doc.file, findings, root, &mut out);
     }
-    suppress::apply(project, doc.file, source, &mut out);
+    suppress::apply(project, &local, doc.file, source, &mut out);
     out
 }
 

@@ -8,7 +8,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, closest};
 use crate::lint::{self, Finding, Findings, Rule, rules};
-use crate::model::Project;
+use crate::model::{Level, Project};
 use crate::source::{FileId, Pos};
 
 /// One rule named in a suppression comment.
@@ -32,7 +32,13 @@ const MARKER: &str = "seloste:";
 
 /// Removes the diagnostics of `file` that a suppression comment in `source` allows, and adds
 /// the diagnostics about the comments themselves (at the project's levels of the two rules).
-pub fn apply(project: &Project, file: FileId, source: &str, out: &mut Vec<Diagnostic>) {
+pub fn apply(
+    project: &Project,
+    local: &[(&'static str, Level)],
+    file: FileId,
+    source: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     if !source.contains(MARKER) {
         return;
     }
@@ -56,14 +62,14 @@ pub fn apply(project: &Project, file: FileId, source: &str, out: &mut Vec<Diagno
     });
     let mut unused = Findings::default();
     for n in allowances.iter().flat_map(|a| &a.rules).filter(|n| !n.used) {
-        let allowed = lint::effective_severity(rule_of(n.rule), project).is_none();
+        let allowed = lint::severity_in(rule_of(n.rule), project, local).is_none();
         let f = unused.at(
             n.pos,
             format!("this suppression of `{}` suppresses no finding", n.rule),
         );
         if allowed {
             f.help(format!(
-                "`{}` is set to `allow` for this project, so it reports nothing to suppress",
+                "`{}` is set to `allow` for this file, so it reports nothing to suppress",
                 n.rule
             ));
         }
@@ -72,11 +78,19 @@ pub fn apply(project: &Project, file: FileId, source: &str, out: &mut Vec<Diagno
     push(
         &rules::invalid_suppression::RULE,
         project,
+        local,
         file,
         invalid,
         out,
     );
-    push(&rules::unused_suppression::RULE, project, file, unused, out);
+    push(
+        &rules::unused_suppression::RULE,
+        project,
+        local,
+        file,
+        unused,
+        out,
+    );
 }
 
 fn rule_of(name: &'static str) -> &'static Rule {
@@ -86,11 +100,12 @@ fn rule_of(name: &'static str) -> &'static Rule {
 fn push(
     rule: &'static Rule,
     project: &Project,
+    local: &[(&'static str, Level)],
     file: FileId,
     findings: Findings,
     out: &mut Vec<Diagnostic>,
 ) {
-    if let Some(severity) = lint::effective_severity(rule, project) {
+    if let Some(severity) = lint::severity_in(rule, project, local) {
         lint::into_diagnostics(rule, severity, file, findings, Pos::START, out);
     }
 }
