@@ -46,6 +46,46 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)
 }
 
+/// A rule named on the command line (`--select`, `--ignore`): its name, or an error that says
+/// which rule was meant.
+pub fn rule_name(name: &str) -> Result<&'static str, String> {
+    let name = name.trim();
+    rule(name).map(|r| r.name).ok_or_else(|| {
+        let hint = crate::diagnostic::closest(name, RULES.iter().map(|r| r.name))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        format!("no rule is named `{name}`{hint} (`seloste rules` lists every rule)")
+    })
+}
+
+/// The rules a run reports, chosen on the command line (`--select`, `--ignore`) after the
+/// levels of the files: it filters the findings the files' levels let through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Report only these rules (all, when empty).
+    pub select: Vec<&'static str>,
+    /// Never report these rules.
+    pub ignore: Vec<&'static str>,
+}
+
+impl Selection {
+    /// Whether a diagnostic with this code is reported. Input errors always are.
+    pub fn reports(&self, code: Code) -> bool {
+        match code {
+            Code::Input(_) => true,
+            Code::Rule(name) => {
+                (self.select.is_empty() || self.select.contains(&name))
+                    && !self.ignore.contains(&name)
+            }
+        }
+    }
+
+    /// Drops the diagnostics of rules this selection does not report.
+    pub fn retain(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain(|d| self.reports(d.code));
+    }
+}
+
 /// What a project-level check sees.
 #[derive(Clone, Copy, Debug)]
 pub struct ProjectContext<'a> {
@@ -285,6 +325,23 @@ mod tests {
                 r.name
             );
         }
+    }
+
+    #[test]
+    fn a_selection_keeps_selected_rules_drops_ignored_ones_and_keeps_input_errors() {
+        use crate::diagnostic::InputError;
+        let sel = Selection {
+            select: vec!["vague-purpose", "vague-recipient"],
+            ignore: vec!["vague-recipient"],
+        };
+        assert!(sel.reports(Code::Rule("vague-purpose")));
+        assert!(!sel.reports(Code::Rule("vague-recipient")));
+        assert!(!sel.reports(Code::Rule("missing-title")));
+        assert!(sel.reports(Code::Input(InputError::UnknownRule)));
+        assert!(Selection::default().reports(Code::Rule("missing-title")));
+        assert_eq!(rule_name(" vague-purpose"), Ok("vague-purpose"));
+        let e = rule_name("vague-purpse").unwrap_err();
+        assert!(e.contains("did you mean `vague-purpose`?"), "{e}");
     }
 
     #[test]

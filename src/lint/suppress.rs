@@ -24,6 +24,9 @@ struct Named {
 struct Allowance {
     /// The line whose diagnostics it removes.
     target: u32,
+    /// The last line it covers: beyond `target` when that line opens a block scalar, whose
+    /// content lines it covers too (a comment there would be text).
+    last: u32,
     rules: Vec<Named>,
 }
 
@@ -52,7 +55,10 @@ pub fn apply(
             return true;
         }
         let mut keep = true;
-        for a in allowances.iter_mut().filter(|a| a.target == pos.line) {
+        for a in allowances
+            .iter_mut()
+            .filter(|a| (a.target..=a.last).contains(&pos.line))
+        {
             for n in a.rules.iter_mut().filter(|n| n.rule == name) {
                 n.used = true;
                 keep = false;
@@ -112,11 +118,11 @@ fn push(
 
 /// Reads every suppression comment of `source`; problems with them go to `invalid`.
 fn parse(source: &str, invalid: &mut Findings) -> Vec<Allowance> {
-    let mut allowances = Vec::new();
+    let mut allowances: Vec<Allowance> = Vec::new();
     // Comments on lines of their own, waiting for the line they apply to.
     let mut pending: Vec<Allowance> = Vec::new();
-    // The indentation of the line that opened a block scalar, while inside one.
-    let mut block: Option<usize> = None;
+    // The indentation and line of the line that opened a block scalar, while inside one.
+    let mut block: Option<(usize, u32)> = None;
     let mut offset = 0usize;
     for (i, raw) in source.split_inclusive('\n').enumerate() {
         let line_no = i as u32 + 1;
@@ -124,8 +130,13 @@ fn parse(source: &str, invalid: &mut Findings) -> Vec<Allowance> {
         let start = offset;
         offset += raw.len();
         let indent = line.len() - line.trim_start().len();
-        if let Some(b) = block {
+        if let Some((b, opener)) = block {
             if line.trim().is_empty() || indent > b {
+                if !line.trim().is_empty() {
+                    for a in allowances.iter_mut().filter(|a| a.target == opener) {
+                        a.last = line_no;
+                    }
+                }
                 continue;
             }
             block = None;
@@ -135,10 +146,11 @@ fn parse(source: &str, invalid: &mut Findings) -> Vec<Allowance> {
         if !content.is_empty() {
             for mut a in pending.drain(..) {
                 a.target = line_no;
+                a.last = line_no;
                 allowances.push(a);
             }
             if opens_block(content) {
-                block = Some(indent);
+                block = Some((indent, line_no));
             }
         }
         let Some(hash) = comment else { continue };
@@ -194,6 +206,7 @@ fn parse(source: &str, invalid: &mut Findings) -> Vec<Allowance> {
         }
         let a = Allowance {
             target: line_no,
+            last: line_no,
             rules: named,
         };
         if content.is_empty() {
@@ -341,6 +354,16 @@ mod tests {
         let (a, bad) = read(src);
         assert_eq!(a, vec![(7, vec!["vague-purpose"])]);
         assert!(bad.is_empty(), "{bad:?}");
+    }
+
+    #[test]
+    fn a_suppression_of_a_block_scalar_covers_its_content() {
+        let src = "# seloste: allow(outdated-term) lainaus vanhasta selosteesta\n\
+                   description: |\n  rivi 1\n\n  rivi 2\n\
+                   title: A\n";
+        let mut invalid = Findings::default();
+        let a = parse(src, &mut invalid);
+        assert_eq!((a[0].target, a[0].last), (2, 5));
     }
 
     #[test]
