@@ -4,7 +4,9 @@
 //! A [`Rule`] is data — name (= id = config key), articles, default severity, summary and a
 //! Markdown explanation — plus the function that checks a project or a register. [`RULES`]
 //! lists them all. Rules report [`Finding`]s; [`lint_project`] and [`lint_register`] turn them
-//! into diagnostics at the level the project configures.
+//! into diagnostics at the level the project and the register's own `lints` configure, then
+//! drop those that a `# seloste: allow(rule) reason` comment suppresses ([`suppress`]).
+//! [`Selection`] is the command line's `--select`/`--ignore`, applied after all of these.
 
 pub mod docs;
 pub mod rules;
