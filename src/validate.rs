@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, InputError, closest};
 use crate::lint;
 use crate::model::{
-    DEFAULT_NOTICES_DIR, DEFAULT_OUTPUT_DIR, DEFAULT_STALENESS_MONTHS, Project, ProjectFile,
+    DEFAULT_NOTICES_DIR, DEFAULT_OUTPUT_DIR, DEFAULT_STALENESS_MONTHS, Level, Project, ProjectFile,
+    Spanned, SpannedMap,
 };
 use crate::render;
 use crate::source::{FileId, Pos};
@@ -18,7 +19,7 @@ use crate::source::{FileId, Pos};
 pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let settings = config.settings.as_ref().map(|s| &s.value);
-    let mut dir = |value: Option<&crate::model::Spanned<String>>, default: &str| -> PathBuf {
+    let mut dir = |value: Option<&Spanned<String>>, default: &str| -> PathBuf {
         match value {
             Some(v) if v.value.trim().is_empty() => {
                 diagnostics.push(Diagnostic::input(
@@ -74,26 +75,10 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         Some(m) => m.value,
         None => DEFAULT_STALENESS_MONTHS,
     };
-    let mut levels = Vec::new();
-    if let Some(lints) = settings.and_then(|s| s.lints.as_ref()) {
-        for (name, level) in &lints.value.0 {
-            match lint::rule(&name.value) {
-                Some(rule) => levels.push((rule.name, level.value)),
-                None => {
-                    let mut d = Diagnostic::input(
-                        InputError::UnknownRule,
-                        file,
-                        name.pos,
-                        format!("no rule is named `{}`", name.value),
-                    );
-                    if let Some(s) = closest(&name.value, lint::RULES.iter().map(|r| r.name)) {
-                        d = d.with_help(format!("did you mean `{s}`?"));
-                    }
-                    diagnostics.push(d.with_help("`seloste rules` lists every rule"));
-                }
-            }
-        }
-    }
+    let levels = settings
+        .and_then(|s| s.lints.as_ref())
+        .map(|l| lint_levels(file, &l.value, &mut diagnostics))
+        .unwrap_or_default();
     let project = Project {
         root: root.to_path_buf(),
         file,
@@ -104,6 +89,34 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         levels,
     };
     (project, diagnostics)
+}
+
+/// Resolves a `lints` table (of `settings` or of a register): its levels by rule, in file
+/// order; a name that is no rule is an input error at the name.
+pub(crate) fn lint_levels(
+    file: FileId,
+    lints: &SpannedMap<Spanned<Level>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(&'static str, Level)> {
+    let mut levels = Vec::new();
+    for (name, level) in &lints.0 {
+        match lint::rule(&name.value) {
+            Some(rule) => levels.push((rule.name, level.value)),
+            None => {
+                let mut d = Diagnostic::input(
+                    InputError::UnknownRule,
+                    file,
+                    name.pos,
+                    format!("no rule is named `{}`", name.value),
+                );
+                if let Some(s) = closest(&name.value, lint::RULES.iter().map(|r| r.name)) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                diagnostics.push(d.with_help("`seloste rules` lists every rule"));
+            }
+        }
+    }
+    levels
 }
 
 /// The id of a register file: its stem in lower case, with Finnish letters folded to ASCII and

@@ -597,3 +597,34 @@ fn a_draft_marks_missing_what_applicability_says_is_missing() {
     // The hedge names no one, yet someone receives the data: Art 19 is owed.
     assert!(md.contains("{#ilmoitusvelvollisuus}"), "{md}");
 }
+
+/// A finding suppressed by a `# seloste: allow(rule) reason` comment is gone from a draft's
+/// markers too; the same finding without the comment is marked.
+#[test]
+fn a_suppressed_finding_leaves_no_draft_marker() {
+    let draft = |comment: &str| {
+        let mut files = MemoryFiles::new();
+        files.insert(
+            "seloste.yaml",
+            &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+        );
+        let register = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml")
+            .unwrap()
+            .replace(
+                "recipients:\n",
+                &format!("recipients:\n  {comment}\n  - name: Viranomaiset\n    role: authority\n    purpose: Esitutkinta\n"),
+            );
+        files.insert("notices/r.yaml", &register);
+        let outcome = load_memory(&files);
+        get(
+            &render_outcome(&outcome, opts(true, FrontMatter::None)),
+            "r.md",
+        )
+        .to_string()
+    };
+    let marked = draft("# tavallinen kommentti");
+    assert!(marked.contains("vague-recipient"), "{marked}");
+    let suppressed = draft("# seloste: allow(vague-recipient) vain esitutkinnassa, Art 4(9)");
+    assert!(!suppressed.contains("vague-recipient"), "{suppressed}");
+    assert!(!suppressed.contains("suppression"), "{suppressed}");
+}

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use seloste::lint::{self, Selection};
 use seloste::pipeline::{self, Options};
 use seloste::report::{self, Format, Report};
 
@@ -12,7 +13,7 @@ use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 /// Arguments of `seloste check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  seloste check                     check the project found here or above\n  seloste check examples/mesq       check another project\n  seloste check --format github     annotations for GitHub Actions\n  seloste check --deny-warnings     fail on warnings too (for CI)"
+    after_help = "Examples:\n  seloste check                     check the project found here or above\n  seloste check examples/mesq       check another project\n  seloste check --format github     annotations for GitHub Actions\n  seloste check --deny-warnings     fail on warnings too (for CI)\n  seloste check --ignore stale-notice,vague-purpose\n                                    leave these rules out of this run"
 )]
 pub struct Args {
     /// The project: a directory holding seloste.yaml, or the file itself. Default: the nearest
@@ -24,6 +25,12 @@ pub struct Args {
     /// Exit with 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Report only these rules (comma-separated), after the levels in the files.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
+    pub select: Vec<&'static str>,
+    /// Do not report these rules (comma-separated), after the levels in the files.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
+    pub ignore: Vec<&'static str>,
 }
 
 /// The output formats.
@@ -53,7 +60,7 @@ impl From<OutputFormat> for Format {
 /// Runs `seloste check`.
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
-    let outcome = pipeline::run(
+    let mut outcome = pipeline::run(
         args.path.as_deref(),
         &cwd,
         &Options {
@@ -61,6 +68,11 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             keep_registers: false,
         },
     );
+    let selection = Selection {
+        select: args.select,
+        ignore: args.ignore,
+    };
+    selection.retain(&mut outcome.diagnostics);
     let report = Report {
         sources: &outcome.sources,
         diagnostics: &outcome.diagnostics,

@@ -4,10 +4,13 @@
 //! A [`Rule`] is data — name (= id = config key), articles, default severity, summary and a
 //! Markdown explanation — plus the function that checks a project or a register. [`RULES`]
 //! lists them all. Rules report [`Finding`]s; [`lint_project`] and [`lint_register`] turn them
-//! into diagnostics at the level the project configures.
+//! into diagnostics at the level the project and the register's own `lints` configure, then
+//! drop those that a `# seloste: allow(rule) reason` comment suppresses ([`suppress`]).
+//! [`Selection`] is the command line's `--select`/`--ignore`, applied after all of these.
 
 pub mod docs;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 
 use chrono::NaiveDate;
@@ -43,6 +46,46 @@ pub struct Rule {
 /// The rule with this name.
 pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// A rule named on the command line (`--select`, `--ignore`): its name, or an error that says
+/// which rule was meant.
+pub fn rule_name(name: &str) -> Result<&'static str, String> {
+    let name = name.trim();
+    rule(name).map(|r| r.name).ok_or_else(|| {
+        let hint = crate::diagnostic::closest(name, RULES.iter().map(|r| r.name))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        format!("no rule is named `{name}`{hint} (`seloste rules` lists every rule)")
+    })
+}
+
+/// The rules a run reports, chosen on the command line (`--select`, `--ignore`) after the
+/// levels of the files: it filters the findings the files' levels let through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Report only these rules (all, when empty).
+    pub select: Vec<&'static str>,
+    /// Never report these rules.
+    pub ignore: Vec<&'static str>,
+}
+
+impl Selection {
+    /// Whether a diagnostic with this code is reported. Input errors always are.
+    pub fn reports(&self, code: Code) -> bool {
+        match code {
+            Code::Input(_) => true,
+            Code::Rule(name) => {
+                (self.select.is_empty() || self.select.contains(&name))
+                    && !self.ignore.contains(&name)
+            }
+        }
+    }
+
+    /// Drops the diagnostics of rules this selection does not report.
+    pub fn retain(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain(|d| self.reports(d.code));
+    }
 }
 
 /// What a project-level check sees.
@@ -137,7 +180,21 @@ pub struct LintOptions {
 
 /// The severity a rule reports at in this project, or `None` when it is allowed (off).
 pub fn effective_severity(rule: &Rule, project: &Project) -> Option<Severity> {
-    match project.level_of(rule.name) {
+    severity_in(rule, project, &[])
+}
+
+/// The severity a rule reports at in a file whose own `lints` table gave `local` (applied
+/// after the project's levels), or `None` when it is allowed (off).
+pub fn severity_in(
+    rule: &Rule,
+    project: &Project,
+    local: &[(&'static str, Level)],
+) -> Option<Severity> {
+    let local = local.iter().rev().find(|(n, _)| *n == rule.name);
+    match local
+        .map(|(_, l)| *l)
+        .or_else(|| project.level_of(rule.name))
+    {
         Some(Level::Allow) => None,
         Some(Level::Warn) => Some(Severity::Warning),
         Some(Level::Deny) => Some(Severity::Error),
@@ -166,7 +223,7 @@ pub fn root_pos(source: &str) -> Pos {
     Pos::START
 }
 
-fn into_diagnostics(
+pub(crate) fn into_diagnostics(
     rule: &'static Rule,
     severity: Severity,
     file: crate::source::FileId,
@@ -207,6 +264,7 @@ pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<
         check(&ctx, &mut findings);
         into_diagnostics(rule, severity, project.file, findings, root, &mut out);
     }
+    suppress::apply(project, &[], project.file, source, &mut out);
     out
 }
 
@@ -229,9 +287,15 @@ pub fn lint_register(
         applies: &applies,
     };
     let mut out = Vec::new();
+    let local = doc
+        .register
+        .lints
+        .as_ref()
+        .map(|l| crate::validate::lint_levels(doc.file, &l.value, &mut out))
+        .unwrap_or_default();
     let root = root_pos(source);
     for rule in RULES {
-        let (Some(check), Some(severity)) = (rule.register, effective_severity(rule, project))
+        let (Some(check), Some(severity)) = (rule.register, severity_in(rule, project, &local))
         else {
             continue;
         };
@@ -239,6 +303,7 @@ pub fn lint_register(
         check(&ctx, &mut findings);
         into_diagnostics(rule, severity, doc.file, findings, root, &mut out);
     }
+    suppress::apply(project, &local, doc.file, source, &mut out);
     out
 }
 
@@ -265,6 +330,23 @@ mod tests {
     }
 
     #[test]
+    fn a_selection_keeps_selected_rules_drops_ignored_ones_and_keeps_input_errors() {
+        use crate::diagnostic::InputError;
+        let sel = Selection {
+            select: vec!["vague-purpose", "vague-recipient"],
+            ignore: vec!["vague-recipient"],
+        };
+        assert!(sel.reports(Code::Rule("vague-purpose")));
+        assert!(!sel.reports(Code::Rule("vague-recipient")));
+        assert!(!sel.reports(Code::Rule("missing-title")));
+        assert!(sel.reports(Code::Input(InputError::UnknownRule)));
+        assert!(Selection::default().reports(Code::Rule("missing-title")));
+        assert_eq!(rule_name(" vague-purpose"), Ok("vague-purpose"));
+        let e = rule_name("vague-purpse").unwrap_err();
+        assert!(e.contains("did you mean `vague-purpose`?"), "{e}");
+    }
+
+    #[test]
     fn whole_file_findings_point_past_leading_comments() {
         let p = root_pos("# yaml-language-server: x\n\n# Asiakasrekisteri\ntitle: A\n");
         assert_eq!((p.line, p.column, p.offset, p.len), (4, 1, Some(46), 5));
@@ -285,8 +367,10 @@ mod tests {
                 "{} has no real explanation",
                 r.name
             );
+            // The suppression rules are checked by the engine as it applies suppressions.
+            let engine = ["invalid-suppression", "unused-suppression"].contains(&r.name);
             assert!(
-                r.project.is_some() || r.register.is_some(),
+                engine || r.project.is_some() || r.register.is_some(),
                 "{} checks nothing",
                 r.name
             );

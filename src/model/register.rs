@@ -12,6 +12,7 @@ use super::{
     RecipientRole, Recipients, Spanned, SpecialCategories, Text, Transfers,
 };
 use super::{DataSubject, Id};
+use super::{Level, SpannedMap};
 
 /// Rekisteri ja sen tietosuojaseloste.
 ///
@@ -112,6 +113,12 @@ pub struct Register {
     ///
     /// Further sections at the end of the notice, e.g. cookies.
     pub extra_sections: Option<Spanned<Vec<Spanned<ExtraSection>>>>,
+    /// Sääntöjen tasot tälle rekisterille: `allow`, `warn` tai `deny`, esim.
+    /// `vague-purpose: allow`. Ne ohittavat seloste.yaml:n `settings.lints`-tasot.
+    ///
+    /// Lint levels for this register: `allow`, `warn` or `deny`, e.g. `vague-purpose: allow`.
+    /// They apply after the project's `settings.lints`.
+    pub lints: Option<Spanned<SpannedMap<Spanned<Level>>>>,
 }
 
 /// Lisäosio.

@@ -17,6 +17,7 @@ pub mod incomplete_transfer;
 pub mod invalid_business_id;
 pub mod invalid_email;
 pub mod invalid_phone;
+pub mod invalid_suppression;
 pub mod invalid_url;
 pub mod legitimate_interests_by_public_authority;
 pub mod missing_automated_decisions;
@@ -57,6 +58,7 @@ pub mod undeclared_direct_marketing;
 pub mod unknown_reference;
 pub mod unnamed_transfer_country;
 pub mod unrendered_markdown;
+pub mod unused_suppression;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
 pub mod vague_purpose;
@@ -135,4 +137,6 @@ pub static RULES: &[&Rule] = &[
     &missing_updated::RULE,
     &updated_in_future::RULE,
     &stale_notice::RULE,
+    &invalid_suppression::RULE,
+    &unused_suppression::RULE,
 ];
