@@ -628,6 +628,34 @@ fn word_is(word: &str, forms: &[&str]) -> bool {
     })
 }
 
+/// Whether the words at `range` of `text` stand denied: a negation verb ("ei", "emme", "eikä",
+/// "eivät" …) comes before them in the same clause (between `.`, `;`, `!`, `?` and `,`).
+/// "Evästeillä ei kerätä tietoja mainontaan" does not speak of marketing done; "emme
+/// luovuta tietoja markkinointiin" does not disclose for it.
+pub fn negated(text: &str, range: Range<usize>) -> bool {
+    let before = &text[..range.start.min(text.len())];
+    let clause_start = before.rfind(['.', ';', '!', '?', ',']).map_or(0, |i| i + 1);
+    fold_case(&before[clause_start..])
+        .split(|c: char| !is_word_char(c))
+        .any(|w| word_is(w, NEGATIONS))
+}
+
+/// The forms of the Finnish negation verb (and "eikä", "eivätkä" …).
+const NEGATIONS: &[&str] = &[
+    "en",
+    "et",
+    "ei",
+    "emme",
+    "ette",
+    "eivät",
+    "enkä",
+    "etkä",
+    "eikä",
+    "emmekä",
+    "ettekä",
+    "eivätkä",
+];
+
 /// The clauses of `text` — its parts between `.`, `;`, `!`, `?` and `,` — that hold a word of
 /// each of `groups`, in any order and with any words between, as the byte range from the first
 /// to the last of those words. For statements that Finnish word order lets vary: "tietoja ei
@@ -845,6 +873,26 @@ mod tests {
         fn normalize_fast_is_normalize(s in "([a-zA-ZåäöÅÄÖ É  \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2028}İẞΣ.,-]|\\PC){0,80}") {
             proptest::prop_assert_eq!(normalize_fast(&s), normalize_mapped(&s, None));
         }
+    }
+
+    #[test]
+    fn a_negation_before_the_words_in_their_clause_denies_them() {
+        let t = "Evästeillä ei kerätä tietoja mainontaan.";
+        let at = t.find("mainontaan").unwrap();
+        assert!(negated(t, at..at + 10));
+        let t = "Emme luovuta tietoja, vaan käytämme niitä mainontaan.";
+        let at = t.find("mainontaan").unwrap();
+        assert!(!negated(t, at..at + 10));
+        let t = "Tietoja käytetään mainontaan, ei muuhun.";
+        let at = t.find("mainontaan").unwrap();
+        assert!(!negated(t, at..at + 10));
+        // "eikä" denies; "eilen" is not "ei".
+        let t = "Ostohistoriaa ei myydä eikä käytetä markkinointiin.";
+        let at = t.find("markkinointiin").unwrap();
+        assert!(negated(t, at..at + 14));
+        let t = "Eilen alkanut markkinointi.";
+        let at = t.find("markkinointi").unwrap();
+        assert!(!negated(t, at..at + 12));
     }
 
     #[test]

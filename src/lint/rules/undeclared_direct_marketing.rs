@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, locate, quote};
+use crate::lint::text::{Phrase, PhraseSet, locate, negated, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
 
 /// The rule.
@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 That a purpose whose description speaks of marketing (*markkinointi*, *suoramarkkinointi*,
 *mainonta*, *uutiskirje*, *marketing*, *newsletter* …) is marked `direct_marketing: true`, or
-says the opposite explicitly with `direct_marketing: false`.
+says the opposite explicitly with `direct_marketing: false`. A word the description denies —
+a negation before it in its clause, as in *evästeillä ei kerätä tietoja mainontaan* or *ei
+myydä eikä käytetä markkinointiin* — does not count.
 
 ## Why
 The person may object to processing for direct marketing at any time, and the controller must
@@ -82,7 +84,12 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         }
         let Some(d) = &p.description else { continue };
         let value = d.value.as_str();
-        if let Some(m) = SET.find(value).first() {
+        // "ei kerätä tietoja mainontaan" speaks of marketing only to deny it.
+        if let Some(m) = SET
+            .find(value)
+            .into_iter()
+            .find(|m| !negated(value, m.range.clone()))
+        {
             let pos = locate(cx.source, d.pos, value, m.range.clone());
             out.at(pos, format!("this purpose speaks of “{}” but is not marked as direct marketing", quote(&value[m.range.clone()])))
                 .label("no `direct_marketing`")
