@@ -24,6 +24,11 @@ fn project(lints: &str) -> MemoryFiles {
 }
 
 fn markdown(files: &MemoryFiles, draft: bool) -> (Vec<String>, String) {
+    page(files, draft, "ajanvaraus.md")
+}
+
+/// The codes of `check` on `files`, and the Markdown page `name` of their build.
+fn page(files: &MemoryFiles, draft: bool, name: &str) -> (Vec<String>, String) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let outcome = run_project(
         std::path::Path::new("seloste.yaml"),
@@ -54,11 +59,7 @@ fn markdown(files: &MemoryFiles, draft: bool) -> (Vec<String>, String) {
         &|| {},
     )
     .unwrap();
-    let md = out
-        .into_iter()
-        .find(|f| f.path == "ajanvaraus.md")
-        .unwrap()
-        .contents;
+    let md = out.into_iter().find(|f| f.path == name).unwrap().contents;
     (codes, md)
 }
 
@@ -141,40 +142,7 @@ fn fixture_draft(fixture: &str) -> (Vec<String>, String) {
         "notices/rekisteri.yaml",
         &std::fs::read_to_string(fixture).unwrap(),
     );
-    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let outcome = run_project(
-        std::path::Path::new("seloste.yaml"),
-        &files,
-        &Options {
-            today,
-            keep_registers: true,
-        },
-    );
-    let codes = outcome
-        .diagnostics
-        .iter()
-        .map(|d| d.code.as_str().to_string())
-        .collect();
-    let out = render::render(
-        outcome.project.as_ref().unwrap(),
-        &outcome.registers,
-        &templates::builtin().unwrap(),
-        &RenderOptions {
-            draft: true,
-            front_matter: FrontMatter::None,
-            fragments: false,
-            today,
-        },
-        &render::Marks::none(),
-        &|| {},
-    )
-    .unwrap();
-    let md = out
-        .into_iter()
-        .find(|f| f.path == "rekisteri.md")
-        .unwrap()
-        .contents;
-    (codes, md)
+    page(&files, true, "rekisteri.md")
 }
 
 #[test]

@@ -511,13 +511,10 @@ fn an_older_copy_of_labels_yaml_still_renders_new_constructs() {
         "templates/labels.yaml",
         &std::fs::read_to_string("tests/fixtures/labels/before-issue-8.yaml").unwrap(),
     );
-    let register = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml")
-        .unwrap()
-        .replace(
-            "personal_data:\n",
-            "personal_data:\n  - category: Sivujen katselutiedot\n    obtained: observed\n",
-        )
-        + "cookies:\n  - class: statistics\n    purpose: Kävijämäärien seuranta\n    legal_basis: consent\n";
+    let register = base_register().replace(
+        "personal_data:\n",
+        "personal_data:\n  - category: Sivujen katselutiedot\n    obtained: observed\n",
+    ) + "cookies:\n  - class: statistics\n    purpose: Kävijämäärien seuranta\n    legal_basis: consent\n";
     put("notices/asiakasrekisteri.yaml", &register);
     let outcome = load(dir.path().to_str().unwrap());
     assert!(
@@ -549,19 +546,29 @@ fn an_older_copy_of_labels_yaml_still_renders_new_constructs() {
     assert!(md.contains("sopimus asiakkaan kanssa"), "{md}");
 }
 
+/// The clean register of the rule fixtures, to be changed by a test.
+fn base_register() -> String {
+    std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml").unwrap()
+}
+
+/// `register` as `notices/r.yaml` in the clean project of the rule fixtures.
+fn in_base_project(register: &str) -> MemoryFiles {
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+    );
+    files.insert("notices/r.yaml", register);
+    files
+}
+
 /// A draft marks as missing only what applicability says is missing: `recipients:
 /// not_regularly` is stated (its own finding is `hedged-recipients`), so the draft carries that
 /// finding but no PUUTTUU for the recipients; and a transfer without a country is marked where
 /// `unnamed-transfer-country` says, by the flag the view takes from applicability.
 #[test]
 fn a_draft_marks_missing_what_applicability_says_is_missing() {
-    let mut files = MemoryFiles::new();
-    files.insert(
-        "seloste.yaml",
-        &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
-    );
-    let register = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml")
-        .unwrap()
+    let register = base_register()
         .replace(
             "recipients:\n  - name: Tilitoimisto Esimerkki Oy\n    role: processor\n    purpose: Kirjanpito\n",
             "recipients: not_regularly\n",
@@ -570,8 +577,7 @@ fn a_draft_marks_missing_what_applicability_says_is_missing() {
             "transfers: none\n",
             "transfers:\n  - recipient: Esimerkki Mail Inc.\n    mechanism: standard_contractual_clauses\n    document: Pyydä jäljennös.\n",
         );
-    files.insert("notices/r.yaml", &register);
-    let outcome = load_memory(&files);
+    let outcome = load_memory(&in_base_project(&register));
     let codes: Vec<&str> = outcome
         .diagnostics
         .iter()
@@ -603,19 +609,11 @@ fn a_draft_marks_missing_what_applicability_says_is_missing() {
 #[test]
 fn a_suppressed_finding_leaves_no_draft_marker() {
     let draft = |comment: &str| {
-        let mut files = MemoryFiles::new();
-        files.insert(
-            "seloste.yaml",
-            &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
-        );
-        let register = std::fs::read_to_string("tests/fixtures/rules/_base/register.yaml")
-            .unwrap()
-            .replace(
+        let register = base_register().replace(
                 "recipients:\n",
                 &format!("recipients:\n  {comment}\n  - name: Viranomaiset\n    role: authority\n    purpose: Esitutkinta\n"),
             );
-        files.insert("notices/r.yaml", &register);
-        let outcome = load_memory(&files);
+        let outcome = load_memory(&in_base_project(&register));
         get(
             &render_outcome(&outcome, opts(true, FrontMatter::None)),
             "r.md",
