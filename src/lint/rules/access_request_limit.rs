@@ -110,7 +110,8 @@ pub(crate) static LIMITS: &[Phrase] = &[
 
 /// The words of a fee (*maksu*, *periä*, *veloittaa*, *maksullinen*) and of the time since the
 /// last request (*edellinen*), as a gated table of the engine: the one pass over every text
-/// tells which texts hold one at all; only those are split into clauses.
+/// tells which texts hold one at all; only those are split into clauses. It must let through
+/// every word of [`CHARGE`] and of [`PREVIOUS`]'s first group (a test holds it to that).
 pub(crate) static FEES: &[Phrase] = &[
     Phrase {
         pattern: "maksu*",
@@ -146,6 +147,26 @@ pub(crate) static FEES: &[Phrase] = &[
     },
     Phrase {
         pattern: "kopiointimaksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "kopiomaksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "jäljennösmaksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "toimitusmaksu*",
+        note: "",
+    },
+    Phrase {
+        pattern: "fee*",
+        note: "",
+    },
+    Phrase {
+        pattern: "charge*",
         note: "",
     },
 ];
@@ -455,7 +476,29 @@ fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use super::{SET, found, limits_or_charges, sentence, with_count};
+    use super::{CHARGE, FEE_SET, PREVIOUS, SET, found, limits_or_charges, sentence, with_count};
+
+    #[test]
+    fn the_gate_lets_through_every_word_the_clauses_look_for() {
+        // A text the gate turns away is never split into clauses: a word of CHARGE or of the
+        // time since the last request that the gate lacks would never be found.
+        for word in CHARGE.iter().chain(PREVIOUS[0]) {
+            let word = word.trim_end_matches('*');
+            assert!(
+                !FEE_SET.find(&format!("x {word} x")).is_empty(),
+                "FEES lacks `{word}`"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fee_compound_or_an_english_fee_is_a_fee() {
+        assert!(limits_or_charges("Jäljennöksen toimitusmaksu on 10 euroa."));
+        assert!(limits_or_charges("Tietojen kopiomaksu on 5 euroa."));
+        assert!(limits_or_charges(
+            "A fee is charged for each copy of the data."
+        ));
+    }
 
     #[test]
     fn the_personal_data_acts_wordings_are_caught() {
