@@ -2,13 +2,16 @@
 //! validated model.
 //!
 //! A [`Rule`] is data — name (= id = config key), articles, default severity, summary and a
-//! Markdown explanation — plus the function that checks a project or a register. [`RULES`]
-//! lists them all. Rules report [`Finding`]s; [`lint_project`] and [`lint_register`] turn them
-//! into diagnostics at the level the project and the register's own `lints` configure, then
+//! Markdown explanation — plus its hooks: a check of `seloste.yaml`, of a register, and of
+//! every text of a file ([`TextHook`]: a check gated on words, or a phrase table whose matches
+//! are the findings). A rule has only the hooks it needs; the [`engine`] owns the walk over a
+//! file and calls them. [`RULES`] lists them all. Rules report [`Finding`]s; [`lint_project`]
+//! and [`lint_register`] turn them into diagnostics at the level the project and the register's own `lints` configure, then
 //! drop those that a `# seloste: allow(rule) reason` comment suppresses ([`suppress`]).
 //! [`Selection`] is the command line's `--select`/`--ignore`, applied after all of these.
 
 pub mod docs;
+pub mod engine;
 pub mod rules;
 pub mod suppress;
 pub mod text;
@@ -18,6 +21,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Level, Project, Register, RegisterDoc};
 use crate::source::Pos;
+pub use engine::{FileContext, TextContext, TextHook};
 use text::TextValue;
 
 pub use rules::RULES;
@@ -41,6 +45,8 @@ pub struct Rule {
     pub project: Option<fn(&ProjectContext<'_>, &mut Findings)>,
     /// Check run on every register.
     pub register: Option<fn(&RegisterContext<'_>, &mut Findings)>,
+    /// Check run on the texts of every file (see [`TextHook`]).
+    pub text: Option<TextHook>,
 }
 
 /// The rule with this name.
@@ -244,7 +250,7 @@ pub(crate) fn into_diagnostics(
     }));
 }
 
-/// Runs every project-level check on `seloste.yaml`.
+/// Runs every rule on `seloste.yaml`.
 pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<Diagnostic> {
     let texts = text::project_texts(&project.config);
     let ctx = ProjectContext {
@@ -254,21 +260,18 @@ pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<
         today: opts.today,
     };
     let mut out = Vec::new();
-    let root = root_pos(source);
-    for rule in RULES {
-        let (Some(check), Some(severity)) = (rule.project, effective_severity(rule, project))
-        else {
-            continue;
-        };
-        let mut findings = Findings::default();
-        check(&ctx, &mut findings);
-        into_diagnostics(rule, severity, project.file, findings, root, &mut out);
-    }
+    engine::run(
+        FileContext::Project(&ctx),
+        &texts,
+        project.file,
+        |rule| effective_severity(rule, project),
+        &mut out,
+    );
     suppress::apply(project, &[], project.file, source, &mut out);
     out
 }
 
-/// Runs every register-level check on one register.
+/// Runs every rule on one register.
 pub fn lint_register(
     project: &Project,
     doc: &RegisterDoc,
@@ -293,16 +296,13 @@ pub fn lint_register(
         .as_ref()
         .map(|l| crate::validate::lint_levels(doc.file, &l.value, &mut out))
         .unwrap_or_default();
-    let root = root_pos(source);
-    for rule in RULES {
-        let (Some(check), Some(severity)) = (rule.register, severity_in(rule, project, &local))
-        else {
-            continue;
-        };
-        let mut findings = Findings::default();
-        check(&ctx, &mut findings);
-        into_diagnostics(rule, severity, doc.file, findings, root, &mut out);
-    }
+    engine::run(
+        FileContext::Register(&ctx),
+        &texts,
+        doc.file,
+        |rule| severity_in(rule, project, &local),
+        &mut out,
+    );
     suppress::apply(project, &local, doc.file, source, &mut out);
     out
 }
@@ -370,7 +370,7 @@ mod tests {
             // The suppression rules are checked by the engine as it applies suppressions.
             let engine = ["invalid-suppression", "unused-suppression"].contains(&r.name);
             assert!(
-                engine || r.project.is_some() || r.register.is_some(),
+                engine || r.project.is_some() || r.register.is_some() || r.text.is_some(),
                 "{} checks nothing",
                 r.name
             );

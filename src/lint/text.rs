@@ -3,7 +3,6 @@
 //! match in the source file.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -57,54 +56,34 @@ pub struct TextValue<'a> {
     /// Where it stands in its file.
     pub pos: Pos,
     normalized: String,
-    /// Which of the [`TEXT_TABLES`](crate::lint::rules::TEXT_TABLES) may match (bit i for
-    /// table i): a set whose bit is clear cannot match, and is not searched.
-    tables: u32,
+    /// Which gated text rules may find something here (see the engine): a rule whose bit is
+    /// clear holds none of its words in this text, and is not called.
+    pub(crate) rules: u64,
 }
 
 impl<'a> TextValue<'a> {
     /// The text `value` read at `pos`.
     pub fn new(value: &'a str, pos: Pos) -> Self {
-        let normalized = normalize(value, None);
-        let tables = GATE.tables(&normalized);
         TextValue {
             value,
             pos,
-            normalized,
-            tables,
+            normalized: normalize(value, None),
+            rules: 0,
         }
     }
-}
 
-/// One automaton of every phrase of the tables that rules search all texts for. Most texts
-/// hold none of them: one pass over a text tells which tables can match at all, instead of one
-/// pass per table.
-struct Gate {
-    automaton: AhoCorasick,
-    /// The table bit of each pattern.
-    bits: Vec<u32>,
-}
-
-static GATE: LazyLock<Gate> = LazyLock::new(|| {
-    let tables = crate::lint::rules::TEXT_TABLES;
-    assert!(tables.len() <= 32, "a table bit for every table");
-    let (patterns, bits): (Vec<String>, Vec<u32>) = tables
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.iter().map(move |p| (fold_case(stem(p)), 1 << i)))
-        .unzip();
-    Gate {
-        automaton: automaton(&patterns, MatchKind::Standard),
-        bits,
+    /// The text case-folded, with white-space runs collapsed to one space.
+    pub fn normalized(&self) -> &str {
+        &self.normalized
     }
-});
+}
 
 /// A DFA over `patterns`: the tables are small, and every text of every register is searched.
 /// No prefilter: Finnish phrases start with common letters, so it only costs.
 ///
 /// # Panics
 /// If the phrases cannot be compiled (a bug in a rule's table, caught by its tests).
-fn automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
+pub(crate) fn automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(kind)
         .kind(Some(AhoCorasickKind::DFA))
@@ -113,36 +92,14 @@ fn automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
         .expect("phrase table compiles")
 }
 
-impl Gate {
-    /// The bits of the tables with a pattern somewhere in `folded` (word boundaries are left to
-    /// the tables' own search).
-    fn tables(&self, folded: &str) -> u32 {
-        let mut found = 0;
-        for m in self.automaton.find_overlapping_iter(folded) {
-            found |= self.bits[m.pattern().as_usize()];
-        }
-        found
-    }
-
-    /// The bit of `phrases` if it is one of the gated tables.
-    fn bit(phrases: &'static [Phrase]) -> Option<u32> {
-        crate::lint::rules::TEXT_TABLES
-            .iter()
-            .position(|t| std::ptr::eq(*t, phrases))
-            .map(|i| 1 << i)
-    }
-}
-
-/// What a phrase's text must contain: its pattern without the `*` of any ending.
-fn stem(p: &Phrase) -> &str {
-    p.pattern.trim_end_matches('*')
-}
-
+/// The text values, each marked with the rules that may find something in it.
 fn text_values(texts: Vec<(&str, Pos)>) -> Vec<TextValue<'_>> {
-    texts
+    let mut out: Vec<TextValue<'_>> = texts
         .into_iter()
         .map(|(value, pos)| TextValue::new(value, pos))
-        .collect()
+        .collect();
+    crate::lint::engine::gate(&mut out);
+    out
 }
 
 /// Every text and string value of a register, in file order of its keys.
@@ -316,13 +273,18 @@ pub struct Phrase {
     pub note: &'static str,
 }
 
+impl Phrase {
+    /// What a text must contain to match: the pattern without the `*` of any ending.
+    pub fn stem(&self) -> &'static str {
+        self.pattern.trim_end_matches('*')
+    }
+}
+
 /// A set of phrases matched in one pass (Aho-Corasick), case-insensitively.
 #[derive(Debug)]
 pub struct PhraseSet {
     phrases: &'static [Phrase],
     automaton: AhoCorasick,
-    /// Its bit in [`TextValue`]'s tables, when it is a gated table.
-    bit: Option<u32>,
 }
 
 /// A phrase found in a text.
@@ -344,11 +306,10 @@ impl PhraseSet {
     /// # Panics
     /// If the phrases cannot be compiled (a bug in a rule's table, caught by its tests).
     pub fn new(phrases: &'static [Phrase]) -> PhraseSet {
-        let patterns: Vec<String> = phrases.iter().map(|p| fold_case(stem(p))).collect();
+        let patterns: Vec<String> = phrases.iter().map(|p| fold_case(p.stem())).collect();
         PhraseSet {
             phrases,
             automaton: automaton(&patterns, MatchKind::LeftmostLongest),
-            bit: Gate::bit(phrases),
         }
     }
 
@@ -361,9 +322,6 @@ impl PhraseSet {
 
     /// [`find`](Self::find) in a text value, whose folded form is already made.
     pub fn find_in(&self, text: &TextValue<'_>) -> Vec<PhraseMatch> {
-        if self.bit.is_some_and(|bit| text.tables & bit == 0) {
-            return Vec::new();
-        }
         self.matches(text.value, &text.normalized)
     }
 
@@ -599,26 +557,6 @@ pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos 
     }
 }
 
-/// Reports every match of `set` in `texts`, each at its own position in `source`; matches that
-/// `joins` ties together are one (see [`PhraseSet::find_merged`]). `report` turns the matched
-/// words (quoted on one line) and the phrase into a message and a line of help.
-pub fn report_phrases(
-    out: &mut crate::lint::Findings,
-    source: &str,
-    texts: &[TextValue<'_>],
-    set: &PhraseSet,
-    joins: impl Fn(&str) -> bool,
-    report: impl Fn(&str, &Phrase) -> (String, String),
-) {
-    for t @ TextValue { value, pos, .. } in texts {
-        for m in set.find_merged_in(t, &joins) {
-            let at = locate(source, *pos, value, m.range.clone());
-            let (message, help) = report(&quote(&value[m.range.clone()]), m.phrase);
-            out.at(at, message).help(help);
-        }
-    }
-}
-
 /// Whether `word` (lower case) is one of `forms`: a form ending in `*` matches any word that
 /// starts with it (Finnish inflection), any other form the whole word.
 fn word_is(word: &str, forms: &[&str]) -> bool {
@@ -707,7 +645,7 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Ve
     out
 }
 
-/// For [`report_phrases`]: only white space or an opening bracket between two matches.
+/// For a [`TextHook::Phrases`](crate::lint::engine::TextHook::Phrases) hook: only white space or an opening bracket between two matches.
 pub fn adjacent(between: &str) -> bool {
     between
         .trim_matches(|c: char| c.is_whitespace() || c == '(')
@@ -795,28 +733,6 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(&value[m[0].range.clone()], "TOISTAISEKSI");
         assert!(set.find("Ei mitään täällä.").is_empty());
-    }
-
-    #[test]
-    fn the_gate_never_hides_a_match_of_a_gated_table() {
-        for (i, table) in crate::lint::rules::TEXT_TABLES.iter().enumerate() {
-            let set = PhraseSet::new(table);
-            assert_eq!(set.bit, Some(1 << i), "table {i} has its bit");
-            for p in table.iter() {
-                let text = format!("Alussa {}, lopussa.", stem(p).to_uppercase());
-                let value = TextValue::new(&text, Pos::default());
-                let ranges =
-                    |m: Vec<PhraseMatch>| m.into_iter().map(|m| m.range).collect::<Vec<_>>();
-                let found = ranges(set.find_in(&value));
-                assert!(!found.is_empty(), "{:?} is found in {text:?}", p.pattern);
-                assert_eq!(found, ranges(set.find(&text)));
-            }
-        }
-        // And a text with none of the phrases is not searched at all.
-        assert_eq!(
-            TextValue::new("Asiakkaan nimi ja osoite.", Pos::default()).tables,
-            0
-        );
     }
 
     #[test]

@@ -4,10 +4,8 @@ use std::sync::LazyLock;
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{
-    Phrase, PhraseSet, TextValue, clauses_with_words, fold_case, locate, quote,
-};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::text::{Phrase, PhraseSet, clauses_with_words, fold_case, quote};
+use crate::lint::{Findings, Rule, TextContext, TextHook};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -57,11 +55,15 @@ misstates the right.
   note: Saat jäljennöksen tiedoistasi maksutta.
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    text: Some(TextHook::Each {
+        words: &[LIMITS, FEES],
+        check,
+    }),
 };
 
-pub(crate) static LIMITS: &[Phrase] = &[
+static LIMITS: &[Phrase] = &[
     Phrase {
         pattern: "kerran vuodessa",
         note: "",
@@ -109,10 +111,10 @@ pub(crate) static LIMITS: &[Phrase] = &[
 ];
 
 /// The words of a fee (*maksu*, *periä*, *veloittaa*, *maksullinen*) and of the time since the
-/// last request (*edellinen*), as a gated table of the engine: the one pass over every text
-/// tells which texts hold one at all; only those are split into clauses. It must let through
+/// last request (*edellinen*), which with [`LIMITS`] gate the text hook: the engine's one pass
+/// over every text tells which texts hold one at all; only those are split into clauses. It must let through
 /// every word of [`CHARGE`] and of [`PREVIOUS`]'s first group (a test holds it to that).
-pub(crate) static FEES: &[Phrase] = &[
+static FEES: &[Phrase] = &[
     Phrase {
         pattern: "maksu*",
         note: "",
@@ -433,45 +435,32 @@ fn with_count(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     word_start..range.end
 }
 
-fn scan(
-    out: &mut Findings,
-    source: &str,
-    texts: &[TextValue<'_>],
-    on_rights: impl Fn(&TextValue<'_>) -> bool,
-) {
-    for t @ TextValue { value, pos, .. } in texts {
-        let fee_words = !FEE_SET.find_in(t).is_empty();
-        for (range, kind) in found(value, SET.find_in(t), fee_words, fee_words && on_rights(t)) {
-            let at = locate(source, *pos, value, range.clone());
-            let words = quote(&value[range]);
-            match kind {
-                Kind::Limit => out
-                    .at(at, format!("access requests limited to “{words}”"))
-                    .label("no yearly limit under the GDPR"),
-                Kind::Fee => out
-                    .at(at, format!("a fee for access: “{words}”"))
-                    .label("the first copy is free"),
-            }
-            .help("the first copy is free and there is no yearly cap (Art 15(3)); only manifestly unfounded or excessive requests may be refused or charged (Art 12(5)), and further copies may carry a reasonable fee based on administrative costs (Art 15(3))");
-        }
-    }
-}
-
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts, |_| true);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    // The texts that speak of the rights: the rights section and the further sections.
-    let on_rights = |t: &TextValue<'_>| {
-        crate::applicability::rights_texts(cx.register).any(|r| r.pos == t.pos)
-            || cx
-                .register
-                .extra_sections()
-                .iter()
-                .any(|x| x.value.text.pos == t.pos)
+fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    let t = cx.text;
+    let value = t.value;
+    // Under `rights`, in a further section and in `seloste.yaml` any fee clause counts.
+    let on_rights = || {
+        cx.register().is_none_or(|r| {
+            crate::applicability::rights_texts(r.register).any(|x| x.pos == t.pos)
+                || r.register
+                    .extra_sections()
+                    .iter()
+                    .any(|x| x.value.text.pos == t.pos)
+        })
     };
-    scan(out, cx.source, cx.texts, on_rights);
+    let fee_words = !FEE_SET.find_in(t).is_empty();
+    for (range, kind) in found(value, SET.find_in(t), fee_words, fee_words && on_rights()) {
+        let words = quote(&value[range.clone()]);
+        match kind {
+            Kind::Limit => cx
+                .at(out, range, format!("access requests limited to “{words}”"))
+                .label("no yearly limit under the GDPR"),
+            Kind::Fee => cx
+                .at(out, range, format!("a fee for access: “{words}”"))
+                .label("the first copy is free"),
+        }
+        .help("the first copy is free and there is no yearly cap (Art 15(3)); only manifestly unfounded or excessive requests may be refused or charged (Art 12(5)), and further copies may carry a reasonable fee based on administrative costs (Art 15(3))");
+    }
 }
 
 #[cfg(test)]

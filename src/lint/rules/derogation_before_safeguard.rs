@@ -47,6 +47,7 @@ transfers:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 /// How late a mechanism may stand in the order Art 49(1) sets: adequacy and Art 46/47

@@ -4,8 +4,8 @@ use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use std::sync::LazyLock;
 
-use crate::lint::text::{Phrase, PhraseSet, clauses_with_words, locate, quote};
-use crate::lint::{Findings, RegisterContext, Rule};
+use crate::lint::text::{Phrase, clauses_with_words, quote};
+use crate::lint::{Findings, RegisterContext, Rule, TextContext, TextHook};
 use crate::model::RecipientItems;
 
 /// The rule.
@@ -52,7 +52,11 @@ recipients:
 ```
 "#,
     project: None,
-    register: Some(check),
+    register: Some(check_items),
+    text: Some(TextHook::Each {
+        words: &[HEDGES],
+        check: check_text,
+    }),
 };
 
 /// A negation: the hedge says what is *not* done regularly.
@@ -62,10 +66,10 @@ const NEGATION: &[&str] = &["ei", "emme"];
 const DISCLOSE: &[&str] = &["luovut*", "luovuta*"];
 const TRANSFER: &[&str] = &["siirr*", "siirt*"];
 
-/// The hedge — regularly, as a rule, in principle — as a gated table of the engine: the one
-/// pass over every text that the lint makes anyway tells which texts hold a hedge word at all;
-/// only those are split into clauses, looking for the same words ([`HEDGE`]).
-pub(crate) static HEDGES: &[Phrase] = &[
+/// The hedge — regularly, as a rule, in principle — the words that gate the text hook: the
+/// engine's one pass over every text tells which texts hold a hedge word at all; only those
+/// are split into clauses, looking for the same words ([`HEDGE`]).
+static HEDGES: &[Phrase] = &[
     Phrase {
         pattern: "säännönmukai*",
         note: "",
@@ -84,8 +88,6 @@ pub(crate) static HEDGES: &[Phrase] = &[
     },
 ];
 
-static HEDGE_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(HEDGES));
-
 /// The words of [`HEDGES`], for [`clauses_with_words`].
 static HEDGE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| HEDGES.iter().map(|p| p.pattern).collect());
@@ -97,7 +99,7 @@ const EXCEPT: &[&str] = &["kuin", "paitsi", "lukuun"];
 const HELP: &str = "name the occasional recipients too, e.g. authorities that receive data on request, with the law (`role: authority`, `law:`); or write `none` if no one receives the data";
 const TRANSFER_HELP: &str = "name the transfers outside the EU/EEA that do happen, with the country and the safeguard (`transfers:`), or write `transfers: none` if there are none";
 
-fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
+fn check_items(cx: &RegisterContext<'_>, out: &mut Findings) {
     if let Some(r) = &cx.register.recipients
         && let Some(i) = r.value.items(r.pos)
         && matches!(i.value, RecipientItems::NotRegularly)
@@ -109,36 +111,38 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         .label("names no recipient")
         .help(HELP);
     }
-    // The hedge in words, in any text of the register (a note, the description, a recipient's
-    // purpose, an extra section), in any word order. Only negated forms: "säännönmukaiset
-    // luovutukset: Kela" and "tietoja luovutetaan säännönmukaisesti Verohallinnolle" name
-    // recipients and are no hedge.
-    for t in cx.texts {
-        // Most texts hold no hedge word at all, which the engine's gate already knows.
-        if HEDGE_SET.find_in(t).is_empty() {
-            continue;
-        }
-        for (verb, transfer) in [(DISCLOSE, false), (TRANSFER, true)] {
-            for range in clauses_with_words(t.value, &[NEGATION, verb, &HEDGE], EXCEPT) {
-                let pos = locate(cx.source, t.pos, t.value, range.clone());
-                let words = quote(&t.value[range]);
-                if transfer {
-                    out.at(
-                        pos,
-                        format!("“{words}” (not transferred regularly) does not say whether data are transferred outside the EU/EEA"),
-                    )
-                    .label("names no transfer")
-                    .help(TRANSFER_HELP);
-                } else {
-                    out.at(
-                        pos,
-                        format!(
-                            "“{words}” (not disclosed regularly) does not say who receives the data"
-                        ),
-                    )
-                    .label("names no recipient")
-                    .help(HELP);
-                }
+}
+
+/// The hedge in words, in any text of a register (a note, the description, a recipient's
+/// purpose, an extra section), in any word order. Only negated forms: "säännönmukaiset
+/// luovutukset: Kela" and "tietoja luovutetaan säännönmukaisesti Verohallinnolle" name
+/// recipients and are no hedge. The engine calls this only on texts holding a hedge word.
+fn check_text(cx: &TextContext<'_>, out: &mut Findings) {
+    if cx.register().is_none() {
+        return;
+    }
+    let value = cx.value();
+    for (verb, transfer) in [(DISCLOSE, false), (TRANSFER, true)] {
+        for range in clauses_with_words(value, &[NEGATION, verb, &HEDGE], EXCEPT) {
+            let words = quote(&value[range.clone()]);
+            if transfer {
+                cx.at(
+                    out,
+                    range,
+                    format!("“{words}” (not transferred regularly) does not say whether data are transferred outside the EU/EEA"),
+                )
+                .label("names no transfer")
+                .help(TRANSFER_HELP);
+            } else {
+                cx.at(
+                    out,
+                    range,
+                    format!(
+                        "“{words}” (not disclosed regularly) does not say who receives the data"
+                    ),
+                )
+                .label("names no recipient")
+                .help(HELP);
             }
         }
     }

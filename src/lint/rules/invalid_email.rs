@@ -34,6 +34,7 @@ contact:
 "#,
     project: Some(check_project),
     register: Some(check_register),
+    text: None,
 };
 
 /// Every address of a contact, each where it stands.

@@ -31,6 +31,7 @@ controller:
 "#,
     project: Some(check_project),
     register: Some(check_register),
+    text: None,
 };
 
 /// Every number of a contact, each where it stands.

@@ -42,4 +42,5 @@ recipients:
 "#,
     project: None,
     register: None,
+    text: None,
 };

@@ -3,8 +3,8 @@
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
 use crate::identifiers::is_valid_web_url;
-use crate::lint::text::TextValue;
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::text::Phrase;
+use crate::lint::{Findings, ProjectContext, Rule, TextContext, TextHook};
 use crate::model::Spanned;
 
 /// The rule.
@@ -30,7 +30,11 @@ controller:
 ```
 "#,
     project: Some(check_project),
-    register: Some(check_register),
+    register: None,
+    text: Some(TextHook::Each {
+        words: &[WORDS],
+        check: check_text,
+    }),
 };
 
 fn field(out: &mut Findings, w: &Option<Spanned<String>>) {
@@ -70,14 +74,21 @@ fn urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-fn texts(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
-    for &TextValue { value, pos, .. } in texts {
-        for (i, url) in urls_in(value) {
-            if !is_valid_web_url(url) {
-                let at = crate::lint::text::locate(source, pos, value, i..i + url.len());
-                out.at(at, format!("`{url}` is not a valid web address"))
-                    .help("check the address; it needs a host name such as `esimerkki.fi`");
-            }
+/// The gate: only texts with "http" in them can hold a web address.
+static WORDS: &[Phrase] = &[Phrase {
+    pattern: "http*",
+    note: "",
+}];
+
+fn check_text(cx: &TextContext<'_>, out: &mut Findings) {
+    for (i, url) in urls_in(cx.value()) {
+        if !is_valid_web_url(url) {
+            cx.at(
+                out,
+                i..i + url.len(),
+                format!("`{url}` is not a valid web address"),
+            )
+            .help("check the address; it needs a host name such as `esimerkki.fi`");
         }
     }
 }
@@ -93,11 +104,6 @@ fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
     if let Some(s) = &p.supervisory_authority {
         field(out, &s.website);
     }
-    texts(out, cx.source, cx.texts);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    texts(out, cx.source, cx.texts);
 }
 
 #[cfg(test)]

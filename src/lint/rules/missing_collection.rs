@@ -29,6 +29,7 @@ collection: both   # asiakkaalta itseltään ja Väestötietojärjestelmästä
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

@@ -37,6 +37,7 @@ contact:
 "#,
     project: Some(check),
     register: None,
+    text: None,
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {

@@ -34,6 +34,7 @@ controller:
 "#,
     project: Some(check),
     register: None,
+    text: None,
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {

@@ -32,6 +32,7 @@ dpo:
 "#,
     project: Some(check),
     register: None,
+    text: None,
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {

@@ -31,6 +31,7 @@ purposes:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

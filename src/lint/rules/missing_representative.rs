@@ -36,6 +36,7 @@ representative:
 "#,
     project: Some(check),
     register: None,
+    text: None,
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {

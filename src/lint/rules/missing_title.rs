@@ -29,6 +29,7 @@ title: Asiakasrekisteri
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

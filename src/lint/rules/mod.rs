@@ -2,7 +2,6 @@
 //! purposes, data, sources, recipients, transfers, retention, rights, wording, dates.
 
 use super::Rule;
-use super::text::Phrase;
 
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
@@ -64,18 +63,6 @@ pub mod vague_legitimate_interest;
 pub mod vague_purpose;
 pub mod vague_recipient;
 pub mod vague_retention;
-
-/// The phrase tables that rules search every text of a file for. A text is scanned once for
-/// all of them together (see [`TextValue`](super::text::TextValue)); a table is searched in a
-/// text only when one of its phrases occurs there.
-pub(crate) static TEXT_TABLES: &[&[Phrase]] = &[
-    access_request_limit::LIMITS,
-    outdated_supervisory_authority::OUTDATED,
-    outdated_term::TERMS,
-    repealed_act::REPEALED,
-    hedged_recipients::HEDGES,
-    access_request_limit::FEES,
-];
 
 /// Every rule, in the order of a notice.
 pub static RULES: &[&Rule] = &[

@@ -39,6 +39,7 @@ rights:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 /// A note, its right, whether the register says enough to tell, whether the right applies, why

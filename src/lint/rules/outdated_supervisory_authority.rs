@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 use crate::applicability::Section;
 use crate::data;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, locate, quote};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::text::{Phrase, PhraseSet, TextValue, fold_case, quote};
+use crate::lint::{Findings, Rule, TextContext, TextHook};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -43,11 +43,13 @@ from the text and let the notice state them.
   note: Valitus Tietosuojavirastolle, Ratapihantie 9, PL 800, 00521 Helsinki.
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    // Every text: an old postal code or phone number is found by its digits, not by a word.
+    text: Some(TextHook::Each { words: &[], check }),
 };
 
-pub(crate) static OUTDATED: &[Phrase] = &[
+static OUTDATED: &[Phrase] = &[
     Phrase {
         pattern: "ratapihantie 9",
         note: "visiting",
@@ -153,47 +155,38 @@ fn outdated(text: &TextValue<'_>) -> Vec<(std::ops::Range<usize>, &'static str)>
 
 /// One finding per text, at its first outdated detail and naming them all: a sentence with
 /// the old name, street and postal code is one outdated sentence, not three findings.
-fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
-    for t @ TextValue { value, pos, .. } in texts {
-        let found = outdated(t);
-        let Some((first, _)) = found.first() else {
-            continue;
-        };
-        let at = locate(source, *pos, value, first.clone());
-        let quoted: Vec<String> = found
-            .iter()
-            .map(|(r, _)| format!("“{}”", quote(&value[r.clone()])))
-            .collect();
-        let message = if found.len() == 1 {
-            format!(
-                "outdated detail of the Data Protection Ombudsman: {}",
-                quoted[0]
-            )
-        } else {
-            format!(
-                "outdated details of the Data Protection Ombudsman: {}",
-                quoted.join(", ")
-            )
-        };
-        let has = |kind: &str| found.iter().any(|(_, k)| *k == kind);
-        let finding = out.at(at, message);
-        // In reading order of the current details; the visiting-address help names the postal
-        // address too.
-        for kind in ["name", "visiting", "postal", "phone"] {
-            if has(kind) && !(kind == "postal" && has("visiting")) {
-                finding.help(help(kind));
-            }
+fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    let value = cx.value();
+    let found = outdated(cx.text);
+    let Some((first, _)) = found.first() else {
+        return;
+    };
+    let at = cx.locate(first.clone());
+    let quoted: Vec<String> = found
+        .iter()
+        .map(|(r, _)| format!("“{}”", quote(&value[r.clone()])))
+        .collect();
+    let message = if found.len() == 1 {
+        format!(
+            "outdated detail of the Data Protection Ombudsman: {}",
+            quoted[0]
+        )
+    } else {
+        format!(
+            "outdated details of the Data Protection Ombudsman: {}",
+            quoted.join(", ")
+        )
+    };
+    let has = |kind: &str| found.iter().any(|(_, k)| *k == kind);
+    let finding = out.at(at, message);
+    // In reading order of the current details; the visiting-address help names the postal
+    // address too.
+    for kind in ["name", "visiting", "postal", "phone"] {
+        if has(kind) && !(kind == "postal" && has("visiting")) {
+            finding.help(help(kind));
         }
-        finding.help("the rendered notice adds the current details itself: the simplest fix is to remove them from the text");
     }
-}
-
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts);
+    finding.help("the rendered notice adds the current details itself: the simplest fix is to remove them from the text");
 }
 
 #[cfg(test)]

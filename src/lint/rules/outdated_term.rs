@@ -1,11 +1,9 @@
 //! `outdated-term`: terms and authority names that no longer apply.
 
-use std::sync::LazyLock;
-
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, adjacent, report_phrases};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::text::{Phrase, adjacent};
+use crate::lint::{Rule, TextHook};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -41,8 +39,13 @@ title: Asiakasrekisterin rekisteriseloste
 title: Asiakasrekisteri
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    text: Some(TextHook::Phrases {
+        phrases: TERMS,
+        joins: adjacent,
+        report,
+    }),
 };
 
 const NOTICE: &str = "call it a tietosuojaseloste: the rekisteriseloste of the repealed Personal Data Act (10 §) no longer exists";
@@ -94,23 +97,17 @@ pub(crate) static TERMS: &[Phrase] = &[
     },
 ];
 
-static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(TERMS));
-
 fn report(found: &str, phrase: &Phrase) -> (String, String) {
     (format!("outdated term “{found}”"), phrase.note.to_string())
 }
 
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    report_phrases(out, cx.source, cx.texts, &SET, adjacent, report);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    report_phrases(out, cx.source, cx.texts, &SET, adjacent, report);
-}
-
 #[cfg(test)]
 mod tests {
-    use super::SET;
+    use super::TERMS;
+    use crate::lint::text::PhraseSet;
+    use std::sync::LazyLock;
+
+    static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(TERMS));
     use crate::lint::text::adjacent;
 
     #[test]

@@ -2,8 +2,8 @@
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{TextValue, locate};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::text::Phrase;
+use crate::lint::{Findings, Rule, TextContext, TextHook};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -31,28 +31,33 @@ controller:
   name: Esimerkki Oy
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    text: Some(TextHook::Each {
+        words: &[WORDS],
+        check,
+    }),
 };
 
 /// The placeholder, in capitals: the lower-case "täytä" is an ordinary Finnish word.
 const PLACEHOLDER: &str = "TÄYTÄ";
 
-fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>]) {
-    for TextValue { value, pos, .. } in texts {
-        if let Some(i) = value.find(PLACEHOLDER) {
-            let at = locate(source, *pos, value, i..i + PLACEHOLDER.len());
-            out.at(at, "this placeholder has not been filled in")
-                .label("placeholder")
-                .help("replace the text with the real information, or remove the item if it does not apply");
-        }
+/// The gate: the engine calls [`check`] only on texts holding the word in any case.
+static WORDS: &[Phrase] = &[Phrase {
+    pattern: "täytä*",
+    note: "",
+}];
+
+fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    if let Some(i) = cx.value().find(PLACEHOLDER) {
+        cx.at(
+            out,
+            i..i + PLACEHOLDER.len(),
+            "this placeholder has not been filled in",
+        )
+        .label("placeholder")
+        .help(
+            "replace the text with the real information, or remove the item if it does not apply",
+        );
     }
-}
-
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts);
 }

@@ -39,6 +39,7 @@ personal_data:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

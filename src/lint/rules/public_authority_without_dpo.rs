@@ -31,6 +31,7 @@ dpo:
 "#,
     project: Some(check),
     register: None,
+    text: None,
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {

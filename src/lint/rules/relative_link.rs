@@ -2,9 +2,8 @@
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{TextValue, locate, quote};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
-use crate::model::Project;
+use crate::lint::text::quote;
+use crate::lint::{Findings, Rule, TextContext, TextHook};
 use crate::render::links::BaseUrl;
 use crate::render::sanitize;
 
@@ -37,34 +36,25 @@ rights:
   exercise: Käytä [tietopyyntölomaketta](lomakkeet/tietopyynto.html).
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    text: Some(TextHook::Each { words: &[], check }),
 };
 
-fn scan(out: &mut Findings, project: &Project, source: &str, texts: &[TextValue<'_>]) {
-    if BaseUrl::of_project(project).is_some() {
+fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    if BaseUrl::of_project(cx.project()).is_some() {
         return;
     }
-    for TextValue { value, pos, .. } in texts {
-        for (range, target) in sanitize::relative_links(value) {
-            let at = locate(source, *pos, value, range);
-            out.at(
-                at,
-                format!(
-                    "the link to `{}` is relative, and the notice cannot say where it leads",
-                    quote(&target)
-                ),
-            )
-            .label("shown as text")
-            .help("set `settings.base_url: https://…` in seloste.yaml to resolve relative links against it, or write the full address");
-        }
+    for (range, target) in sanitize::relative_links(cx.value()) {
+        cx.at(
+            out,
+            range,
+            format!(
+                "the link to `{}` is relative, and the notice cannot say where it leads",
+                quote(&target)
+            ),
+        )
+        .label("shown as text")
+        .help("set `settings.base_url: https://…` in seloste.yaml to resolve relative links against it, or write the full address");
     }
-}
-
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.project, cx.source, cx.texts);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.project, cx.source, cx.texts);
 }

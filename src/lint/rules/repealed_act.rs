@@ -1,11 +1,9 @@
 //! `repealed-act`: a reference to an act that is no longer in force.
 
-use std::sync::LazyLock;
-
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{Phrase, PhraseSet, report_phrases};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::text::Phrase;
+use crate::lint::{Rule, TextHook};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -38,8 +36,13 @@ description: Henkilötietolain 10 §:n mukainen rekisteriseloste.
 description: Tietosuojaseloste EU:n yleisen tietosuoja-asetuksen 13 ja 14 artiklan mukaisesti.
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    text: Some(TextHook::Phrases {
+        phrases: REPEALED,
+        joins,
+        report,
+    }),
 };
 
 const PDA: &str = "the Personal Data Act was repealed on 31.12.2018; cite the GDPR (2016/679) and tietosuojalaki (1050/2018)";
@@ -99,8 +102,6 @@ pub(crate) static REPEALED: &[Phrase] = &[
     },
 ];
 
-static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(REPEALED));
-
 /// Whether the text between two matches only joins an act's name to its number: white space,
 /// a bracket, or words such as "annettu laki" ("… käsittelystä annettu laki (159/2007)").
 fn joins(between: &str) -> bool {
@@ -127,17 +128,13 @@ fn report(found: &str, phrase: &Phrase) -> (String, String) {
     )
 }
 
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    report_phrases(out, cx.source, cx.texts, &SET, joins, report);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    report_phrases(out, cx.source, cx.texts, &SET, joins, report);
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{SET, joins};
+    use super::{REPEALED, joins};
+    use crate::lint::text::PhraseSet;
+    use std::sync::LazyLock;
+
+    static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(REPEALED));
 
     fn references(t: &str) -> Vec<std::ops::Range<usize>> {
         SET.find_merged(t, joins)

@@ -33,6 +33,7 @@ controller:
 "#,
     project: Some(check_project),
     register: Some(check_register),
+    text: None,
 };
 
 /// Which kinds of channel (e-mail, phone, post) are offered.

@@ -30,6 +30,7 @@ recipients:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

@@ -38,6 +38,7 @@ purposes:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 static MARKETING: &[Phrase] = &[

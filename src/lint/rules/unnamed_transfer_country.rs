@@ -42,6 +42,7 @@ transfers:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

@@ -2,8 +2,7 @@
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::text::{TextValue, locate};
-use crate::lint::{Findings, ProjectContext, RegisterContext, Rule};
+use crate::lint::{Findings, Rule, TextContext, TextHook};
 use crate::model::{Register, Spanned, Text};
 use crate::render::sanitize;
 use crate::source::Pos;
@@ -44,8 +43,9 @@ does.
   - description: Laskutus
 ```
 "#,
-    project: Some(check_project),
-    register: Some(check_register),
+    project: None,
+    register: None,
+    text: Some(TextHook::Each { words: &[], check }),
 };
 
 /// The positions of the register's texts that the notice shows as blocks of their own (the
@@ -82,29 +82,24 @@ fn block_fields(r: &Register) -> Vec<Pos> {
     out.into_iter().map(|t| t.pos).collect()
 }
 
-fn scan(out: &mut Findings, source: &str, texts: &[TextValue<'_>], blocks: &[Pos]) {
-    for TextValue { value, pos, .. } in texts {
-        let one_line = !blocks.contains(pos);
-        if let Some((range, lost)) = sanitize::unrendered(value, one_line) {
-            let range = range.start..range.end.max(range.start + 1).min(value.len());
-            out.at(
-                locate(source, *pos, value, range),
-                format!("this text has {lost}"),
-            )
+fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    let value = cx.value();
+    // A text shown on one line keeps less than one shown as blocks: most texts lose nothing
+    // either way, and only those that lose something on one line are looked up.
+    if sanitize::unrendered(value, true).is_none() {
+        return;
+    }
+    let one_line = cx
+        .register()
+        .is_none_or(|r| !block_fields(r.register).contains(&cx.text.pos));
+    if let Some((range, lost)) = sanitize::unrendered(value, one_line) {
+        let range = range.start..range.end.max(range.start + 1).min(value.len());
+        cx.at(out, range, format!("this text has {lost}"))
             .label("not shown as written")
             .help(if one_line {
                 "write plain text here, or move the details to a field shown as blocks (such as `description`)"
             } else {
                 "write it as paragraphs, lists, quotes, code, emphasis and http, https or mailto links"
             });
-        }
     }
-}
-
-fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts, &[]);
-}
-
-fn check_register(cx: &RegisterContext<'_>, out: &mut Findings) {
-    scan(out, cx.source, cx.texts, &block_fields(cx.register));
 }

@@ -40,4 +40,5 @@ recipients:
 "#,
     project: None,
     register: None,
+    text: None,
 };

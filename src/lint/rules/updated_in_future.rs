@@ -27,6 +27,7 @@ updated: 2026-01-15
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {

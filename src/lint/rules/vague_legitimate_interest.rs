@@ -36,6 +36,7 @@ legitimate_interest: Asiakkaiden turvallisuus ja omaisuuden suojaaminen myym√§l√
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 static RESTATEMENTS: &[Phrase] = &[

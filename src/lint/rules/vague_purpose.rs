@@ -39,6 +39,7 @@ partly unverified in seloste's sources; the rule is a warning.*
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 static VAGUE: &[Phrase] = &[

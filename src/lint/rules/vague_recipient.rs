@@ -38,6 +38,7 @@ korvausasioissa").
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 /// Generic names, case-folded, in their common inflected forms.

@@ -47,6 +47,7 @@ retention:
 "#,
     project: None,
     register: Some(check),
+    text: None,
 };
 
 static VAGUE: &[Phrase] = &[
