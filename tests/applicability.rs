@@ -175,7 +175,7 @@ fn a_notice_that_charges_for_access_never_also_says_requests_are_free() {
     for rights in [
         "rights:\n  access:\n    note: Tarkastuksesta peritään maksu, jos edellisestä tarkastuksesta on kulunut alle vuosi.\n",
         "rights:\n  exercise: Kopiosta veloitetaan 15 euroa.\n",
-        "rights:\n  access:\n    note: Tarkastuspyynnön voi tehdä maksutta kerran vuodessa.\n",
+        "rights:\n  access:\n    note: Pyynnön voi tehdä maksutta kerran vuodessa.\n",
     ] {
         // The lint reports the note …
         let (codes, _) = markdown(&with_rights(rights, ""), false);
