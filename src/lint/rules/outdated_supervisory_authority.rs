@@ -45,8 +45,12 @@ from the text and let the notice state them.
 "#,
     project: None,
     register: None,
-    // Every text: an old postal code or phone number is found by its digits, not by a word.
-    text: Some(TextHook::Each { words: &[], check }),
+    // A text holding none of the old names, none of the Office's cues and no "029" cannot
+    // hold an outdated detail.
+    text: Some(TextHook::Each {
+        words: &[OUTDATED, OFFICE_CUES, PHONE_START],
+        check,
+    }),
 };
 
 static OUTDATED: &[Phrase] = &[
@@ -73,17 +77,64 @@ const OLD_PHONE_DIGITS: &str = "0295616670";
 
 /// What shows that a postal code belongs to the Office's address: its name, its post-office
 /// boxes or its old streets, in the same sentence and shortly before the code.
-const OFFICE_CUES: &[&str] = &[
-    "tietosuojavaltuut",
-    "tietosuojaviras",
-    "dataombudsman",
-    "data protection ombudsman",
-    "pl 800",
-    "pb 800",
-    "pl 315",
-    "pb 315",
-    "ratapihantie",
-    "albertinkatu",
+static OFFICE_CUES: &[Phrase] = &[
+    Phrase {
+        pattern: "tietosuojavaltuut",
+        note: "",
+    },
+    Phrase {
+        pattern: "tietosuojaviras",
+        note: "",
+    },
+    Phrase {
+        pattern: "dataombudsman",
+        note: "",
+    },
+    Phrase {
+        pattern: "data protection ombudsman",
+        note: "",
+    },
+    Phrase {
+        pattern: "pl 800",
+        note: "",
+    },
+    Phrase {
+        pattern: "pb 800",
+        note: "",
+    },
+    Phrase {
+        pattern: "pl 315",
+        note: "",
+    },
+    Phrase {
+        pattern: "pb 315",
+        note: "",
+    },
+    Phrase {
+        pattern: "ratapihantie",
+        note: "",
+    },
+    Phrase {
+        pattern: "albertinkatu",
+        note: "",
+    },
+];
+
+/// The old phone number starts with these digits however it is spaced ("029 56 16670",
+/// "0295 616 670"): with [`OUTDATED`] and [`OFFICE_CUES`], the words that gate the text hook.
+static PHONE_START: &[Phrase] = &[
+    Phrase {
+        pattern: "029",
+        note: "",
+    },
+    Phrase {
+        pattern: "0 29",
+        note: "",
+    },
+    Phrase {
+        pattern: "(0)29",
+        note: "",
+    },
 ];
 
 /// How far before a postal code to look for an Office cue, in bytes.
@@ -103,7 +154,7 @@ fn after_office_detail(text: &str, at: usize) -> bool {
         .or_else(|| before.rfind(".\n"))
         .map_or(before, |i| &before[i + 2..]);
     let folded = fold_case(sentence);
-    OFFICE_CUES.iter().any(|c| folded.contains(c))
+    OFFICE_CUES.iter().any(|c| folded.contains(c.pattern))
 }
 
 fn help(kind: &str) -> String {
