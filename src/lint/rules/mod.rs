@@ -64,6 +64,7 @@ pub mod vague_legitimate_interest;
 pub mod vague_purpose;
 pub mod vague_recipient;
 pub mod vague_retention;
+pub mod vague_source;
 
 /// The phrase tables that rules search every text of a file for. A text is scanned once for
 /// all of them together (see [`TextValue`](super::text::TextValue)); a table is searched in a
@@ -108,6 +109,7 @@ pub static RULES: &[&Rule] = &[
     &missing_provision_statement::RULE,
     &provision_for_unprovided_data::RULE,
     &missing_sources::RULE,
+    &vague_source::RULE,
     &missing_recipients::RULE,
     &hedged_recipients::RULE,
     &incomplete_recipient::RULE,
