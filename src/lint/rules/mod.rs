@@ -20,6 +20,7 @@ pub mod invalid_phone;
 pub mod invalid_suppression;
 pub mod invalid_url;
 pub mod legitimate_interests_by_public_authority;
+pub mod marketing_data_unstated;
 pub mod missing_automated_decisions;
 pub mod missing_collection;
 pub mod missing_contact;
@@ -51,9 +52,11 @@ pub mod repealed_act;
 pub mod restriction_without_law;
 pub mod single_contact_channel;
 pub mod special_category_without_condition;
+pub mod special_category_marketing;
 pub mod special_category_without_law;
 pub mod stale_notice;
 pub mod transfer_within_eea;
+pub mod uncovered_retention;
 pub mod undeclared_direct_marketing;
 pub mod unknown_reference;
 pub mod unnamed_transfer_country;
@@ -102,6 +105,8 @@ pub static RULES: &[&Rule] = &[
     &missing_law_reference::RULE,
     &vague_purpose::RULE,
     &undeclared_direct_marketing::RULE,
+    &special_category_marketing::RULE,
+    &marketing_data_unstated::RULE,
     &missing_data_categories::RULE,
     &special_category_without_condition::RULE,
     &special_category_without_law::RULE,
@@ -123,6 +128,7 @@ pub static RULES: &[&Rule] = &[
     &transfer_within_eea::RULE,
     &missing_retention::RULE,
     &vague_retention::RULE,
+    &uncovered_retention::RULE,
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
     &cookie_without_consent::RULE,
