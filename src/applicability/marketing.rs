@@ -58,8 +58,10 @@ pub fn special_marketing(
                 .condition
                 .as_ref()
                 .is_some_and(|k| k.value == Condition::ExplicitConsent);
-            let disjoint = match (purpose_groups, groups.categories.get(*c).and_then(Option::as_ref))
-            {
+            let disjoint = match (
+                purpose_groups,
+                groups.categories.get(*c).and_then(Option::as_ref),
+            ) {
                 (Some(p), Some(g)) => !p.iter().any(|x| g.contains(x)),
                 _ => false,
             };
@@ -67,9 +69,16 @@ pub fn special_marketing(
         })
         .map(|(c, _)| c)
         .collect();
-    match groups.purpose_categories.get(index).and_then(Option::as_ref) {
+    match groups
+        .purpose_categories
+        .get(index)
+        .and_then(Option::as_ref)
+    {
         Some(used) => {
-            let used: Vec<usize> = candidates.into_iter().filter(|c| used.contains(c)).collect();
+            let used: Vec<usize> = candidates
+                .into_iter()
+                .filter(|c| used.contains(c))
+                .collect();
             (!used.is_empty()).then_some(SpecialMarketing::Uses(used))
         }
         None => (!candidates.is_empty()).then_some(SpecialMarketing::MayUse(candidates)),

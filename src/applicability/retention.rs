@@ -189,7 +189,8 @@ mod tests {
     #[test]
     fn a_period_for_some_groups_covers_a_category_only_for_them() {
         let groups = "data_subjects:\n  - {id: a, group: A}\n  - {id: b, group: B}\n";
-        let data = "personal_data:\n  - category: Nimi\n  - category: Kuva\n    data_subjects: [a]\n";
+        let data =
+            "personal_data:\n  - category: Nimi\n  - category: Kuva\n    data_subjects: [a]\n";
         let (_, u) = of(&format!(
             "{groups}{data}retention:\n  - data: Nimi\n    data_subjects: [a]\n  - data: Kuva\n    data_subjects: [a]\n"
         ));

@@ -54,7 +54,9 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         let Some(SpecialMarketing::MayUse(special)) = &a.special_marketing else {
             continue;
         };
-        let Some(flag) = &p.direct_marketing else { continue };
+        let Some(flag) = &p.direct_marketing else {
+            continue;
+        };
         let names: Vec<String> = special
             .iter()
             .filter_map(|&c| data.get(c))

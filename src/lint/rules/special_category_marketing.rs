@@ -66,17 +66,20 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         let Some(SpecialMarketing::Uses(used)) = &a.special_marketing else {
             continue;
         };
-        let Some(ids) = &p.personal_data else { continue };
+        let Some(ids) = &p.personal_data else {
+            continue;
+        };
         for &c in used {
             let Some(d) = data.get(c) else { continue };
             // The id in the purpose's list that names the category.
-            let at = d
-                .id
-                .as_ref()
-                .and_then(|id| ids.value.iter().find(|i| i.as_str() == id.as_str()))
-                .map_or(ids.pos, |i| i.pos);
-            let name = nonblank(&d.category)
-                .map_or_else(|| "special-category data".to_string(), |t| format!("“{}”", quote(t.value.as_str())));
+            let at =
+                d.id.as_ref()
+                    .and_then(|id| ids.value.iter().find(|i| i.as_str() == id.as_str()))
+                    .map_or(ids.pos, |i| i.pos);
+            let name = nonblank(&d.category).map_or_else(
+                || "special-category data".to_string(),
+                |t| format!("“{}”", quote(t.value.as_str())),
+            );
             let kind = d
                 .special_category
                 .as_ref()

@@ -9,7 +9,12 @@ use crate::model::nonblank;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "uncovered-retention",
-    articles: &["Art 13(2)(a)", "Art 14(2)(a)", "Art 5(1)(e)", "WP260 rev.01"],
+    articles: &[
+        "Art 13(2)(a)",
+        "Art 14(2)(a)",
+        "Art 5(1)(e)",
+        "WP260 rev.01",
+    ],
     severity: Severity::Warning,
     section: Section::Retention,
     summary: "a data category is covered by no storage period",

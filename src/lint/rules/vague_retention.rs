@@ -283,8 +283,22 @@ static LAW_NO_PERIOD_SET: LazyLock<PhraseSet> =
 /// *lainsäädäntö* name none.
 fn names_act(text: &str) -> bool {
     const ACT_ENDINGS: &[&str] = &[
-        "laki", "lain", "lakia", "laissa", "lakiin", "laista", "lailla", "lait", "lakien",
-        "lakeihin", "lakeja", "asetus", "asetuksen", "asetusta", "asetuksessa", "asetukseen",
+        "laki",
+        "lain",
+        "lakia",
+        "laissa",
+        "lakiin",
+        "laista",
+        "lailla",
+        "lait",
+        "lakien",
+        "lakeihin",
+        "lakeja",
+        "asetus",
+        "asetuksen",
+        "asetusta",
+        "asetuksessa",
+        "asetukseen",
         "asetuksella",
     ];
     text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '-')

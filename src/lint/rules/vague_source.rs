@@ -83,12 +83,53 @@ const ENGLISH_HEADS: &[&str] = &[
 /// Words that qualify a generic name without saying which source: "other", "external",
 /// "various", "public", "third" … Whole words, in their inflected forms.
 const QUALIFIERS: &[&str] = &[
-    "muu", "muut", "muun", "muuta", "muita", "muista", "muilta", "muiden", "muihin", "muissa",
-    "muulta", "muusta", "muualta", "eri", "useista", "useilta", "ja", "sekä", "tai", "tms",
-    "tiedot", "tietoja", "tietoa", "henkilötiedot", "henkilötietoja", "saadut", "saatavat",
-    "saadaan", "saamme", "saatavilla", "saatavissa", "olevat", "olevista", "olevilta",
-    "kerätyt", "other", "external", "various", "third", "public", "publicly", "available",
-    "from", "and", "or", "the", "data",
+    "muu",
+    "muut",
+    "muun",
+    "muuta",
+    "muita",
+    "muista",
+    "muilta",
+    "muiden",
+    "muihin",
+    "muissa",
+    "muulta",
+    "muusta",
+    "muualta",
+    "eri",
+    "useista",
+    "useilta",
+    "ja",
+    "sekä",
+    "tai",
+    "tms",
+    "tiedot",
+    "tietoja",
+    "tietoa",
+    "henkilötiedot",
+    "henkilötietoja",
+    "saadut",
+    "saatavat",
+    "saadaan",
+    "saamme",
+    "saatavilla",
+    "saatavissa",
+    "olevat",
+    "olevista",
+    "olevilta",
+    "kerätyt",
+    "other",
+    "external",
+    "various",
+    "third",
+    "public",
+    "publicly",
+    "available",
+    "from",
+    "and",
+    "or",
+    "the",
+    "data",
 ];
 
 /// Stems of qualifiers that inflect much: *ulkopuolisilta*, *kolmansilta*, *julkisista*.
@@ -110,7 +151,8 @@ pub fn is_generic_source(description: &str) -> bool {
             || word == "muualta"
         {
             head = true;
-        } else if !QUALIFIERS.contains(&word) && !QUALIFIER_STEMS.iter().any(|s| word.starts_with(s))
+        } else if !QUALIFIERS.contains(&word)
+            && !QUALIFIER_STEMS.iter().any(|s| word.starts_with(s))
         {
             return false;
         }
