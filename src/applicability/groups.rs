@@ -20,7 +20,8 @@ pub enum ReferenceProblem {
     /// An id in `data_subjects:` of a purpose, category or retention period that no group of
     /// the register's `data_subjects` has.
     UnknownGroup,
-    /// An id in `personal_data:` of a source that no entry of `personal_data` has.
+    /// An id in `personal_data:` of a source, a purpose or a retention period that no entry of
+    /// `personal_data` has.
     UnknownCategory,
     /// A group's id given to an earlier group too: references to it would be ambiguous.
     DuplicateGroup,
@@ -50,6 +51,10 @@ pub struct Groups {
     pub retention: Vec<Scope>,
     /// Per source: the entries of `personal_data` it provides.
     pub sources: Vec<Scope>,
+    /// Per purpose: the entries of `personal_data` it uses.
+    pub purpose_categories: Vec<Scope>,
+    /// Per retention entry: the entries of `personal_data` it is tied to by id.
+    pub retention_categories: Vec<Scope>,
     /// Ids that name nothing, or name two entries, in file order of the lists.
     #[serde(skip)]
     pub bad_references: Vec<BadReference>,
@@ -119,11 +124,15 @@ impl Groups {
         let group_scope = |refs, bad: &mut Vec<BadReference>| {
             resolve(refs, &groups, ReferenceProblem::UnknownGroup, bad)
         };
-        let purposes = register
-            .purposes()
-            .iter()
-            .map(|p| group_scope(&p.data_subjects, &mut bad))
-            .collect();
+        let category_scope = |refs, bad: &mut Vec<BadReference>| {
+            resolve(refs, &categories, ReferenceProblem::UnknownCategory, bad)
+        };
+        let mut purposes = Vec::new();
+        let mut purpose_categories = Vec::new();
+        for p in register.purposes() {
+            purposes.push(group_scope(&p.data_subjects, &mut bad));
+            purpose_categories.push(category_scope(&p.personal_data, &mut bad));
+        }
         let category_scopes = register
             .personal_data()
             .iter()
@@ -132,25 +141,21 @@ impl Groups {
         let sources = register
             .sources()
             .iter()
-            .map(|s| {
-                resolve(
-                    &s.personal_data,
-                    &categories,
-                    ReferenceProblem::UnknownCategory,
-                    &mut bad,
-                )
-            })
+            .map(|s| category_scope(&s.personal_data, &mut bad))
             .collect();
-        let retention = register
-            .retention()
-            .iter()
-            .map(|r| group_scope(&r.data_subjects, &mut bad))
-            .collect();
+        let mut retention = Vec::new();
+        let mut retention_categories = Vec::new();
+        for r in register.retention() {
+            retention.push(group_scope(&r.data_subjects, &mut bad));
+            retention_categories.push(category_scope(&r.personal_data, &mut bad));
+        }
         Groups {
             purposes,
             categories: category_scopes,
             retention,
             sources,
+            purpose_categories,
+            retention_categories,
             bad_references: bad,
         }
     }

@@ -21,6 +21,8 @@ use serde::Serialize;
 pub mod adequacy;
 pub mod controller;
 pub mod groups;
+pub mod marketing;
+pub mod retention;
 pub mod rights;
 
 use crate::model::{
@@ -224,6 +226,9 @@ pub struct PurposeApplicability {
     /// A basis it names (or one of its alternatives) is legitimate interests, and it does
     /// not say which interest (13(1)(d)).
     pub interest_missing: bool,
+    /// It is direct marketing and uses, or may use, special-category data without explicit
+    /// consent ([`marketing`]).
+    pub special_marketing: Option<marketing::SpecialMarketing>,
 }
 
 /// What the law requires of one transfer (Art 13(1)(f), 14(1)(f)).
@@ -314,6 +319,10 @@ pub struct Applicability {
     /// Whom each purpose, category and retention period concerns, which categories each
     /// source provides, and the references that name nothing.
     pub groups: Groups,
+    /// Per retention entry: the categories it covers ([`retention`]).
+    pub retention: Vec<retention::RetentionCoverage>,
+    /// Entries of `personal_data` that no retention period covers (13(2)(a), 14(2)(a)).
+    pub categories_without_retention: Vec<usize>,
     /// The recipients are not stated (13(1)(e)): neither listed nor `none` (a note alone, or
     /// an empty list, says nothing). The hedged `not_regularly` counts as stated here; it has
     /// its own finding, `hedged-recipients`.
@@ -452,7 +461,8 @@ impl Applicability {
         let purposes = register
             .purposes()
             .iter()
-            .map(|p| PurposeApplicability {
+            .enumerate()
+            .map(|(i, p)| PurposeApplicability {
                 law_required: p
                     .bases()
                     .iter()
@@ -460,6 +470,7 @@ impl Applicability {
                 law_given: nonblank(&p.law).is_some() || register_law,
                 interest_missing: p.bases().contains(&LegalBasis::LegitimateInterests)
                     && nonblank(&p.legitimate_interest).is_none(),
+                special_marketing: marketing::special_marketing(register, &groups, i),
             })
             .collect();
         // Only listed sources can leave a category uncovered; no sources at all is
@@ -471,6 +482,8 @@ impl Applicability {
                 .filter(|&i| categories[i].art14 && !groups.has_source(i))
                 .collect()
         };
+        let retention = retention::coverage(register, &groups);
+        let categories_without_retention = retention::uncovered(register, &groups, &retention);
         Applicability {
             art13,
             art14,
@@ -486,6 +499,8 @@ impl Applicability {
             sources_missing: art14 && register.sources().is_empty(),
             categories_without_source,
             groups,
+            retention,
+            categories_without_retention,
             recipients_missing: register.recipients.as_ref().is_none_or(|r| {
                 r.value
                     .items(r.pos)

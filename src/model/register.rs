@@ -163,6 +163,14 @@ pub struct Purpose {
     ///
     /// Whether this purpose is direct marketing (right to object, Art 21(2)).
     pub direct_marketing: Option<Spanned<bool>>,
+    /// Tietoryhmät (`id`), joita tarkoitukseen käytetään, jos vain osaa (esim. markkinointiin
+    /// vain yhteystiedot).
+    ///
+    /// The data categories (by `id`) the purpose uses, when only some (e.g. only contact
+    /// details for marketing).
+    #[serde(default, deserialize_with = "super::groups::references")]
+    #[schemars(schema_with = "super::groups::references_schema")]
+    pub personal_data: Option<Spanned<Vec<Spanned<Id>>>>,
     /// Rekisteröityjen ryhmät (`id`), joita tarkoitus koskee, jos vain osaa.
     ///
     /// The groups of data subjects (by `id`) the purpose concerns, when only some.
@@ -355,6 +363,12 @@ pub struct Retention {
     ///
     /// The law that sets the period.
     pub law: Option<Spanned<Text>>,
+    /// Tietoryhmät (`id`), joita säilytysaika koskee, jos vain osaa.
+    ///
+    /// The data categories (by `id`) the period applies to, when only some.
+    #[serde(default, deserialize_with = "super::groups::references")]
+    #[schemars(schema_with = "super::groups::references_schema")]
+    pub personal_data: Option<Spanned<Vec<Spanned<Id>>>>,
     /// Rekisteröityjen ryhmät (`id`), joita säilytysaika koskee, jos vain osaa.
     ///
     /// The groups of data subjects (by `id`) the period concerns, when only some.

@@ -209,6 +209,8 @@ pub struct PurposeView {
     groups: Vec<Md>,
     /// It is limited to some groups, though none can be named (every id unknown).
     limited: bool,
+    /// The data categories it alone uses (empty: all, or none can be named).
+    uses: Vec<Md>,
     missing_basis: bool,
     missing_interest: bool,
 }
@@ -401,6 +403,8 @@ pub struct RetentionView {
     groups: Vec<Md>,
     /// It is limited to some groups, though none can be named (every id unknown).
     limited: bool,
+    /// The data categories it is tied to by id (empty: not tied by id).
+    categories: Vec<Md>,
 }
 
 /// A period, for the `period` filter.
@@ -760,6 +764,7 @@ fn register_view_of(
                 direct_marketing: p.is_direct_marketing(),
                 groups: scope_names(scopes.purposes.get(i), group, sanitize::inline),
                 limited: limited(scopes.purposes.get(i)),
+                uses: scope_names(scopes.purpose_categories.get(i), category, sanitize::inline),
             }
         })
         .collect();
@@ -1083,6 +1088,17 @@ fn register_view_of(
                 law: cell(&x.law),
                 groups: scope_names(scopes.retention.get(i), group, sanitize::cell),
                 limited: limited(scopes.retention.get(i)),
+                // What the entry covers is decided in applicability; the notice names the
+                // categories only where the entry is tied to them by id (its `data`, if any,
+                // says it in the user's words).
+                categories: applies
+                    .retention
+                    .get(i)
+                    .filter(|c| c.tie == crate::applicability::retention::Tie::Ids)
+                    .map(|c| {
+                        scope_names(Some(&Some(c.categories.clone())), category, sanitize::cell)
+                    })
+                    .unwrap_or_default(),
             })
             .collect(),
         automated_decisions: list_view(&r.automated_decisions, |a| DecisionView {

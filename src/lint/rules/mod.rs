@@ -19,6 +19,7 @@ pub mod invalid_phone;
 pub mod invalid_suppression;
 pub mod invalid_url;
 pub mod legitimate_interests_by_public_authority;
+pub mod marketing_data_unstated;
 pub mod missing_automated_decisions;
 pub mod missing_collection;
 pub mod missing_contact;
@@ -49,10 +50,12 @@ pub mod relative_link;
 pub mod repealed_act;
 pub mod restriction_without_law;
 pub mod single_contact_channel;
+pub mod special_category_marketing;
 pub mod special_category_without_condition;
 pub mod special_category_without_law;
 pub mod stale_notice;
 pub mod transfer_within_eea;
+pub mod uncovered_retention;
 pub mod undeclared_direct_marketing;
 pub mod unknown_reference;
 pub mod unnamed_transfer_country;
@@ -63,6 +66,7 @@ pub mod vague_legitimate_interest;
 pub mod vague_purpose;
 pub mod vague_recipient;
 pub mod vague_retention;
+pub mod vague_source;
 
 /// Every rule, in the order of a notice.
 pub static RULES: &[&Rule] = &[
@@ -88,6 +92,8 @@ pub static RULES: &[&Rule] = &[
     &missing_law_reference::RULE,
     &vague_purpose::RULE,
     &undeclared_direct_marketing::RULE,
+    &special_category_marketing::RULE,
+    &marketing_data_unstated::RULE,
     &missing_data_categories::RULE,
     &special_category_without_condition::RULE,
     &special_category_without_law::RULE,
@@ -95,6 +101,7 @@ pub static RULES: &[&Rule] = &[
     &missing_provision_statement::RULE,
     &provision_for_unprovided_data::RULE,
     &missing_sources::RULE,
+    &vague_source::RULE,
     &missing_recipients::RULE,
     &hedged_recipients::RULE,
     &incomplete_recipient::RULE,
@@ -108,6 +115,7 @@ pub static RULES: &[&Rule] = &[
     &transfer_within_eea::RULE,
     &missing_retention::RULE,
     &vague_retention::RULE,
+    &uncovered_retention::RULE,
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
     &cookie_without_consent::RULE,

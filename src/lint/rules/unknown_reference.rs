@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 That every id in `data_subjects:` of a purpose, a data category or a retention period is the
 `id` of one group in the register's `data_subjects`, that every id in `personal_data:` of a
-source is the `id` of one entry of `personal_data`, and that no id is given to two groups or
+source, a purpose or a retention period is the `id` of one entry of `personal_data`, and that no id is given to two groups or
 two categories.
 
 ## Why
@@ -97,7 +97,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 )
                 .label("unknown category")
                 .help(format!(
-                    "use the `id` of an entry of `personal_data` ({}), or add `id: {}` to the category this source provides",
+                    "use the `id` of an entry of `personal_data` ({}), or add `id: {}` to the category meant",
                     known(&category_ids),
                     b.id
                 ));

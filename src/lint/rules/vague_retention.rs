@@ -18,8 +18,23 @@ pub static RULE: Rule = Rule {
     explanation: r#"## What it checks
 Every entry of `retention`: that it gives a `period`, an `until` event or `criteria`, and that
 its text (`criteria`, `from`, `until`, `exceptions`) does not
-rest on phrases that say nothing, such as *niin kauan kuin on tarpeellista*, *toistaiseksi*,
-*tarpeen mukaan* or *niin pitkään kuin laki edellyttää* (without naming the law in `law`).
+rest on phrases that say nothing, such as *niin kauan kuin on tarpeellista*, *toistaiseksi*
+or *tarpeen mukaan*.
+
+Phrases that point to "the law" — *niin pitkään kuin laki edellyttää*, *lain edellyttämän
+ajan*, *lainsäädännön mukaisen ajan*, *lakisääteisen säilytysajan*, *lain mukaisesti*, in
+their inflected forms — are vague only when no act is named: neither in `law` nor in the
+text itself (*kirjanpitolain edellyttämän ajan*, *asetuksen 94/2022 mukaisesti*). An act
+named is a criterion the person can look up (Art 13(2)(a) allows "the criteria used to
+determine that period"); "the law" is none. Giving the section (*2 luku 10 §*) or the period
+as well is better still, but naming the act is not vague. The phrases that only say the law is
+followed (*lain mukaisesti*, *lakisääteisen ajan*) are vague only when the entry gives no
+`period` or `until` either: "6 vuotta lain mukaisesti" gives the period.
+
+A reference to an internal plan — *arkistonmuodostussuunnitelman mukaisesti*,
+*tiedonohjaussuunnitelmassa määritellyn ajan* — is vague when the entry gives no `period` and
+no `until`: the person cannot see the plan, so it tells them nothing. With the period given,
+the plan is only where it comes from.
 
 ## Why
 The transparency guidelines (WP260 rev.01) say it is not sufficient to state generically that
@@ -43,6 +58,14 @@ retention:
     until: käyttäjä poistaa tilinsä
   - data: Puhelutallenteet
     period: enintään 2 kk
+  # Vague: which law, which plan?
+  - data: Potilasasiakirjat
+    criteria: Lain edellyttämän ajan.
+  - data: Hakemukset
+    criteria: Arkistonmuodostussuunnitelman mukaisesti.
+  # A criterion: the act that sets the period.
+  - data: Kirjanpitoaineisto
+    criteria: Kirjanpitolain (1336/1997) edellyttämän ajan.
 ```
 "#,
     project: None,
@@ -139,10 +162,162 @@ static LAW_UNNAMED: &[Phrase] = &[
         pattern: "lainsäädännön edellyttämän ajan",
         note: "for the time the law requires",
     },
+    // "Niin kauan kuin laki edellyttää / vaatii", "kun laki edellyttää" in any form.
+    Phrase {
+        pattern: "kuin laki edellyt*",
+        note: "as long as the law requires",
+    },
+    Phrase {
+        pattern: "kuin laki vaati*",
+        note: "as long as the law requires",
+    },
+    Phrase {
+        pattern: "kuin lainsäädäntö edellyt*",
+        note: "as long as the law requires",
+    },
+    Phrase {
+        pattern: "kuin lainsäädäntö vaati*",
+        note: "as long as the law requires",
+    },
+    Phrase {
+        pattern: "kun laki edellyt*",
+        note: "as long as the law requires",
+    },
+    Phrase {
+        pattern: "as long as the law requires",
+        note: "as long as the law requires",
+    },
+];
+
+/// Phrases that are vague only when no law is named and the entry gives no period or `until`
+/// of its own: "6 vuotta lain mukaisesti" gives the period, "lain mukaisesti" alone does not.
+static LAW_UNNAMED_NO_PERIOD: &[Phrase] = &[
+    Phrase {
+        pattern: "lain edellyttämä*",
+        note: "for the time the law requires",
+    },
+    Phrase {
+        pattern: "lain vaatima*",
+        note: "for the time the law requires",
+    },
+    Phrase {
+        pattern: "lain velvoittama*",
+        note: "for the time the law requires",
+    },
+    Phrase {
+        pattern: "lain mukai*",
+        note: "as the law provides",
+    },
+    Phrase {
+        pattern: "lainsäädännön edellyttämä*",
+        note: "for the time the law requires",
+    },
+    Phrase {
+        pattern: "lainsäädännön vaatima*",
+        note: "for the time the law requires",
+    },
+    Phrase {
+        pattern: "lainsäädännön mukai*",
+        note: "as the law provides",
+    },
+    Phrase {
+        pattern: "voimassa olevan lainsäädännön mukai*",
+        note: "as the law in force provides",
+    },
+    Phrase {
+        pattern: "lakisääteisen ajan",
+        note: "the statutory time",
+    },
+    Phrase {
+        pattern: "lakisääteisen säilytysajan",
+        note: "the statutory time",
+    },
+    Phrase {
+        pattern: "lakisääteinen säilytysaika",
+        note: "the statutory time",
+    },
+    Phrase {
+        pattern: "lakisääteiset säilytysajat",
+        note: "the statutory times",
+    },
+    Phrase {
+        pattern: "lakisääteisiä säilytysaikoja",
+        note: "the statutory times",
+    },
+    Phrase {
+        pattern: "lakisääteisten säilytysaikojen",
+        note: "the statutory times",
+    },
+    Phrase {
+        pattern: "as required by law",
+        note: "as the law requires",
+    },
+];
+
+/// An internal plan that sets the periods: the person cannot see it, so pointing to it gives
+/// neither a period nor a criterion — unless the entry gives the period as well.
+static PLAN: &[Phrase] = &[
+    Phrase {
+        pattern: "arkistonmuodostussuunnitelma*",
+        note: "the archive formation plan, which the person cannot see",
+    },
+    Phrase {
+        pattern: "tiedonohjaussuunnitelma*",
+        note: "the information management plan, which the person cannot see",
+    },
+    Phrase {
+        pattern: "arkistointisuunnitelma*",
+        note: "the archiving plan, which the person cannot see",
+    },
 ];
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(VAGUE));
 static LAW_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(LAW_UNNAMED));
+static PLAN_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PLAN));
+static LAW_NO_PERIOD_SET: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(LAW_UNNAMED_NO_PERIOD));
+
+/// Whether `text` names an act itself: a compound ending in *laki* or *asetus* in any case
+/// (*kirjanpitolain*, *arkistolakia*, *potilasasiakirja-asetuksen*) or a statute number such as
+/// *1336/1997*. "Lain edellyttämän ajan" then points to that act, whose rule is a criterion
+/// the person can look up (Art 13(2)(a)); the bare words *laki*, *lait*, *asetukset* or
+/// *lainsäädäntö* name none.
+fn names_act(text: &str) -> bool {
+    const ACT_ENDINGS: &[&str] = &[
+        "laki",
+        "lain",
+        "lakia",
+        "laissa",
+        "lakiin",
+        "laista",
+        "lailla",
+        "lait",
+        "lakien",
+        "lakeihin",
+        "lakeja",
+        "asetus",
+        "asetuksen",
+        "asetusta",
+        "asetuksessa",
+        "asetukseen",
+        "asetuksella",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '-')
+        .any(|word| {
+            let w = crate::lint::text::fold_case(word);
+            let compound_act = ACT_ENDINGS.iter().any(|e| {
+                w.strip_suffix(e)
+                    .is_some_and(|prefix| prefix.trim_end_matches('-').chars().count() >= 3)
+            });
+            let number = w.split_once('/').is_some_and(|(n, y)| {
+                !n.is_empty()
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && y.len() == 4
+                    && y.bytes().all(|b| b.is_ascii_digit())
+            });
+            compound_act || number
+        })
+}
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for r in cx.register.retention() {
@@ -155,21 +330,67 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             continue;
         }
         let law_named = nonblank(&r.law).is_some();
+        let period_given = r.period.is_some() || until.is_some();
         for t in [criteria, nonblank(&r.from), until, nonblank(&r.exceptions)]
             .into_iter()
             .flatten()
         {
             let value = t.value.as_str();
             let mut found = SET.find(value);
-            if !law_named {
+            let law_unnamed = !law_named && !names_act(value);
+            if law_unnamed {
                 found.extend(LAW_SET.find(value));
             }
+            if !period_given {
+                found.extend(PLAN_SET.find(value));
+                if law_unnamed {
+                    found.extend(LAW_NO_PERIOD_SET.find(value));
+                }
+            }
+            // The tables overlap ("lain edellyttämän ajan", "lain edellyttämä*"): one finding
+            // for one place, the longest.
+            found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+            let mut end = 0;
+            found.retain(|m| {
+                let keep = m.range.start >= end;
+                end = end.max(m.range.end);
+                keep
+            });
             for m in found {
                 let pos = locate(cx.source, t.pos, value, m.range.clone());
                 out.at(pos, format!("vague retention: “{}” ({})", quote(&value[m.range.clone()]), m.phrase.note))
                     .label("not a period or a concrete criterion")
                     .help("give a period (e.g. `period: 2 years`) or criteria the person can apply to their own data; name the law in `law:` if it sets the period");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_act;
+
+    #[test]
+    fn an_act_is_named_by_its_name_or_number_not_by_the_word_law() {
+        for named in [
+            "kirjanpitolain edellyttämän ajan",
+            "Arkistolakia noudattaen",
+            "asetuksen 2/2016 mukaisesti",
+            "lain 1336/1997 mukaan",
+            "Fimean määräyksen 2/2016 mukaisesti",
+            "potilasasiakirja-asetuksen mukaisesti",
+        ] {
+            assert!(names_act(named), "{named}");
+        }
+        for unnamed in [
+            "lain edellyttämän ajan",
+            "lainsäädännön mukaisen ajan",
+            "niin kauan kuin laki edellyttää",
+            "lakisääteisen ajan",
+            "huomioitu sitä koskevat lait, asetukset ja direktiivit",
+            "2 vuotta",
+        ] {
+            assert!(!names_act(unnamed), "{unnamed}");
         }
     }
 }
