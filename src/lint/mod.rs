@@ -9,6 +9,7 @@
 //! [`Selection`] is the command line's `--select`/`--ignore`, applied after all of these.
 
 pub mod docs;
+pub mod language;
 pub mod rules;
 pub mod suppress;
 pub mod text;
