@@ -67,7 +67,17 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
 
 /// The forms of the Finnish negation verb (and "eikä", "eivätkä" …).
 pub const NEGATIONS: &[&str] = &[
-    "en", "et", "ei", "emme", "ette", "eivät", "enkä", "etkä", "eikä", "emmekä", "ettekä",
+    "en",
+    "et",
+    "ei",
+    "emme",
+    "ette",
+    "eivät",
+    "enkä",
+    "etkä",
+    "eikä",
+    "emmekä",
+    "ettekä",
     "eivätkä",
 ];
 
@@ -166,8 +176,8 @@ const CASE_ENDINGS: &[&str] = &[
     "", "n", "t", "a", "ä", "ta", "tä", "na", "nä", "ksi", "ssa", "ssä", "sta", "stä", "lla",
     "llä", "lta", "ltä", "lle", "tta", "ttä", "ne", "en", "den", "tten", "in", "hin", "seen",
     "siin", "an", "än", "on", "ön", "un", "yn", "een", "iin", "aan", "ään", "oon", "öön", "uun",
-    "yyn", "ja", "jä", "ita", "itä", "ihin", "iden", "itten", "ien", "ina", "inä", "ille",
-    "illa", "illä", "ilta", "iltä", "issa", "issä", "ista", "istä", "iksi", "ine", "jen",
+    "yyn", "ja", "jä", "ita", "itä", "ihin", "iden", "itten", "ien", "ina", "inä", "ille", "illa",
+    "illä", "ilta", "iltä", "issa", "issä", "ista", "istä", "iksi", "ine", "jen",
 ];
 
 /// Possessive suffixes: my, your, our, your (pl.), his/her/their (also the long 3rd person
@@ -177,7 +187,9 @@ const POSSESSIVES: &[&str] = &[
 ];
 
 /// Clitics: "-kin", "-kaan", "-ko", "-han", "-pa".
-const CLITICS: &[&str] = &["", "kin", "kaan", "kään", "ko", "kö", "han", "hän", "pa", "pä"];
+const CLITICS: &[&str] = &[
+    "", "kin", "kaan", "kään", "ko", "kö", "han", "hän", "pa", "pä",
+];
 
 /// Whether `rest` is a case ending, a possessive suffix and a clitic, each possibly empty.
 fn is_ending(rest: &str) -> bool {
@@ -343,7 +355,12 @@ const MODAL_FORMS: &[(&str, Voice)] = &[
 const PERSONS: &[Lexeme] = &[
     Lexeme::new(&["hakija", "hakijoi"]),
     Lexeme::new(&["asiakas", "asiakkaa", "asiakkai"]),
-    Lexeme::new(&["rekisteröity", "rekisteröidy", "rekisteröityi", "rekisteröidyi"]),
+    Lexeme::new(&[
+        "rekisteröity",
+        "rekisteröidy",
+        "rekisteröityi",
+        "rekisteröidyi",
+    ]),
     Lexeme::new(&["käyttäjä", "käyttäji"]),
     Lexeme::new(&["henkilö", "henkilöi"]),
     Lexeme::new(&["potilas", "potilaa", "potilai"]),
@@ -383,27 +400,103 @@ const DATA: &[Lexeme] = &[
 /// Verbs of processing: "(tietoja) voi käyttää / luovuttaa": the possibility is the
 /// controller's even without a subject.
 const PROCESSING: &[&str] = &[
-    "käyttää", "luovuttaa", "käsitellä", "tallentaa", "siirtää", "yhdistää", "kerätä",
-    "säilyttää", "julkaista", "hyödyntää", "jakaa", "välittää", "profiloida", "analysoida",
-    "markkinoida", "verrata",
+    "käyttää",
+    "luovuttaa",
+    "käsitellä",
+    "tallentaa",
+    "siirtää",
+    "yhdistää",
+    "kerätä",
+    "säilyttää",
+    "julkaista",
+    "hyödyntää",
+    "jakaa",
+    "välittää",
+    "profiloida",
+    "analysoida",
+    "markkinoida",
+    "verrata",
 ];
 
 /// Verbs whose subject follows them and is a thing, not a person: "palveluihin voi sisältyä
 /// toimia", "tietoja voi olla" — a possibility, not anyone's ability.
 const EXISTENTIAL: &[&str] = &[
-    "olla", "sisältyä", "kuulua", "esiintyä", "syntyä", "tapahtua", "liittyä", "tulla",
-    "koskea", "muuttua",
+    "olla",
+    "sisältyä",
+    "kuulua",
+    "esiintyä",
+    "syntyä",
+    "tapahtua",
+    "liittyä",
+    "tulla",
+    "koskea",
+    "muuttua",
 ];
 
 /// Words that are no subject: adverbs, conjunctions, particles.
 const NOT_SUBJECT: &[&str] = &[
-    "myös", "tarvittaessa", "aina", "vain", "ainoastaan", "lisäksi", "kuitenkin", "esimerkiksi",
-    "esim", "mm", "jos", "kun", "mikäli", "että", "joten", "sekä", "ja", "tai", "eli", "siis",
-    "nyt", "tällöin", "silloin", "sitten", "heti", "milloin", "tahansa", "jo", "vielä", "sen",
-    "sitä", "niitä", "ne", "tämän", "tätä", "näitä", "nämä", "niin", "myöhemmin", "pian",
-    "edelleen", "näin", "siten", "joka", "jotka", "jonka", "joita", "mutta", "vaan", "koska",
-    "kuten", "mitä", "miten", "mistä", "mihin", "missä", "usein", "joskus", "yleensä",
-    "erityisesti", "tietyissä", "tietyin",
+    "myös",
+    "tarvittaessa",
+    "aina",
+    "vain",
+    "ainoastaan",
+    "lisäksi",
+    "kuitenkin",
+    "esimerkiksi",
+    "esim",
+    "mm",
+    "jos",
+    "kun",
+    "mikäli",
+    "että",
+    "joten",
+    "sekä",
+    "ja",
+    "tai",
+    "eli",
+    "siis",
+    "nyt",
+    "tällöin",
+    "silloin",
+    "sitten",
+    "heti",
+    "milloin",
+    "tahansa",
+    "jo",
+    "vielä",
+    "sen",
+    "sitä",
+    "niitä",
+    "ne",
+    "tämän",
+    "tätä",
+    "näitä",
+    "nämä",
+    "niin",
+    "myöhemmin",
+    "pian",
+    "edelleen",
+    "näin",
+    "siten",
+    "joka",
+    "jotka",
+    "jonka",
+    "joita",
+    "mutta",
+    "vaan",
+    "koska",
+    "kuten",
+    "mitä",
+    "miten",
+    "mistä",
+    "mihin",
+    "missä",
+    "usein",
+    "joskus",
+    "yleensä",
+    "erityisesti",
+    "tietyissä",
+    "tietyin",
 ];
 
 /// Whether `word` (lower case) ends like no nominative: a local case, the essive or
@@ -427,7 +520,10 @@ fn not_nominative(word: &str) -> bool {
     let mut rev = word.chars().rev();
     matches!(
         (rev.next(), rev.next()),
-        (Some('a' | 'ä'), Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö'))
+        (
+            Some('a' | 'ä'),
+            Some('a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö')
+        )
     )
 }
 
@@ -461,7 +557,11 @@ pub fn modals(text: &str) -> Vec<Modal> {
             voice,
             reading,
             negated: negated(text, range.clone()),
-            note: if form.starts_with("saat") { "might" } else { "may" },
+            note: if form.starts_with("saat") {
+                "might"
+            } else {
+                "may"
+            },
         });
     }
     out
@@ -483,7 +583,10 @@ fn third_person(text: &str, ws: &[(Range<usize>, &str)], folded: &[String], i: u
     let clause = clause_at(text, ws[i].0.start);
     let in_clause = |j: usize| ws[j].0.start >= clause.start && ws[j].0.end <= clause.end;
     let is_person = |w: &str| {
-        PERSON_PRONOUNS.contains(&w) || PERSONS.iter().any(|l| l.nominative(w) || nominative_head(l, w))
+        PERSON_PRONOUNS.contains(&w)
+            || PERSONS
+                .iter()
+                .any(|l| l.nominative(w) || nominative_head(l, w))
     };
     let is_data = |w: &str| DATA.iter().any(|l| l.heads(w));
     // The subject before the verb, nearest first; a relative "joka" takes the noun before its
@@ -526,10 +629,7 @@ fn third_person(text: &str, ws: &[(Range<usize>, &str)], folded: &[String], i: u
     if after.iter().any(|w| is_person(w)) {
         return Reading::Ability;
     }
-    if after
-        .iter()
-        .any(|w| is_data(w) || PROCESSING.contains(w))
-    {
+    if after.iter().any(|w| is_data(w) || PROCESSING.contains(w)) {
         return Reading::Hedge;
     }
     Reading::Ability
@@ -538,9 +638,7 @@ fn third_person(text: &str, ws: &[(Range<usize>, &str)], folded: &[String], i: u
 /// A compound whose last part is the lexeme in the nominative ("kanta-asiakas",
 /// "työnhakija", "yhteyshenkilöt").
 fn nominative_head(l: &Lexeme, w: &str) -> bool {
-    w.char_indices()
-        .skip(1)
-        .any(|(k, _)| l.nominative(&w[k..]))
+    w.char_indices().skip(1).any(|(k, _)| l.nominative(&w[k..]))
 }
 
 #[cfg(test)]
@@ -620,7 +718,10 @@ mod tests {
         let voices = |t: &str| modals(t).into_iter().map(|m| m.voice).collect::<Vec<_>>();
         assert_eq!(voices("Voimme"), [Voice::FirstPlural]);
         assert_eq!(voices("voidaankin"), [Voice::Passive]);
-        assert_eq!(voices("Voit, voin, voivat"), [Voice::Second, Voice::FirstSingular, Voice::Third]);
+        assert_eq!(
+            voices("Voit, voin, voivat"),
+            [Voice::Second, Voice::FirstSingular, Voice::Third]
+        );
         assert_eq!(modals("Saattaa")[0].note, "might");
         // Not a form of voida: "voimassa", "voiteet".
         assert!(modals("Sopimus on voimassa; voiteet.").is_empty());
@@ -709,8 +810,14 @@ mod tests {
             assert!(!ETU.matches(w), "{w}");
         }
         for w in [
-            "kumppani", "kumppanit", "kumppanimme", "kumppaneiden", "kumppaneita",
-            "kumppaneille", "kumppaneineen", "kumppaneihin",
+            "kumppani",
+            "kumppanit",
+            "kumppanimme",
+            "kumppaneiden",
+            "kumppaneita",
+            "kumppaneille",
+            "kumppaneineen",
+            "kumppaneihin",
         ] {
             assert!(KUMPPANI.matches(w), "{w}");
         }
@@ -725,7 +832,13 @@ mod tests {
         for w in ["asiakas", "asiakkaat", "asiakkaamme", "asiakaskin"] {
             assert!(asiakas.nominative(w), "{w}");
         }
-        for w in ["asiakkaan", "asiakasta", "asiakkaalle", "asiakkaiden", "asiakkaita"] {
+        for w in [
+            "asiakkaan",
+            "asiakasta",
+            "asiakkaalle",
+            "asiakkaiden",
+            "asiakkaita",
+        ] {
             assert!(!asiakas.nominative(w), "{w}");
         }
     }
@@ -738,6 +851,9 @@ mod tests {
         assert_eq!(&t[c[2].clone()], " Kolme");
         assert_eq!(&t[clause_at(t, 8)], " kaksi");
         let w = words("Kanta-asiakas, ja -");
-        assert_eq!(w.iter().map(|(_, w)| *w).collect::<Vec<_>>(), ["Kanta-asiakas", "ja"]);
+        assert_eq!(
+            w.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
+            ["Kanta-asiakas", "ja"]
+        );
     }
 }

@@ -2,9 +2,9 @@
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::{Findings, RegisterContext, Rule};
 use crate::lint::language::{self, Lexeme, NEGATIONS, Voice, word_is};
 use crate::lint::text::fold_case;
+use crate::lint::{Findings, RegisterContext, Rule};
 use crate::model::nonblank;
 
 /// The right itself: "oikeutta ei ole", "oikeus ei koske", "oikeutta voidaan rajoittaa".
@@ -17,12 +17,22 @@ const RESTRICTS: &[&str] = &["rajoit*", "sovel*", "koske*", "koski*", "evä*", "
 /// Passive verbs that, denied, say the controller will not do what the right asks: "ei
 /// poisteta", "ei luovuteta".
 const REFUSED: &[&str] = &[
-    "poisteta", "oikaista", "luovuteta", "anneta", "toimiteta", "siirretä", "lopeteta",
-    "rajoiteta", "hävitetä", "tuhota",
+    "poisteta",
+    "oikaista",
+    "luovuteta",
+    "anneta",
+    "toimiteta",
+    "siirretä",
+    "lopeteta",
+    "rajoiteta",
+    "hävitetä",
+    "tuhota",
 ];
 
 /// Words of a fact about the medium: it is technically so, or the record cannot be edited.
-const FACT: &[&str] = &["teknis*", "tekninen", "muokat*", "muokka*", "muoka*", "editoi*", "muutt*"];
+const FACT: &[&str] = &[
+    "teknis*", "tekninen", "muokat*", "muokka*", "muoka*", "editoi*", "muutt*",
+];
 
 /// Whether `text`, written as a `restriction`, states a fact about the medium and not a
 /// restriction of the right: "Tallennetta ei voi muokata jälkikäteen", "Puhelutallenteen

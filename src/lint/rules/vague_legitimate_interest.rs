@@ -76,21 +76,43 @@ const OWNER: &[Lexeme] = &[
     Lexeme::new(&["osapuoli", "osapuole", "osapuolt", "osapuoli"]),
 ];
 const OWNER_WORDS: &[&str] = &[
-    "meidän", "ja", "tai", "sekä", "our", "the", "its", "controller's", "company's", "and",
-    "or", "of", "for",
+    "meidän",
+    "ja",
+    "tai",
+    "sekä",
+    "our",
+    "the",
+    "its",
+    "controller's",
+    "company's",
+    "and",
+    "or",
+    "of",
+    "for",
 ];
 
 /// Words that name no interest: "muut", and the business or activity "developed" with
 /// nothing said of how ("liiketoimintamme kehittäminen", "toiminnan kehittäminen").
 const GENERAL: &[Lexeme] = &[
     Lexeme::new(&["muu", "mui", "muita"]),
-    Lexeme::new(&["liiketoiminta", "liiketoiminna", "liiketoiminno", "liiketoiminto"]),
+    Lexeme::new(&[
+        "liiketoiminta",
+        "liiketoiminna",
+        "liiketoiminno",
+        "liiketoiminto",
+    ]),
     Lexeme::new(&["toiminta", "toiminna", "toiminno", "toiminto"]),
     Lexeme::new(&["kehittäminen", "kehittämise", "kehittämis"]),
     Lexeme::new(&["kehitys", "kehitykse", "kehityks"]),
     Lexeme::new(&["toteuttaminen", "toteuttamise", "toteuttamis"]),
 ];
-const GENERAL_EN: &[&str] = &["other", "business", "development", "developing", "activities"];
+const GENERAL_EN: &[&str] = &[
+    "other",
+    "business",
+    "development",
+    "developing",
+    "activities",
+];
 
 /// Words that only point to other text: "edellä kuvattuja tarkoituksia varten", "yllä
 /// mainittu", "kohdassa 3 kuvattu".
@@ -104,9 +126,27 @@ const POINTER: &[Lexeme] = &[
     Lexeme::new(&["mukainen", "mukaise", "mukaisi"]),
 ];
 const POINTER_WORDS: &[&str] = &[
-    "edellä", "yllä", "ylempänä", "alla", "jäljempänä", "varten", "nämä", "näiden", "näitä",
-    "näihin", "tässä", "ks", "above", "below", "described", "mentioned", "purposes", "purpose",
-    "section", "said", "these",
+    "edellä",
+    "yllä",
+    "ylempänä",
+    "alla",
+    "jäljempänä",
+    "varten",
+    "nämä",
+    "näiden",
+    "näitä",
+    "näihin",
+    "tässä",
+    "ks",
+    "above",
+    "below",
+    "described",
+    "mentioned",
+    "purposes",
+    "purpose",
+    "section",
+    "said",
+    "these",
 ];
 
 /// What a word of a legitimate interest does.
@@ -184,7 +224,10 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             .unwrap_or_default();
         let kinds: Vec<Kind> = language::words(text).iter().map(|(_, w)| kind(w)).collect();
         let message = if restates_purpose(&words, &purpose) {
-            format!("the legitimate interest “{}” only repeats the purpose", quote(text))
+            format!(
+                "the legitimate interest “{}” only repeats the purpose",
+                quote(text)
+            )
         } else if words.len() >= 2 {
             continue;
         } else if kinds.contains(&Kind::Pointer) {
@@ -260,13 +303,19 @@ mod tests {
     #[test]
     fn an_interest_that_repeats_its_purpose_is_found() {
         let r = |i: &str, p: &str| restates_purpose(&substance(i), &substance(p));
-        assert!(r("Asiakassuhteen hoitaminen", "Asiakassuhteen hoitaminen ja laskutus"));
+        assert!(r(
+            "Asiakassuhteen hoitaminen",
+            "Asiakassuhteen hoitaminen ja laskutus"
+        ));
         assert!(r(
             "Rekisterinpitäjän oikeutettu etu hoitaa asiakassuhdetta",
             "Asiakassuhteen hoitaminen"
         ));
         assert!(r("Suoramarkkinointi", "Suoramarkkinointi."));
-        assert!(r("Markkinointi nykyisille asiakkaille", "Markkinointi nykyisille asiakkaille"));
+        assert!(r(
+            "Markkinointi nykyisille asiakkaille",
+            "Markkinointi nykyisille asiakkaille"
+        ));
         assert!(!r(
             "Asiakassuhteen hoitaminen ja palvelujen markkinointi nykyisille asiakkaille",
             "Suoramarkkinointi nykyisille asiakkaille"

@@ -251,13 +251,15 @@ mod tests {
             assert!(vague(t).is_empty(), "{t}: {:?}", vague(t));
         }
         assert_eq!(vague("Voimme käyttää tietoja tuotekehitykseen"), ["Voimme"]);
-        assert_eq!(vague("Tietoja saatetaan käyttää tuotekehitykseen"), ["saatetaan"]);
+        assert_eq!(
+            vague("Tietoja saatetaan käyttää tuotekehitykseen"),
+            ["saatetaan"]
+        );
         assert_eq!(
             vague("Tietoja voidaan käyttää tarvittaessa asiakaspalveluun"),
             ["voidaan", "tarvittaessa"]
         );
     }
-
 
     fn vague(text: &str) -> Vec<&str> {
         let mut found: Vec<_> = SET

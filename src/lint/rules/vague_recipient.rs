@@ -85,14 +85,32 @@ const GENERIC: &[Lexeme] = &[
     Lexeme::new(&["yhteistyötaho", "yhteistyötahoi", "yhteistyötahoj"]),
     Lexeme::new(&["toimija", "toimijoi"]),
     Lexeme::new(&["yritys", "yrityks", "yritykse", "yrityksi"]),
-    Lexeme::new(&["yhteistyöyritys", "yhteistyöyrityks", "yhteistyöyritykse", "yhteistyöyrityksi"]),
+    Lexeme::new(&[
+        "yhteistyöyritys",
+        "yhteistyöyrityks",
+        "yhteistyöyritykse",
+        "yhteistyöyrityksi",
+    ]),
     Lexeme::new(&["yhtiö", "yhtiöi"]),
     Lexeme::new(&["konserniyhtiö", "konserniyhtiöi"]),
     Lexeme::new(&["muu", "mui", "muita"]),
 ];
 const GENERIC_EN: &[&str] = &[
-    "third", "party", "parties", "partner", "partners", "authority", "authorities", "service",
-    "provider", "providers", "subcontractor", "subcontractors", "other", "others", "companies",
+    "third",
+    "party",
+    "parties",
+    "partner",
+    "partners",
+    "authority",
+    "authorities",
+    "service",
+    "provider",
+    "providers",
+    "subcontractor",
+    "subcontractors",
+    "other",
+    "others",
+    "companies",
     "group",
 ];
 
@@ -101,7 +119,13 @@ const GENERIC_EN: &[&str] = &[
 const QUALIFIER: &[Lexeme] = &[
     Lexeme::new(&["luotettu", "luotetu", "luotettui", "luotettuj"]),
     Lexeme::new(&["valittu", "valitu", "valittui", "valittuj"]),
-    Lexeme::new(&["valikoitu", "valikoidu", "valikoitui", "valikoidui", "valikoituj"]),
+    Lexeme::new(&[
+        "valikoitu",
+        "valikoidu",
+        "valikoitui",
+        "valikoidui",
+        "valikoituj",
+    ]),
     Lexeme::new(&["hyväksytty", "hyväksyty", "hyväksyttyi", "hyväksyttyj"]),
     Lexeme::new(&["ulkopuolinen", "ulkopuolise", "ulkopuolisi"]),
     Lexeme::new(&["kolmas", "kolmanne", "kolmansi"]),
@@ -113,13 +137,44 @@ const QUALIFIER: &[Lexeme] = &[
     Lexeme::new(&["rekisterinpitäjä", "rekisterinpitäji"]),
 ];
 const QUALIFIER_WORDS: &[&str] = &[
-    "huolellisesti", "tarkkaan", "tarkoin", "eri", "samaan", "ja", "tai", "sekä", "jne", "yms",
-    "ym", "tms", "trusted", "selected", "carefully", "external", "certain", "various", "our",
-    "the", "and", "or", "its", "with", "of",
+    "huolellisesti",
+    "tarkkaan",
+    "tarkoin",
+    "eri",
+    "samaan",
+    "ja",
+    "tai",
+    "sekä",
+    "jne",
+    "yms",
+    "ym",
+    "tms",
+    "trusted",
+    "selected",
+    "carefully",
+    "external",
+    "certain",
+    "various",
+    "our",
+    "the",
+    "and",
+    "or",
+    "its",
+    "with",
+    "of",
 ];
 
 /// Words after which a name only gives examples: "palveluntarjoajat (esim. …)".
-const EXAMPLE: &[&str] = &["esim", "esimerkiksi", "kuten", "mm", "muun", "such", "e", "eg"];
+const EXAMPLE: &[&str] = &[
+    "esim",
+    "esimerkiksi",
+    "kuten",
+    "mm",
+    "muun",
+    "such",
+    "e",
+    "eg",
+];
 
 /// Words that a disclosure is made in a particular inquiry (Art 4(9)): on request, in a single
 /// case, in a pre-trial investigation or to solve a crime.
@@ -205,7 +260,11 @@ fn inquiry_only(r: &Recipient) -> bool {
     let has = |forms: &[&str]| {
         texts
             .iter()
-            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-').map(str::to_owned).collect::<Vec<_>>())
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
             .any(|w| language::word_is(&w, forms))
     };
     has(INQUIRY) && !has(REGULAR)
@@ -222,7 +281,8 @@ fn is_authority(r: &Recipient) -> bool {
         })
 }
 
-const AUTHORITY: Lexeme = Lexeme::new(&["viranomainen", "viranomaise", "viranomaisi", "viranomaist"]);
+const AUTHORITY: Lexeme =
+    Lexeme::new(&["viranomainen", "viranomaise", "viranomaisi", "viranomaist"]);
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for r in cx.register.recipients() {
@@ -236,19 +296,19 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             continue;
         }
         let shown = quote(name.value.as_str());
-        let (message, label) = match why {
+        let (message, label, help) = match why {
             Vague::Generic => (
                 format!("“{shown}” does not say who receives the data"),
                 "a generic name",
+                "name the recipient, or a specific category by its activity, sector or location",
             ),
             Vague::Tail => (
                 format!("“{shown}” leaves the subcontractors or partners it brings unnamed"),
                 "names no one in particular",
+                "name the subcontractors (sub-processors) too, each as a recipient, or their category by activity",
             ),
         };
-        out.at(name.pos, message)
-            .label(label)
-            .help("name the recipient, or a specific category by its activity, sector or location");
+        out.at(name.pos, message).label(label).help(help);
     }
 }
 
