@@ -611,7 +611,7 @@ fn a_suppressed_finding_leaves_no_draft_marker() {
     let draft = |comment: &str| {
         let register = base_register().replace(
                 "recipients:\n",
-                &format!("recipients:\n  {comment}\n  - name: Viranomaiset\n    role: authority\n    purpose: Esitutkinta\n"),
+                &format!("recipients:\n  {comment}\n  - name: Viranomaiset\n    role: authority\n    purpose: Lakisääteiset ilmoitukset\n"),
             );
         let outcome = load_memory(&in_base_project(&register));
         get(
@@ -622,7 +622,8 @@ fn a_suppressed_finding_leaves_no_draft_marker() {
     };
     let marked = draft("# tavallinen kommentti");
     assert!(marked.contains("vague-recipient"), "{marked}");
-    let suppressed = draft("# seloste: allow(vague-recipient) vain esitutkinnassa, Art 4(9)");
+    let suppressed =
+        draft("# seloste: allow(vague-recipient) viranomaiset luetellaan liitteessä 1");
     assert!(!suppressed.contains("vague-recipient"), "{suppressed}");
     assert!(!suppressed.contains("suppression"), "{suppressed}");
 }

@@ -12,6 +12,7 @@
 
 pub mod docs;
 pub mod engine;
+pub mod language;
 pub mod rules;
 pub mod suppress;
 pub mod text;

@@ -199,7 +199,7 @@ fn parse(source: &str, invalid: &mut Findings) -> Vec<Allowance> {
         if reason.is_empty() {
             invalid
                 .at(comment_pos, "this suppression gives no reason")
-                .help("say after `allow(...)` why the finding does not apply here, e.g. `# seloste: allow(vague-recipient) vain esitutkinnassa`");
+                .help("say after `allow(...)` why the finding does not apply here, e.g. `# seloste: allow(vague-recipient) luettelo liitteessä 1`");
         }
         if named.is_empty() {
             continue;

@@ -557,93 +557,7 @@ pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos 
     }
 }
 
-/// Whether `word` (lower case) is one of `forms`: a form ending in `*` matches any word that
-/// starts with it (Finnish inflection), any other form the whole word.
-fn word_is(word: &str, forms: &[&str]) -> bool {
-    forms.iter().any(|f| match f.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == *f,
-    })
-}
-
-/// Whether the words at `range` of `text` stand denied: a negation verb ("ei", "emme", "eikä",
-/// "eivät" …) comes before them in the same clause (between `.`, `;`, `!`, `?` and `,`).
-/// "Evästeillä ei kerätä tietoja mainontaan" does not speak of marketing done; "emme
-/// luovuta tietoja markkinointiin" does not disclose for it.
-pub fn negated(text: &str, range: Range<usize>) -> bool {
-    let before = &text[..range.start.min(text.len())];
-    let clause_start = before.rfind(['.', ';', '!', '?', ',']).map_or(0, |i| i + 1);
-    fold_case(&before[clause_start..])
-        .split(|c: char| !is_word_char(c))
-        .any(|w| word_is(w, NEGATIONS))
-}
-
-/// The forms of the Finnish negation verb (and "eikä", "eivätkä" …).
-const NEGATIONS: &[&str] = &[
-    "en",
-    "et",
-    "ei",
-    "emme",
-    "ette",
-    "eivät",
-    "enkä",
-    "etkä",
-    "eikä",
-    "emmekä",
-    "ettekä",
-    "eivätkä",
-];
-
-/// The clauses of `text` — its parts between `.`, `;`, `!`, `?` and `,` — that hold a word of
-/// each of `groups`, in any order and with any words between, as the byte range from the first
-/// to the last of those words. For statements that Finnish word order lets vary: "tietoja ei
-/// luovuteta säännönmukaisesti", "säännönmukaisia luovutuksia ei ole", "ei luovuteta
-/// ulkopuolisille säännönmukaisesti". Forms are lower case; see `word_is`. A clause in which a
-/// word of `unless` comes before the word of the last group is passed over: that word then
-/// qualifies what the exception names ("ei luovuteta muille kuin säännönmukaisesti Kelalle"),
-/// where "ei luovuteta säännönmukaisesti muille kuin Kelalle" still hedges about the others.
-pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Vec<Range<usize>> {
-    let folded = fold_case(text);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (end, _) in folded
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '.' | ';' | '!' | '?' | ','))
-        .chain(std::iter::once((folded.len(), ' ')))
-    {
-        let clause = &folded[start..end];
-        let mut found = vec![None; groups.len()];
-        let mut offset = 0;
-        let mut excepted = false;
-        for word in clause.split(|c: char| !is_word_char(c)) {
-            if !word.is_empty() {
-                let last_found = found.last().is_some_and(Option::is_some);
-                excepted |= !last_found && word_is(word, unless);
-                for (i, g) in groups.iter().enumerate() {
-                    if found[i].is_none() && word_is(word, g) {
-                        found[i] = Some(start + offset..start + offset + word.len());
-                    }
-                }
-            }
-            offset += word.len()
-                + clause[offset + word.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-        }
-        if let Some(ranges) = found
-            .into_iter()
-            .collect::<Option<Vec<_>>>()
-            .filter(|_| !excepted)
-        {
-            let from = ranges.iter().map(|r| r.start).min().unwrap_or(start);
-            let to = ranges.iter().map(|r| r.end).max().unwrap_or(end);
-            out.push(from..to);
-        }
-        start = end + 1;
-    }
-    out
-}
+pub use crate::lint::language::{clauses_with_words, negated};
 
 /// For a [`TextHook::Phrases`](crate::lint::engine::TextHook::Phrases) hook: only white space or an opening bracket between two matches.
 pub fn adjacent(between: &str) -> bool {
@@ -735,80 +649,12 @@ mod tests {
         assert!(set.find("Ei mitään täällä.").is_empty());
     }
 
-    #[test]
-    fn clauses_with_words_finds_any_order_within_one_clause() {
-        let groups: &[&[&str]] = &[&["ei"], &["luovut*"], &["säännönmukai*"]];
-        let text = "Säännönmukaisia luovutuksia ei ole. Tietoja luovutetaan Kelalle, ei muille.";
-        let found = clauses_with_words(text, groups, &[]);
-        assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].clone()], "Säännönmukaisia luovutuksia ei");
-        let text = "Tietoja ei luovuteta ulkopuolisille säännönmukaisesti.";
-        let found = clauses_with_words(text, groups, &[]);
-        assert_eq!(
-            &text[found[0].clone()],
-            "ei luovuteta ulkopuolisille säännönmukaisesti"
-        );
-        // Whole words need the whole word: "eikä" is not "ei".
-        assert!(
-            clauses_with_words("Luovutamme säännönmukaisesti eikä muuta.", groups, &[]).is_empty()
-        );
-        // Words in different clauses are not one statement.
-        assert!(
-            clauses_with_words(
-                "Tietoja luovutetaan säännönmukaisesti Kelalle, jos et ei.",
-                groups,
-                &[]
-            )
-            .is_empty()
-        );
-        // An exception that the hedge word qualifies names its recipient; one after the hedge
-        // does not take the hedge back.
-        let except = &["kuin"];
-        assert!(
-            clauses_with_words(
-                "Tietoja ei luovuteta muille kuin säännönmukaisesti Kelalle.",
-                groups,
-                except
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            clauses_with_words(
-                "Tietoja ei luovuteta säännönmukaisesti muille kuin Kelalle.",
-                groups,
-                except
-            )
-            .len(),
-            1
-        );
-    }
-
     proptest::proptest! {
         /// The fast path and the mapped one make the same text.
         #[test]
         fn normalize_fast_is_normalize(s in "([a-zA-ZåäöÅÄÖ É  \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2028}İẞΣ.,-]|\\PC){0,80}") {
             proptest::prop_assert_eq!(normalize_fast(&s), normalize_mapped(&s, None));
         }
-    }
-
-    #[test]
-    fn a_negation_before_the_words_in_their_clause_denies_them() {
-        let t = "Evästeillä ei kerätä tietoja mainontaan.";
-        let at = t.find("mainontaan").unwrap();
-        assert!(negated(t, at..at + 10));
-        let t = "Emme luovuta tietoja, vaan käytämme niitä mainontaan.";
-        let at = t.find("mainontaan").unwrap();
-        assert!(!negated(t, at..at + 10));
-        let t = "Tietoja käytetään mainontaan, ei muuhun.";
-        let at = t.find("mainontaan").unwrap();
-        assert!(!negated(t, at..at + 10));
-        // "eikä" denies; "eilen" is not "ei".
-        let t = "Ostohistoriaa ei myydä eikä käytetä markkinointiin.";
-        let at = t.find("markkinointiin").unwrap();
-        assert!(negated(t, at..at + 14));
-        let t = "Eilen alkanut markkinointi.";
-        let at = t.find("markkinointi").unwrap();
-        assert!(!negated(t, at..at + 12));
     }
 
     #[test]

@@ -36,7 +36,7 @@ recipients:
 ```yaml
 # Passes
 recipients:
-  # seloste: allow(vague-recipient) poliisi saa tietoja vain esitutkinnassa, Art 4(9)
+  # seloste: allow(vague-recipient) viranomaiset luetellaan liitteessä 1
   - name: Viranomaiset
 ```
 "#,

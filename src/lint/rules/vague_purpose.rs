@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
+use crate::lint::language;
 use crate::lint::text::{Phrase, PhraseSet, fold_case, locate, quote};
 use crate::lint::{Findings, RegisterContext, Rule};
 
@@ -16,10 +17,15 @@ pub static RULE: Rule = Rule {
     summary: "a purpose uses vague wording (\"may\", \"possibly\", \"if needed\", \"other purposes\")",
     explanation: r#"## What it checks
 The `description` of each purpose, and its `legitimate_interest`, for qualifiers that make a
-statement indefinite: *voidaan*, *saatetaan*, *mahdollisesti*, *tarvittaessa*, *esimerkiksi*,
-*voi*, *muun muassa* (*mm.*), *muut … tarkoitukset* (with any words between), *yms.*,
-*jne.*, and in English *may*, *might*, *some*, *often*,
-*possible*.
+statement indefinite: *mahdollisesti*, *tarvittaessa*, *esimerkiksi*, *muun muassa* (*mm.*),
+*muut … tarkoitukset* (with any words between), *yms.*, *jne.*, and in English *may*,
+*might*, *often*, *possible* — and *voida*/*saattaa* ("may", "might") where they keep a
+possibility of the controller open: the first person plural (*voimme*, *saatamme*), the
+passive (*tietoja voidaan / saatetaan käyttää*), or the third person with the controller, the
+data or a thing as its subject (*Yhtiö Oy voi luovuttaa*, *tietoja voi tarvittaessa
+käyttää*, *palveluun voi sisältyä*). What the person or a user can do is no hedge: *voit
+perua*, *hakija voi hakea uudelleen*, *asiakas voi peruuttaa*, *rekisteristä voi tehdä
+hakuja* (the Finnish zero person); nor is a denied possibility (*emme voi*).
 
 ## Why
 The transparency guidelines (WP260 rev.01 and its annex) say information should
@@ -44,18 +50,6 @@ partly unverified in seloste's sources; the rule is a warning.*
 
 static VAGUE: &[Phrase] = &[
     Phrase {
-        pattern: "voidaan",
-        note: "may",
-    },
-    Phrase {
-        pattern: "saatetaan",
-        note: "might",
-    },
-    Phrase {
-        pattern: "saattaa",
-        note: "might",
-    },
-    Phrase {
         pattern: "mahdollis*",
         note: "possibly",
     },
@@ -70,14 +64,6 @@ static VAGUE: &[Phrase] = &[
     Phrase {
         pattern: "esim",
         note: "for example",
-    },
-    Phrase {
-        pattern: "voi",
-        note: "may",
-    },
-    Phrase {
-        pattern: "voivat",
-        note: "may",
     },
     Phrase {
         pattern: "muun muassa",
@@ -206,6 +192,17 @@ fn other_purposes(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     out
 }
 
+/// The forms of *voida* and *saattaa* that keep a possibility of the controller open
+/// ("voimme", "tietoja voidaan", "yhtiö voi"), not those that state what the person or a user
+/// can do ("voit perua", "hakija voi hakea", "rekisteristä voi tehdä hakuja") or deny
+/// ("emme voi").
+fn hedges(value: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &'static str)> {
+    language::modals(value)
+        .into_iter()
+        .filter(language::Modal::is_hedge)
+        .map(|m| (m.range, m.note))
+}
+
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for p in cx.register.purposes() {
         for t in [&p.description, &p.legitimate_interest]
@@ -218,6 +215,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 .into_iter()
                 .filter(|m| is_vague(&value[m.range.clone()]))
                 .map(|m| (m.range, m.phrase.note))
+                .chain(hedges(value))
                 .collect();
             for (r, note) in other_purposes(value) {
                 if !found
@@ -242,12 +240,38 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
 mod tests {
     use super::{SET, is_vague};
 
+    #[test]
+    fn an_ability_of_the_person_is_no_hedge() {
+        for t in [
+            "Hakija voi hakea uudelleen seuraavalla hakukierroksella",
+            "Rekisteristä voi tehdä hakuja asiakasnumerolla",
+            "Voit perua tilauksen verkkokaupassa",
+            "Asiakas voi peruuttaa ajanvarauksen verkossa",
+            "Emme voi käyttää tietoja muuhun",
+        ] {
+            assert!(vague(t).is_empty(), "{t}: {:?}", vague(t));
+        }
+        assert_eq!(vague("Voimme käyttää tietoja tuotekehitykseen"), ["Voimme"]);
+        assert_eq!(
+            vague("Tietoja saatetaan käyttää tuotekehitykseen"),
+            ["saatetaan"]
+        );
+        assert_eq!(
+            vague("Tietoja voidaan käyttää tarvittaessa asiakaspalveluun"),
+            ["voidaan", "tarvittaessa"]
+        );
+    }
+
     fn vague(text: &str) -> Vec<&str> {
-        SET.find(text)
+        let mut found: Vec<_> = SET
+            .find(text)
             .into_iter()
-            .map(|m| &text[m.range])
-            .filter(|w| is_vague(w))
-            .collect()
+            .map(|m| m.range)
+            .filter(|r| is_vague(&text[r.clone()]))
+            .chain(super::hedges(text).map(|(r, _)| r))
+            .collect();
+        found.sort_by_key(|r| r.start);
+        found.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
