@@ -121,10 +121,7 @@ pub fn parse_all<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Vec
             break;
         }
         let d = to_diagnostic(file, text, &err);
-        if out
-            .iter()
-            .any(|o| o.pos == d.pos && o.message == d.message)
-        {
+        if out.iter().any(|o| o.pos == d.pos && o.message == d.message) {
             break;
         }
         out.push(d);
@@ -256,7 +253,9 @@ fn entry_at(text: &str, pos: Pos) -> Option<Entry> {
         (0..n).rev().find(|&m| {
             let l = line_of(m);
             let cs = content_start(l);
-            indent(l).is_some_and(|i| i <= own) && is_key(&l[cs..]) && (cs < own || cs == own && line[own..].starts_with("- "))
+            indent(l).is_some_and(|i| i <= own)
+                && is_key(&l[cs..])
+                && (cs < own || cs == own && line[own..].starts_with("- "))
         })?
     };
     let l = line_of(key_line);
@@ -802,7 +801,10 @@ mod tests {
     #[test]
     fn a_clean_file_parses_and_one_error_is_one_error() {
         assert!(errors("title: A\n").is_empty());
-        assert_eq!(errors("title: A\ntitel: B\n"), [("unknown-key".into(), 2, 1)]);
+        assert_eq!(
+            errors("title: A\ntitel: B\n"),
+            [("unknown-key".into(), 2, 1)]
+        );
     }
 
     #[test]

@@ -121,17 +121,39 @@ fn denials(text: &str, right: Right) -> Vec<std::ops::Range<usize>> {
             let end = sentence[r.end..]
                 .find([',', '.', ';', '!', '?'])
                 .map_or(sentence.len(), |i| r.end + i);
-            if negated(sentence, end..end) {
+            if denies(sentence, r.clone(), end) {
                 // The whole clause, so that the message shows what it denies.
-                let start = sentence[..r.start]
-                    .rfind([',', ';'])
-                    .map_or(0, |i| i + 1);
+                let start = sentence[..r.start].rfind([',', ';']).map_or(0, |i| i + 1);
                 let lead = sentence[start..].len() - sentence[start..].trim_start().len();
                 out.push(base + start + lead..base + end);
             }
         }
     }
     out
+}
+
+/// Whether the clause of `sentence` holding the right's words at `words` (ending at `end`)
+/// denies the right: a negation before them (*tietoja ei voi poistaa*, *ei ole oikeutta
+/// siirtää*), or after them with *ole* (*oikeutta poistamiseen ei ole*). A negation of another
+/// verb after them denies something else: *peruminen ei vaikuta aiempaan käsittelyyn*.
+fn denies(sentence: &str, words: std::ops::Range<usize>, end: usize) -> bool {
+    if negated(sentence, words.start..words.start) {
+        return true;
+    }
+    // The first word after the right's words that a negation stands before: it is the verb
+    // the negation governs.
+    let mut at = words.end;
+    for w in sentence[words.end..end].split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() && negated(sentence, at..at) {
+            return word_is(&fold_case(w), &["ole", "voi", "voida", "onnistu"]);
+        }
+        at += w.len()
+            + sentence[at + w.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+    }
+    false
 }
 
 /// Whether `s` holds an act's number, `1050/2018`.
@@ -157,9 +179,11 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         };
         // Only where the right surely reaches every purpose: otherwise the note may speak of
         // the purposes it does not reach.
-        let everywhere = cx.applies.rights.iter().any(|d| {
-            d.right == right && d.reach == Reach::All && d.uncertain.is_empty()
-        });
+        let everywhere = cx
+            .applies
+            .rights
+            .iter()
+            .any(|d| d.right == right && d.reach == Reach::All && d.uncertain.is_empty());
         if !everywhere {
             continue;
         }
@@ -199,6 +223,10 @@ mod tests {
             ("Käsittelyä ei voi vastustaa.", Right::Objection),
             ("Suostumusta ei voi peruuttaa.", Right::WithdrawConsent),
             ("Emme poista tietoja.", Right::Erasure),
+            (
+                "Tietojen siirtäminen ei ole mahdollista.",
+                Right::Portability,
+            ),
         ] {
             assert_eq!(denials(s, r).len(), 1, "{s}");
         }
@@ -217,6 +245,11 @@ mod tests {
             ),
             ("Tietoja ei poisteta automaattisesti.", Right::Erasure),
             ("Tarkastuksesta ei peritä maksua.", Right::Access),
+            (
+                "Voit perua suostumuksesi milloin tahansa; peruminen ei vaikuta aiempaan käsittelyyn.",
+                Right::WithdrawConsent,
+            ),
+            ("Tietojen poistaminen ei vaikuta laskuihin.", Right::Erasure),
             ("Voit pyytää tietojesi poistamista.", Right::Erasure),
             (
                 "Emme luovuta tietoja markkinointiin. Voit pyytää tietojesi poistamista.",
