@@ -214,13 +214,13 @@ fn process_register(
             };
         }
     };
-    let register = match load::parse_register(file, &text) {
+    let register = match load::parse_register_all(file, &text) {
         Ok(r) => r,
-        Err(d) => {
+        Err(diagnostics) => {
             return RegisterResult {
                 text: Some(text),
                 doc: None,
-                diagnostics: vec![*d],
+                diagnostics,
             };
         }
     };
@@ -279,11 +279,11 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         }
     };
     out.sources.set_text(config_file, Some(config_text.clone()));
-    let config = match load::parse_project(config_file, &config_text) {
+    let config = match load::parse_project_all(config_file, &config_text) {
         Ok(c) => c,
         Err(d) => {
             // Without the settings, the registers cannot be found or judged.
-            out.diagnostics.push(*d);
+            out.diagnostics.extend(d);
             return out;
         }
     };

@@ -279,18 +279,28 @@ pub fn check_characters(file: FileId, text: &str) -> Result<(), Box<Diagnostic>>
 
 /// Parses `seloste.yaml`. An empty project file is allowed to load; the lint says what it lacks.
 pub fn parse_project(file: FileId, text: &str) -> Result<ProjectFile, Box<Diagnostic>> {
-    check_characters(file, text)?;
+    parse_project_all(file, text).map_err(first)
+}
+
+/// [`parse_project`], reporting every input error of the file that can be found in one run.
+pub fn parse_project_all(file: FileId, text: &str) -> Result<ProjectFile, Vec<Diagnostic>> {
+    check_characters(file, text).map_err(|d| vec![*d])?;
     if is_blank_yaml(text) {
         return Ok(ProjectFile::default());
     }
-    parse(file, text)
+    yaml::parse_all(file, text)
 }
 
 /// Parses a register file. An empty file is an input error: there is nothing to lint.
 pub fn parse_register(file: FileId, text: &str) -> Result<Register, Box<Diagnostic>> {
-    check_characters(file, text)?;
+    parse_register_all(file, text).map_err(first)
+}
+
+/// [`parse_register`], reporting every input error of the file that can be found in one run.
+pub fn parse_register_all(file: FileId, text: &str) -> Result<Register, Vec<Diagnostic>> {
+    check_characters(file, text).map_err(|d| vec![*d])?;
     if is_blank_yaml(text) {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::input(
                 InputError::EmptyFile,
                 file,
@@ -298,9 +308,14 @@ pub fn parse_register(file: FileId, text: &str) -> Result<Register, Box<Diagnost
                 "the register file is empty",
             )
             .with_help("start from `seloste new NAME`, or delete the file"),
-        ));
+        ]);
     }
-    parse(file, text)
+    yaml::parse_all(file, text)
+}
+
+/// The first of the errors of a file (there is always one).
+fn first(mut errors: Vec<Diagnostic>) -> Box<Diagnostic> {
+    Box::new(errors.swap_remove(0))
 }
 
 /// The register files of a project: `*.yaml` and `*.yml` directly under `dir`, sorted by name

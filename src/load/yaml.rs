@@ -77,6 +77,211 @@ pub fn parse<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Box<Dia
         .map_err(|e| Box::new(to_diagnostic(file, text, &e)))
 }
 
+/// The most input errors reported from one file: a file with more is better read a screen at
+/// a time.
+pub const MAX_ERRORS_PER_FILE: usize = 20;
+
+/// Parses `text` (file `file`) into `T`, or reports every error it can find: after an unknown
+/// key, a wrong type or an invalid value, the entry that holds it (`key: value` with all that
+/// is indented under it) is blanked out — replaced by spaces, so every later position stays
+/// where it is — and the file parsed again. A file that parses costs one parse, as before.
+///
+/// Recovery stops at the first error that could come from the blanking itself or that leaves
+/// the parser no way on: broken YAML, a missing key, an error in a blanked entry's parent, a
+/// document that is not a mapping.
+pub fn parse_all<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Vec<Diagnostic>> {
+    let opts = || options(text.len());
+    let mut err = match serde_saphyr::from_str_with_options::<T>(text, opts()) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let mut out = vec![to_diagnostic(file, text, &err)];
+    let mut patched = text.to_string();
+    // Lines (1-based) where an error may be the blanking's own doing: from the parent of each
+    // blanked entry to the entry's end.
+    let mut suspect: Vec<std::ops::RangeInclusive<u32>> = Vec::new();
+    while out.len() < MAX_ERRORS_PER_FILE {
+        let Some(entry) = recoverable(&err).and_then(|pos| entry_at(&patched, pos)) else {
+            break;
+        };
+        // Spaces for every byte but line breaks: offsets, lines and columns elsewhere stay.
+        let blanked: String = patched[entry.bytes.clone()]
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect();
+        patched.replace_range(entry.bytes.clone(), &blanked);
+        suspect.push(entry.parent..=entry.last);
+        err = match serde_saphyr::from_str_with_options::<T>(&patched, opts()) {
+            // The rest of the file is sound: what was found is all there is.
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let Some(pos) = recoverable(&err) else { break };
+        if suspect.iter().any(|r| r.contains(&pos.line)) {
+            break;
+        }
+        let d = to_diagnostic(file, text, &err);
+        if out.iter().any(|o| o.pos == d.pos && o.message == d.message) {
+            break;
+        }
+        out.push(d);
+    }
+    Err(out)
+}
+
+/// The position of an error that recovery can step over: one value or key that is wrong,
+/// where the parser could go on without it.
+fn recoverable(err: &YamlError) -> Option<Pos> {
+    let e = innermost(err);
+    let ok = matches!(
+        e,
+        YamlError::SerdeUnknownField { .. }
+            | YamlError::SerdeUnknownVariant { .. }
+            | YamlError::DuplicateMappingKey { .. }
+            | YamlError::Unexpected { .. }
+            | YamlError::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+            | YamlError::UnexpectedValueForUnitEnumVariant { .. }
+            | YamlError::UnexpectedValueForUnit { .. }
+            | YamlError::NullIntoString { .. }
+            | YamlError::InvalidScalar { .. }
+            | YamlError::InvalidBooleanStrict { .. }
+            | YamlError::SerdeInvalidType { .. }
+            | YamlError::SerdeInvalidValue { .. }
+            | YamlError::Message { .. }
+            | YamlError::TaggedScalarCannotDeserializeIntoString { .. }
+    );
+    if !ok {
+        return None;
+    }
+    e.location().filter(|l| l.line() > 0).map(|l| pos_of(&l))
+}
+
+/// A block entry to blank: its bytes, the line of its parent key (0 at the top level) and its
+/// last line.
+#[derive(Debug, PartialEq, Eq)]
+struct Entry {
+    bytes: std::ops::Range<usize>,
+    parent: u32,
+    last: u32,
+}
+
+/// The start of each line of `text` (byte offsets).
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect()
+}
+
+/// Where the content of a line starts, past its indentation and any `- ` of block sequences,
+/// in bytes (all ASCII before it).
+fn content_start(line: &str) -> usize {
+    let mut i = 0;
+    let b = line.as_bytes();
+    loop {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if i + 1 < b.len() && b[i] == b'-' && b[i + 1] == b' ' {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// Whether `content` starts with a block mapping key (`key:` followed by a space or the end).
+fn is_key(content: &str) -> bool {
+    let content = content.trim_end_matches(['\r', '\n']);
+    let Some(first) = content.chars().next() else {
+        return false;
+    };
+    if matches!(
+        first,
+        '{' | '[' | '#' | '|' | '>' | '&' | '*' | '!' | '%' | '@' | '`' | '-' | '?' | ':'
+    ) {
+        return false;
+    }
+    let key_end = if first == '"' || first == '\'' {
+        match content[1..].find(first) {
+            Some(i) => i + 2,
+            None => return false,
+        }
+    } else {
+        match content.find(':') {
+            Some(i) => i,
+            None => return false,
+        }
+    };
+    let rest = &content[key_end..];
+    rest.starts_with(':') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t']))
+}
+
+/// The indentation of a line that holds content, or `None` for a blank or comment line.
+fn indent(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches(' ');
+    (!t.trim().is_empty() && !t.starts_with('#')).then(|| line.len() - t.len())
+}
+
+/// The block entry of `text` that holds the error at `pos`: the `key:` on its line if the
+/// error stands at or after the key, else the key whose block value starts at `pos` (a list
+/// item, a nested mapping). `None` when there is no such key in block style (a document that
+/// is not a mapping, a flow collection at the top).
+fn entry_at(text: &str, pos: Pos) -> Option<Entry> {
+    let starts = line_starts(text);
+    let line_of = |n: usize| {
+        let s = starts[n];
+        let e = starts.get(n + 1).copied().unwrap_or(text.len());
+        &text[s..e]
+    };
+    let n = (pos.line as usize).checked_sub(1)?;
+    if n >= starts.len() {
+        return None;
+    }
+    let line = line_of(n);
+    let col = line
+        .char_indices()
+        .nth(pos.column.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    let c = content_start(line);
+    let key_line = if is_key(&line[c..]) && col >= c {
+        n
+    } else {
+        // The owner of a block value: the nearest key above, less indented than the value (or
+        // as indented, for a list written flush under its key).
+        let own = indent(line)?;
+        (0..n).rev().find(|&m| {
+            let l = line_of(m);
+            let cs = content_start(l);
+            indent(l).is_some_and(|i| i <= own)
+                && is_key(&l[cs..])
+                && (cs < own || cs == own && line[own..].starts_with("- "))
+        })?
+    };
+    let l = line_of(key_line);
+    let key_col = content_start(l);
+    let mut last = key_line;
+    for m in key_line + 1..starts.len() {
+        let lm = line_of(m);
+        match indent(lm) {
+            Some(i) if i > key_col => last = m,
+            Some(_) => break,
+            None => {}
+        }
+    }
+    let end = starts.get(last + 1).copied().unwrap_or(text.len());
+    // The parent: the nearest line above that is less indented than the key.
+    let parent = (0..key_line)
+        .rev()
+        .find(|&m| indent(line_of(m)).is_some_and(|i| i < key_col))
+        .map_or(0, |m| m as u32 + 1);
+    Some(Entry {
+        bytes: starts[key_line] + key_col..end,
+        parent,
+        last: last as u32 + 1,
+    })
+}
+
 /// The location of an error, unwrapping snippet and alias wrappers.
 fn innermost(e: &YamlError) -> &YamlError {
     match e {
@@ -563,6 +768,90 @@ fn to_diagnostic(file: FileId, text: &str, err: &YamlError) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn errors(text: &str) -> Vec<(String, u32, u32)> {
+        match parse_all::<crate::model::Register>(FileId(0), text) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| {
+                    let p = d.pos.unwrap();
+                    (d.code.as_str().to_string(), p.line, p.column)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn every_wrong_key_type_and_value_of_a_file_is_reported() {
+        let text = "title: A\ntitel: B\npurposes:\n  - description: x\n    legal_basis: contrat\n    descripton: y\n  - description:\n      - z\n    legal_basis: consent\ncollection: [a]\nrights:\n  access:\n    noet: x\n";
+        assert_eq!(
+            errors(text),
+            [
+                ("unknown-key".into(), 2, 1),
+                ("unknown-value".into(), 5, 18),
+                ("unknown-key".into(), 6, 5),
+                ("wrong-type".into(), 8, 7),
+                ("wrong-type".into(), 10, 13),
+                ("unknown-key".into(), 13, 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clean_file_parses_and_one_error_is_one_error() {
+        assert!(errors("title: A\n").is_empty());
+        assert_eq!(
+            errors("title: A\ntitel: B\n"),
+            [("unknown-key".into(), 2, 1)]
+        );
+    }
+
+    #[test]
+    fn recovery_reports_nothing_the_blanking_caused() {
+        // The id is invalid; without it the group lacks a required key, which is not reported.
+        let text = "title: A\ndata_subjects:\n  - id: Ei Kelpaa!\n    group: Asiakkaat\n";
+        let e = errors(text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        // A syntax error after a wrong value stops the file: it is reported on the next run.
+        let text = "title: A\ntitel: B\npurposes: [\n";
+        let e = errors(text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].1, 2);
+        // A document that is not a mapping is one error.
+        assert_eq!(errors("- a\n- b\n").len(), 1);
+    }
+
+    #[test]
+    fn errors_per_file_are_capped() {
+        let text: String = std::iter::once("title: A\n".to_string())
+            .chain((0..40).map(|i| format!("unknown{i}: x\n")))
+            .collect();
+        assert_eq!(errors(&text).len(), MAX_ERRORS_PER_FILE);
+    }
+
+    #[test]
+    fn entries_cover_their_block_and_name_their_parent() {
+        let text = "a: 1\nb:\n  c: 2\n  d:\n    - 3\n\n    - 4\n  e: 5\n";
+        let at = |line, column| {
+            entry_at(
+                text,
+                Pos {
+                    line,
+                    column,
+                    offset: None,
+                    len: 0,
+                },
+            )
+            .unwrap()
+        };
+        let d = at(4, 3);
+        assert_eq!(&text[d.bytes.clone()], "d:\n    - 3\n\n    - 4\n");
+        assert_eq!((d.parent, d.last), (2, 7));
+        // An error in the list is the entry of its key.
+        assert_eq!(at(7, 7), d);
+        assert_eq!(&text[at(1, 4).bytes], "a: 1\n");
+    }
 
     /// A register whose purposes are a merge-key chain: each level merges the one before twice.
     fn merge_chain(levels: usize) -> String {

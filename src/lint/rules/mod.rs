@@ -7,6 +7,7 @@ pub mod access_request_limit;
 pub mod adequacy_not_in_force;
 pub mod ambiguous_legal_basis;
 pub mod consent_for_necessary_cookie;
+pub mod contradicting_right_note;
 pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
 pub mod derogation_before_safeguard;
@@ -46,6 +47,7 @@ pub mod outdated_term;
 pub mod placeholder_left;
 pub mod provision_for_unprovided_data;
 pub mod public_authority_without_dpo;
+pub mod redundant_right_note;
 pub mod relative_link;
 pub mod repealed_act;
 pub mod restriction_without_law;
@@ -122,6 +124,8 @@ pub static RULES: &[&Rule] = &[
     &consent_for_necessary_cookie::RULE,
     &restriction_without_law::RULE,
     &note_for_inapplicable_right::RULE,
+    &contradicting_right_note::RULE,
+    &redundant_right_note::RULE,
     &outdated_supervisory_authority::RULE,
     &repealed_act::RULE,
     &outdated_term::RULE,
