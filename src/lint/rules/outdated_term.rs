@@ -28,6 +28,9 @@ Every text for terms that outlived the law or the authority they named:
 | Valvira, Sosiaali- ja terveysalan lupa- ja valvontavirasto, aluehallintovirasto (AVI) | merged into Lupa- ja valvontavirasto on 1.1.2026 |
 | Viestintävirasto | Liikenne- ja viestintävirasto Traficom since 1.1.2019 |
 
+A controller whose name is one of these bodies is reported by `dissolved-controller` (an
+error) instead.
+
 ## Why
 Old terms tell the reader the notice was written for a law that no longer applies, and they
 describe rights too narrowly: the "right of inspection and prohibition" of the Personal Data
@@ -101,6 +104,21 @@ fn report(found: &str, phrase: &Phrase) -> (String, String) {
 }
 
 fn check_project(cx: &ProjectContext<'_>, out: &mut Findings) {
+    // A controller named after a dissolved body (Valvira, an AVI) is `dissolved-controller`'s
+    // finding, at error level: the same name is not reported twice.
+    let dissolved = cx
+        .project
+        .controller()
+        .and_then(|c| c.value.name.as_ref())
+        .filter(|n| {
+            crate::data::dissolved_body_named(n.value.as_str()).is_some_and(|b| cx.today >= b.ended)
+        })
+        .map(|n| n.pos);
+    if let Some(at) = dissolved {
+        let texts: Vec<_> = cx.texts.iter().filter(|t| t.pos != at).cloned().collect();
+        report_phrases(out, cx.source, &texts, &SET, adjacent, report);
+        return;
+    }
     report_phrases(out, cx.source, cx.texts, &SET, adjacent, report);
 }
 
