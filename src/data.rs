@@ -294,32 +294,46 @@ fn name_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `pattern` stands in `words` as consecutive words, its last word possibly inflected
-/// ("sairaanhoitopiiri" in "sairaanhoitopiirin kuntayhtymä").
-fn contains_words(words: &[String], pattern: &[String]) -> bool {
-    let Some((last, init)) = pattern.split_last() else {
-        return false;
-    };
-    words.windows(pattern.len()).any(|w| {
-        w[..init.len()] == *init && w[init.len()].starts_with(last.as_str())
+/// Where `pattern` stands in `words` as consecutive words, its last word possibly inflected
+/// ("sairaanhoitopiiri" in "sairaanhoitopiirin kuntayhtymä"): the index of its first word.
+fn find_words(words: &[String], pattern: &[String], inflected: bool) -> Option<usize> {
+    let (last, init) = pattern.split_last()?;
+    words.windows(pattern.len()).position(|w| {
+        w[..init.len()] == *init
+            && if inflected {
+                w[init.len()].starts_with(last.as_str())
+            } else {
+                w[init.len()] == *last
+            }
     })
 }
 
 /// The dissolved body a controller's name names, if any: its official or other full name, or
-/// a short name that only it had. A name that also names the successor is not dissolved
-/// ("Keski-Uudenmaan hyvinvointialue (Keusote)").
+/// a short name that only it had. A name that also names the successor, beside the body's own
+/// name, is the successor ("Keski-Uudenmaan hyvinvointialue (Keusote)").
 pub fn dissolved_body_named(name: &str) -> Option<&'static DissolvedBody> {
     let words = name_words(name);
     DISSOLVED.bodies.iter().find(|b| {
-        let full = std::iter::once(&b.name)
-            .chain(&b.also)
-            .any(|n| contains_words(&words, &name_words(n)));
-        let short = b.short_names_unique
-            && b.short_names.iter().any(|n| {
-                let p = name_words(n);
-                words.windows(p.len()).any(|w| w == p.as_slice())
-            });
-        (full || short) && !contains_words(&words, &name_words(&b.successor))
+        let full = std::iter::once(&b.name).chain(&b.also).map(|n| (n, true));
+        let short = b
+            .short_names
+            .iter()
+            .filter(|_| b.short_names_unique)
+            .map(|n| (n, false));
+        full.chain(short).any(|(n, inflected)| {
+            let pattern = name_words(n);
+            let Some(at) = find_words(&words, &pattern, inflected) else {
+                return false;
+            };
+            // The successor may share words with the body ("Sosiaali- ja terveysalan lupa- ja
+            // valvontavirasto" holds "Lupa- ja valvontavirasto"): look for it elsewhere.
+            let rest: Vec<String> = words[..at]
+                .iter()
+                .chain(&words[at + pattern.len()..])
+                .cloned()
+                .collect();
+            find_words(&rest, &name_words(&b.successor), true).is_none()
+        })
     })
 }
 

@@ -65,12 +65,26 @@ fn report(body: &DissolvedBody, what: String, at: crate::source::Pos, out: &mut 
     } else {
         format!(" ({})", body.short_names.join(", "))
     };
+    // "the controller “Valvira…” is Valvira…" says nothing: name the body only when the
+    // controller's name is another one of its names.
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let given = key(what.split('“').nth(1).unwrap_or(""));
+    let own = key(&format!("{}{short}", body.name));
+    let what = if given == own || given == key(&body.name) {
+        format!("{what} no longer exists")
+    } else {
+        format!("{what} is {}{short}, which no longer exists", body.name)
+    };
     let finding = out
         .at(
             at,
             format!(
-                "{what} is {}{short}, which no longer exists: its tasks passed to {successor} on {}",
-                body.name,
+                "{what}: its tasks passed to {successor} on {}",
                 date(body.ended)
             ),
         )

@@ -219,8 +219,14 @@ impl Coverage {
     }
 }
 
-fn country_name(code: CountryCode) -> &'static str {
-    data::country(code).map_or("an unknown country", |c| c.en.as_str())
+/// The country's English name, as it stands in a sentence ("the United States").
+fn country_name(code: CountryCode) -> String {
+    let name = data::country(code).map_or("an unknown country", |c| c.en.as_str());
+    if name.starts_with("United ") {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
 }
 
 fn date(d: chrono::NaiveDate) -> String {
@@ -230,18 +236,18 @@ fn date(d: chrono::NaiveDate) -> String {
 /// What seloste knows of a vendor, for the message: "Mailchimp (The Rocket Science Group LLC
 /// …, United States; listed as DPF certified, checked 27.11.2026)".
 fn described(v: &Vendor) -> String {
-    let dpf = match (v.country.as_str(), v.dpf) {
-        (_, Some(true)) => "listed as EU–US DPF certified",
-        ("US", Some(false)) => "not DPF certified",
-        ("US", None) | (_, None) => "DPF status unknown",
-        (_, Some(false)) => "not DPF certified",
+    let checked = date(v.checked);
+    let dpf = match (v.dpf, v.verified) {
+        (Some(true), true) => format!("EU–US DPF certified as of {checked}"),
+        (Some(true), false) => format!("EU–US DPF certified as far as known on {checked}, unconfirmed"),
+        (Some(false), _) => format!("not EU–US DPF certified as of {checked}"),
+        (None, _) => format!("EU–US DPF status unknown on {checked}"),
     };
     format!(
-        "{} ({}, {}; {dpf}, checked {})",
+        "{} ({}, {}; {dpf})",
         v.name,
         v.provider,
-        country_name(v.country),
-        date(v.checked)
+        country_name(v.country)
     )
 }
 
@@ -262,7 +268,7 @@ pub(crate) fn check_text(
         }
         coverage.reported.push(index);
         let found = quote(&value[range.clone()]);
-        let countries: Vec<&str> = v.data_countries.iter().map(|c| country_name(*c)).collect();
+        let countries: Vec<String> = v.data_countries.iter().map(|c| country_name(*c)).collect();
         let why = if coverage.absent {
             "but the register does not say whether data are transferred outside the EU/EEA"
                 .to_string()
@@ -298,11 +304,16 @@ pub(crate) fn check_text(
             v.data_countries.first().map_or("US", |c| c.as_str())
         ));
         if !v.verified {
+            let list = "https://www.dataprivacyframework.gov/list";
+            let check = if v.source.starts_with(list) {
+                list.to_string()
+            } else {
+                format!("{} and {list}", v.source)
+            };
             finding.help(format!(
-                "seloste's table entry for {} could not be confirmed from its source on {}: check {} and https://www.dataprivacyframework.gov/list",
+                "seloste's table entry for {} could not be confirmed from a source on {}: check {check}",
                 v.name,
-                date(v.checked),
-                v.source
+                date(v.checked)
             ));
         }
     }
