@@ -411,7 +411,14 @@ mod tests {
                 v.id
             );
         }
-        for id in ["google", "microsoft", "meta", "mailchimp", "aws", "atlassian"] {
+        for id in [
+            "google",
+            "microsoft",
+            "meta",
+            "mailchimp",
+            "aws",
+            "atlassian",
+        ] {
             assert!(ids.contains(id), "{id} missing");
         }
     }
@@ -426,7 +433,10 @@ mod tests {
         let keusote = dissolved_body_named("Keski-Uudenmaan sote –kuntayhtymä (Keusote)").unwrap();
         assert_eq!(keusote.successor, "Keski-Uudenmaan hyvinvointialue");
         assert!(dissolved_body_named("Keski-Uudenmaan hyvinvointialue (Keusote)").is_none());
-        assert!(dissolved_body_named("Keusote").is_none(), "the county kept the name");
+        assert!(
+            dissolved_body_named("Keusote").is_none(),
+            "the county kept the name"
+        );
         assert!(dissolved_body_named("Siun sote").is_none());
         assert!(dissolved_body_named("HUS-yhtymä").is_none());
         assert!(dissolved_body_named("Helsingin kaupunki").is_none());
@@ -450,7 +460,13 @@ mod tests {
         let names: Vec<&str> = table_dates().into_iter().map(|(n, _)| n).collect();
         assert_eq!(
             names,
-            ["adequacy", "supervisory authority", "vendors", "dissolved bodies", "countries"]
+            [
+                "adequacy",
+                "supervisory authority",
+                "vendors",
+                "dissolved bodies",
+                "countries"
+            ]
         );
     }
 

@@ -16,13 +16,7 @@ use crate::source::Pos;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "undeclared-transfer",
-    articles: &[
-        "Art 13(1)(f)",
-        "Art 14(1)(f)",
-        "Art 44",
-        "Art 45",
-        "Art 46",
-    ],
+    articles: &["Art 13(1)(f)", "Art 14(1)(f)", "Art 44", "Art 45", "Art 46"],
     severity: Severity::Warning,
     section: Section::Transfers,
     summary: "a text names a service provider established outside the EU/EEA, but no transfer covers it",
@@ -104,9 +98,9 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
 /// Finnish case endings (after a connecting `i` or `e`, or none) that a name may carry:
 /// Google|n, Zoom|issa, Slack|iin, Jira|an, Trello|on, Shopify|hin.
 const ENDINGS: &[&str] = &[
-    "n", "a", "ä", "ta", "tä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi",
-    "na", "nä", "in", "han", "hen", "hin", "hon", "hun", "hyn", "seen", "an", "en", "on", "un",
-    "yn", "än", "ön",
+    "n", "a", "ä", "ta", "tä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle",
+    "ksi", "na", "nä", "in", "han", "hen", "hin", "hon", "hun", "hyn", "seen", "an", "en", "on",
+    "un", "yn", "än", "ön",
 ];
 
 /// Whether `rest`, the letters that follow a name in the same word, are a Finnish case ending
@@ -133,8 +127,7 @@ fn finnish_ending(rest: &str) -> bool {
         return rest != r;
     }
     ENDINGS.contains(&r)
-        || r
-            .strip_prefix(['i', 'e'])
+        || r.strip_prefix(['i', 'e'])
             .is_some_and(|x| !x.is_empty() && ENDINGS.contains(&x))
 }
 
@@ -206,8 +199,11 @@ impl Coverage {
             c.countries.extend(t.country.as_ref().map(|x| x.value));
             let texts = [&t.recipient, &t.organisation, &t.conditions, &t.document];
             for text in texts.into_iter().flatten() {
-                c.vendors
-                    .extend(vendors_in(text.value.as_str(), false).into_iter().map(|(v, _)| v));
+                c.vendors.extend(
+                    vendors_in(text.value.as_str(), false)
+                        .into_iter()
+                        .map(|(v, _)| v),
+                );
             }
         }
         c
@@ -215,7 +211,10 @@ impl Coverage {
 
     fn covers(&self, index: usize, vendor: &Vendor) -> bool {
         self.vendors.contains(&index)
-            || vendor.data_countries.iter().any(|c| self.countries.contains(c))
+            || vendor
+                .data_countries
+                .iter()
+                .any(|c| self.countries.contains(c))
     }
 }
 
@@ -239,7 +238,9 @@ fn described(v: &Vendor) -> String {
     let checked = date(v.checked);
     let dpf = match (v.dpf, v.verified) {
         (Some(true), true) => format!("EU–US DPF certified as of {checked}"),
-        (Some(true), false) => format!("EU–US DPF certified as far as known on {checked}, unconfirmed"),
+        (Some(true), false) => {
+            format!("EU–US DPF certified as far as known on {checked}, unconfirmed")
+        }
         (Some(false), _) => format!("not EU–US DPF certified as of {checked}"),
         (None, _) => format!("EU–US DPF status unknown on {checked}"),
     };
@@ -282,10 +283,7 @@ pub(crate) fn check_text(
         };
         let at = locate(source, pos, value, range);
         let finding = out
-            .at(
-                at,
-                format!("“{found}” is {}, {why}", described(v)),
-            )
+            .at(at, format!("“{found}” is {}, {why}", described(v)))
             .label(format!("a provider in {}", country_name(v.country)));
         match &v.eu_entity {
             Some(eu) => finding.help(format!(
@@ -359,10 +357,10 @@ mod tests {
                 "shopify=Shopifyhin"
             ]
         );
-        assert_eq!(names("Mailchimpissämme ja Facebookissakin"), [
-            "mailchimp=Mailchimpissämme",
-            "meta=Facebookissakin"
-        ]);
+        assert_eq!(
+            names("Mailchimpissämme ja Facebookissakin"),
+            ["mailchimp=Mailchimpissämme", "meta=Facebookissakin"]
+        );
     }
 
     #[test]
