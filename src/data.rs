@@ -308,8 +308,8 @@ fn find_words(words: &[String], pattern: &[String], inflected: bool) -> Option<u
     })
 }
 
-/// The dissolved body a controller's name names, if any: its official or other full name, or
-/// a short name that only it had. A name that also names the successor, beside the body's own
+/// The dissolved body a controller's name names, if any: its official or other full name, or,
+/// as the whole name, a short name that only it had. A name that also names the successor, beside the body's own
 /// name, is the successor ("Keski-Uudenmaan hyvinvointialue (Keusote)").
 pub fn dissolved_body_named(name: &str) -> Option<&'static DissolvedBody> {
     let words = name_words(name);
@@ -322,6 +322,10 @@ pub fn dissolved_body_named(name: &str) -> Option<&'static DissolvedBody> {
             .map(|n| (n, false));
         full.chain(short).any(|(n, inflected)| {
             let pattern = name_words(n);
+            // A short name is the whole name ("Valvira"), not a word in a longer one.
+            if !inflected && words != pattern {
+                return false;
+            }
             let Some(at) = find_words(&words, &pattern, inflected) else {
                 return false;
             };
@@ -446,6 +450,8 @@ mod tests {
             "Lupa- ja valvontavirasto"
         );
         assert!(dissolved_body_named("Pirkanmaan sairaanhoitopiirin kuntayhtymä").is_some());
+        assert!(dissolved_body_named("PSHP").is_some());
+        assert!(dissolved_body_named("Esimerkki Oy, ent. Valviran kumppani").is_none());
         assert!(dissolved_body_named("Uudenmaan ELY-keskus").is_some());
         assert!(dissolved_body_named("Pirkanmaan hyvinvointialue").is_none());
         assert_eq!(

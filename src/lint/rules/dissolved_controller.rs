@@ -24,9 +24,10 @@ Finnish public bodies that have been dissolved or merged (`data/dissolved_bodies
 | the ELY centres | 1.1.2026 | the regional elinvoimakeskus (environmental permits: Lupa- ja valvontavirasto) |
 
 A name matches when it contains the body's official name, whatever the dashes and spacing
-("Keski-Uudenmaan sote –kuntayhtymä (Keusote)"), unless it also names the successor. Short
-names match alone only where no successor kept them: "Keusote", "Siun sote", "Kymsote" and
-"Soite" are names of wellbeing services counties today, "Valvira", "Essote" and "PSHP" are not.
+("Keski-Uudenmaan sote –kuntayhtymä (Keusote)"), unless it also names the successor. A short
+name matches as the whole name, and only where no successor kept it: "Keusote", "Siun sote",
+"Kymsote" and "Soite" are names of wellbeing services counties today, "Valvira", "Essote" and
+"PSHP" are not.
 HUS is not in the table: HUS-yhtymä continues.
 
 `outdated-term` reports Valvira and the AVIs wherever else a text names them (a complaint

@@ -131,6 +131,49 @@ mod tests {
     use super::SET;
     use crate::lint::text::adjacent;
 
+    /// The codes of the findings on `seloste.yaml` of a project with this controller name and a
+    /// complaint note naming Valvira.
+    fn project_codes(controller: &str) -> Vec<&'static str> {
+        use crate::pipeline::{MemoryFiles, Options, run_project};
+        let mut files = MemoryFiles::new();
+        files.insert(
+            "seloste.yaml",
+            &format!(
+                "controller:\n  name: {controller}\n  email: kirjaamo@esimerkki.fi\n  public_authority: true\ncontact:\n  title: Valviran kirjaamo\n  email: a@esimerkki.fi\ndpo:\n  email: tsv@esimerkki.fi\n"
+            ),
+        );
+        let outcome = run_project(
+            std::path::Path::new("seloste.yaml"),
+            &files,
+            &Options {
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                keep_registers: false,
+            },
+        );
+        let mut codes: Vec<&'static str> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .filter(|c| ["outdated-term", "dissolved-controller"].contains(c))
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+
+    #[test]
+    fn a_dissolved_controller_is_not_also_an_outdated_term() {
+        // The controller's name is dissolved-controller's; the same body named in another
+        // text is still an outdated term.
+        assert_eq!(
+            project_codes("Sosiaali- ja terveysalan lupa- ja valvontavirasto Valvira"),
+            ["dissolved-controller", "outdated-term"]
+        );
+        assert_eq!(
+            project_codes("Esimerkki Oy (entinen Valvira-yhteistyö)"),
+            ["outdated-term", "outdated-term"]
+        );
+    }
+
     #[test]
     fn a_name_and_its_abbreviation_are_one_term() {
         let t = "Sosiaali- ja terveysalan lupa- ja valvontavirasto (Valvira) ja rekisteriseloste";

@@ -361,6 +361,10 @@ mod tests {
             names("Mailchimpissämme ja Facebookissakin"),
             ["mailchimp=Mailchimpissämme", "meta=Facebookissakin"]
         );
+        assert_eq!(
+            names("Teams-kokouksissa ja Meta-pikselin avulla; teams-sana"),
+            ["microsoft=Teams", "meta=Meta-pikselin"]
+        );
     }
 
     #[test]
