@@ -1,5 +1,7 @@
 //! Built-in reference data (`data/*.yaml`, compiled in): countries and the EU/EEA, adequacy
-//! decisions with the date they were reviewed, and the Finnish supervisory authority.
+//! decisions with the date they were reviewed, the Finnish supervisory authority, common
+//! non-EEA service providers and dissolved Finnish public bodies. Every table carries the date
+//! it was last reviewed (`as_of`), which `seloste --version` prints.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -23,7 +25,9 @@ pub struct Country {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CountryTable {
+    as_of: NaiveDate,
     countries: BTreeMap<String, Country>,
 }
 
@@ -61,6 +65,8 @@ pub struct AdequacyTable {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
+    /// The date the details were last checked.
+    pub as_of: NaiveDate,
     /// Finnish name.
     pub name: String,
     /// Swedish name.
@@ -79,13 +85,143 @@ pub struct Authority {
     pub website: String,
 }
 
+/// A non-EEA service provider that notices name as a recipient or processor.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vendor {
+    /// Stable identifier.
+    pub id: String,
+    /// The name a message shows.
+    pub name: String,
+    /// The company that provides and processes (the parent, where data go).
+    pub provider: String,
+    /// Where that provider is established.
+    pub country: CountryCode,
+    /// The third countries personal data go to: a transfer to one of them covers the vendor.
+    pub data_countries: Vec<CountryCode>,
+    /// The EU/EEA company EU customers contract with, if any.
+    #[serde(default)]
+    pub eu_entity: Option<String>,
+    /// Listed as certified under the EU–US Data Privacy Framework; `None` when not known.
+    pub dpf: Option<bool>,
+    /// The names to find in texts.
+    pub aliases: Vec<Alias>,
+    /// Where the facts were read.
+    pub source: String,
+    /// When.
+    pub checked: NaiveDate,
+    /// Whether `source` was read and confirms the entry.
+    pub verified: bool,
+    /// Anything a reader should know.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A name of a vendor to find in texts.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Alias {
+    /// Found in any letter case.
+    Any(String),
+    /// Found only with the capitals as written, when the lower-case word is an ordinary one.
+    Exact {
+        /// The name.
+        alias: String,
+        /// Always true.
+        exact: bool,
+    },
+}
+
+impl Alias {
+    /// The name.
+    pub fn text(&self) -> &str {
+        match self {
+            Alias::Any(s) | Alias::Exact { alias: s, .. } => s,
+        }
+    }
+
+    /// Whether it must stand with its capitals as written.
+    pub fn exact(&self) -> bool {
+        matches!(self, Alias::Exact { exact: true, .. })
+    }
+}
+
+/// The vendor table and when it was last reviewed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorTable {
+    /// The date the table was last reviewed.
+    pub as_of: NaiveDate,
+    /// The vendors.
+    pub vendors: Vec<Vendor>,
+}
+
+/// A Finnish public body that no longer exists.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DissolvedBody {
+    /// Its official name.
+    pub name: String,
+    /// Other full names, matched like `name`.
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Common short names.
+    #[serde(default)]
+    pub short_names: Vec<String>,
+    /// Whether the short names belong to this body alone (no successor kept them), so that
+    /// they identify it on their own.
+    #[serde(default)]
+    pub short_names_unique: bool,
+    /// Its business ID.
+    #[serde(default)]
+    pub business_id: Option<String>,
+    /// The first day on which it no longer had its tasks.
+    pub ended: NaiveDate,
+    /// Who has the tasks now.
+    pub successor: String,
+    /// The successor's business ID.
+    #[serde(default)]
+    pub successor_business_id: Option<String>,
+    /// Where the facts were read.
+    pub source: String,
+    /// When.
+    pub checked: NaiveDate,
+    /// Whether `source` was read and confirms the entry.
+    pub verified: bool,
+    /// Anything a reader should know.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The table of dissolved bodies and when it was last reviewed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DissolvedTable {
+    /// The date the table was last reviewed.
+    pub as_of: NaiveDate,
+    /// The bodies.
+    pub bodies: Vec<DissolvedBody>,
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(name: &str, yaml: &str) -> T {
     // Built-in data are tested; a failure here is a bug in this crate, not in user input.
     serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("built-in data {name} is invalid: {e}"))
 }
 
-static COUNTRIES: LazyLock<BTreeMap<String, Country>> = LazyLock::new(|| {
-    parse::<CountryTable>("countries.yaml", include_str!("../data/countries.yaml")).countries
+static COUNTRY_TABLE: LazyLock<CountryTable> =
+    LazyLock::new(|| parse("countries.yaml", include_str!("../data/countries.yaml")));
+
+static COUNTRIES: LazyLock<&'static BTreeMap<String, Country>> =
+    LazyLock::new(|| &COUNTRY_TABLE.countries);
+
+static VENDORS: LazyLock<VendorTable> =
+    LazyLock::new(|| parse("vendors.yaml", include_str!("../data/vendors.yaml")));
+
+static DISSOLVED: LazyLock<DissolvedTable> = LazyLock::new(|| {
+    parse(
+        "dissolved_bodies.yaml",
+        include_str!("../data/dissolved_bodies.yaml"),
+    )
 });
 
 static ADEQUACY: LazyLock<AdequacyTable> =
@@ -138,6 +274,93 @@ pub fn authority() -> &'static Authority {
     &AUTHORITY
 }
 
+/// The table of known non-EEA service providers.
+pub fn vendor_table() -> &'static VendorTable {
+    &VENDORS
+}
+
+/// The table of dissolved Finnish public bodies.
+pub fn dissolved_table() -> &'static DissolvedTable {
+    &DISSOLVED
+}
+
+/// The words of a name for comparing names: lower case, split at anything not a letter or a
+/// digit, so that dashes, brackets and spacing do not matter ("sote –kuntayhtymä" is "sote
+/// -kuntayhtymä").
+fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Where `pattern` stands in `words` as consecutive words, its last word possibly inflected
+/// ("sairaanhoitopiiri" in "sairaanhoitopiirin kuntayhtymä"): the index of its first word.
+fn find_words(words: &[String], pattern: &[String], inflected: bool) -> Option<usize> {
+    let (last, init) = pattern.split_last()?;
+    words.windows(pattern.len()).position(|w| {
+        w[..init.len()] == *init
+            && if inflected {
+                w[init.len()].starts_with(last.as_str())
+            } else {
+                w[init.len()] == *last
+            }
+    })
+}
+
+/// The dissolved body a controller's name names, if any: its official or other full name, or,
+/// as the whole name, a short name that only it had. A name that also names the successor, beside the body's own
+/// name, is the successor ("Keski-Uudenmaan hyvinvointialue (Keusote)").
+pub fn dissolved_body_named(name: &str) -> Option<&'static DissolvedBody> {
+    let words = name_words(name);
+    DISSOLVED.bodies.iter().find(|b| {
+        let full = std::iter::once(&b.name).chain(&b.also).map(|n| (n, true));
+        let short = b
+            .short_names
+            .iter()
+            .filter(|_| b.short_names_unique)
+            .map(|n| (n, false));
+        full.chain(short).any(|(n, inflected)| {
+            let pattern = name_words(n);
+            // A short name is the whole name ("Valvira"), not a word in a longer one.
+            if !inflected && words != pattern {
+                return false;
+            }
+            let Some(at) = find_words(&words, &pattern, inflected) else {
+                return false;
+            };
+            // The successor may share words with the body ("Sosiaali- ja terveysalan lupa- ja
+            // valvontavirasto" holds "Lupa- ja valvontavirasto"): look for it elsewhere.
+            let rest: Vec<String> = words[..at]
+                .iter()
+                .chain(&words[at + pattern.len()..])
+                .cloned()
+                .collect();
+            find_words(&rest, &name_words(&b.successor), true).is_none()
+        })
+    })
+}
+
+/// The dissolved body with this business ID, if any.
+pub fn dissolved_body_with_id(business_id: &str) -> Option<&'static DissolvedBody> {
+    let id = business_id.trim();
+    DISSOLVED
+        .bodies
+        .iter()
+        .find(|b| b.business_id.as_deref() == Some(id))
+}
+
+/// The built-in tables and the date each was last reviewed, for `seloste --version`.
+pub fn table_dates() -> Vec<(&'static str, NaiveDate)> {
+    vec![
+        ("adequacy", ADEQUACY.as_of),
+        ("supervisory authority", AUTHORITY.as_of),
+        ("vendors", VENDORS.as_of),
+        ("dissolved bodies", DISSOLVED.as_of),
+        ("countries", COUNTRY_TABLE.as_of),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +392,88 @@ mod tests {
             assert!(COUNTRIES.contains_key(c), "{c} is not an ISO code");
             assert!(!COUNTRIES[c].eea, "{c} is in the EEA");
         }
+    }
+
+    #[test]
+    fn vendor_table_loads_and_every_entry_says_where_data_go() {
+        let t = vendor_table();
+        assert!(t.vendors.len() >= 21);
+        let mut ids = std::collections::BTreeSet::new();
+        for v in &t.vendors {
+            assert!(ids.insert(v.id.as_str()), "{} twice", v.id);
+            assert!(!v.aliases.is_empty(), "{} has no alias", v.id);
+            assert!(!v.data_countries.is_empty(), "{} has no data country", v.id);
+            for c in v.data_countries.iter().chain([&v.country]) {
+                assert!(!is_eea(*c), "{}: {c} is in the EEA", v.id);
+            }
+            assert!(v.source.starts_with("https://"), "{}: source", v.id);
+            assert!(v.checked <= t.as_of, "{}: checked after as_of", v.id);
+            // An unverified entry says why, or what to check, unless the source is the DPF list.
+            assert!(
+                v.verified || v.note.is_some() || v.source.contains("dataprivacyframework"),
+                "{}: unverified without a note",
+                v.id
+            );
+        }
+        for id in [
+            "google",
+            "microsoft",
+            "meta",
+            "mailchimp",
+            "aws",
+            "atlassian",
+        ] {
+            assert!(ids.contains(id), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn dissolved_bodies_match_by_name_but_not_their_successors() {
+        let t = dissolved_table();
+        for b in &t.bodies {
+            assert!(b.checked <= t.as_of && b.ended <= t.as_of, "{}", b.name);
+            assert!(!b.name.to_lowercase().starts_with("hus"), "HUS continues");
+        }
+        let keusote = dissolved_body_named("Keski-Uudenmaan sote –kuntayhtymä (Keusote)").unwrap();
+        assert_eq!(keusote.successor, "Keski-Uudenmaan hyvinvointialue");
+        assert!(dissolved_body_named("Keski-Uudenmaan hyvinvointialue (Keusote)").is_none());
+        assert!(
+            dissolved_body_named("Keusote").is_none(),
+            "the county kept the name"
+        );
+        assert!(dissolved_body_named("Siun sote").is_none());
+        assert!(dissolved_body_named("HUS-yhtymä").is_none());
+        assert!(dissolved_body_named("Helsingin kaupunki").is_none());
+        assert!(dissolved_body_named("Lupa- ja valvontavirasto").is_none());
+        assert_eq!(
+            dissolved_body_named("Valvira").unwrap().successor,
+            "Lupa- ja valvontavirasto"
+        );
+        assert!(dissolved_body_named("Pirkanmaan sairaanhoitopiirin kuntayhtymä").is_some());
+        assert!(dissolved_body_named("PSHP").is_some());
+        assert!(dissolved_body_named("Esimerkki Oy, ent. Valviran kumppani").is_none());
+        assert!(dissolved_body_named("Uudenmaan ELY-keskus").is_some());
+        assert!(dissolved_body_named("Pirkanmaan hyvinvointialue").is_none());
+        assert_eq!(
+            dissolved_body_with_id("2732095-2").unwrap().short_names,
+            ["Siun sote"]
+        );
+        assert!(dissolved_body_with_id("3221317-4").is_none());
+    }
+
+    #[test]
+    fn every_table_has_a_date() {
+        let names: Vec<&str> = table_dates().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "adequacy",
+                "supervisory authority",
+                "vendors",
+                "dissolved bodies",
+                "countries"
+            ]
+        );
     }
 
     #[test]

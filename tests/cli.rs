@@ -26,5 +26,7 @@ fn cli_cases() {
         .env("NO_COLOR", "1")
         .case("tests/cmd/*.toml")
         // The README's tour: its console blocks are run as they stand.
-        .case("README.md");
+        .case("README.md")
+        // The version line with the dates of the legal data.
+        .case("docs/data.md");
 }

@@ -27,7 +27,7 @@ pub const EXIT_INPUT: u8 = 2;
 #[derive(Debug, Parser)]
 #[command(
     name = "seloste",
-    version,
+    version = version(),
     about = "Compile Finnish GDPR privacy notices (tietosuojaseloste) from YAML: check them against Art 13/14, render them as Markdown and HTML",
     after_help = "Exit codes: 0 clean, 1 findings at error level, 2 usage, I/O or unreadable input.\nSet SELOSTE_TODAY=YYYY-MM-DD to judge `updated` dates against a fixed day."
 )]
@@ -37,6 +37,23 @@ pub struct Cli {
     pub color: ColorWhen,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The version and the date each built-in legal data table was last reviewed: "0.1.0 (legal
+/// data: adequacy 2026-11-23, …)". A notice checked with old tables may miss a change in law.
+pub fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        let dates: Vec<String> = seloste::data::table_dates()
+            .into_iter()
+            .map(|(table, date)| format!("{table} {date}"))
+            .collect();
+        format!(
+            "{} (legal data: {})",
+            env!("CARGO_PKG_VERSION"),
+            dates.join(", ")
+        )
+    })
 }
 
 /// When to colour output.

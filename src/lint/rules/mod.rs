@@ -11,6 +11,7 @@ pub mod contradicting_right_note;
 pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
 pub mod derogation_before_safeguard;
+pub mod dissolved_controller;
 pub mod hedged_recipients;
 pub mod incomplete_recipient;
 pub mod incomplete_transfer;
@@ -59,6 +60,7 @@ pub mod stale_notice;
 pub mod transfer_within_eea;
 pub mod uncovered_retention;
 pub mod undeclared_direct_marketing;
+pub mod undeclared_transfer;
 pub mod unknown_reference;
 pub mod unnamed_transfer_country;
 pub mod unrendered_markdown;
@@ -73,6 +75,7 @@ pub mod vague_source;
 /// Every rule, in the order of a notice.
 pub static RULES: &[&Rule] = &[
     &missing_controller_details::RULE,
+    &dissolved_controller::RULE,
     &invalid_business_id::RULE,
     &invalid_email::RULE,
     &invalid_phone::RULE,
@@ -115,6 +118,7 @@ pub static RULES: &[&Rule] = &[
     &missing_safeguard_copy::RULE,
     &derogation_before_safeguard::RULE,
     &transfer_within_eea::RULE,
+    &undeclared_transfer::RULE,
     &missing_retention::RULE,
     &vague_retention::RULE,
     &uncovered_retention::RULE,

@@ -52,6 +52,9 @@ person:
 A term that stands negated in its clause (*emme enää käytä nimitystä rekisteriseloste*) is
 not reported.
 
+A controller whose name is one of these bodies is reported by `dissolved-controller` (an
+error) instead.
+
 ## Why
 Old terms tell the reader the notice was written for a law that no longer applies, and they
 describe rights too narrowly: the "right of inspection and prohibition" of the Personal Data
@@ -256,7 +259,27 @@ fn verbs(text: &str) -> Vec<(Range<usize>, &'static str)> {
 const ACCESS: &str = "“tarkastaa” is the right of inspection of the repealed Personal Data Act (26 §); under the GDPR it is the right of access (Art 15: “oikeus saada pääsy tietoihin”), which covers more — the purposes, recipients, retention and source of the data and a copy of them";
 const OBJECT: &str = "“kieltää” is the right of prohibition of the repealed Personal Data Act (30 §); under the GDPR it is the right to object (Art 21: “oikeus vastustaa käsittelyä”), absolute for direct marketing (21(2)–(3)); the opt-out from electronic marketing messages, which Finnish law calls a kielto, is not reported";
 
+/// Whether the text is the controller's name in `seloste.yaml` and names a body that no
+/// longer exists: that is `dissolved-controller`'s finding, at error level, and the same name
+/// is not reported twice. The body named in any other text is still an outdated term.
+fn dissolved_controller(cx: &TextContext<'_>) -> bool {
+    let crate::lint::FileContext::Project(p) = cx.file else {
+        return false;
+    };
+    p.project
+        .controller()
+        .and_then(|c| c.value.name.as_ref())
+        .is_some_and(|n| {
+            n.pos == cx.text.pos
+                && crate::data::dissolved_body_named(n.value.as_str())
+                    .is_some_and(|b| p.today >= b.ended)
+        })
+}
+
 fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    if dissolved_controller(cx) {
+        return;
+    }
     let value = cx.value();
     // One finding per term in a text, at its first use: "Tarkastuspyynnön voi tehdä …
     // Tarkastuspyyntöihin vastataan …" is one outdated term, used twice.
@@ -297,6 +320,49 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
 mod tests {
     use super::{SET, verbs};
     use crate::lint::text::adjacent;
+
+    /// The codes of the findings on `seloste.yaml` of a project with this controller name and a
+    /// complaint note naming Valvira.
+    fn project_codes(controller: &str) -> Vec<&'static str> {
+        use crate::pipeline::{MemoryFiles, Options, run_project};
+        let mut files = MemoryFiles::new();
+        files.insert(
+            "seloste.yaml",
+            &format!(
+                "controller:\n  name: {controller}\n  email: kirjaamo@esimerkki.fi\n  public_authority: true\ncontact:\n  title: Valviran kirjaamo\n  email: a@esimerkki.fi\ndpo:\n  email: tsv@esimerkki.fi\n"
+            ),
+        );
+        let outcome = run_project(
+            std::path::Path::new("seloste.yaml"),
+            &files,
+            &Options {
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                keep_registers: false,
+            },
+        );
+        let mut codes: Vec<&'static str> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .filter(|c| ["outdated-term", "dissolved-controller"].contains(c))
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+
+    #[test]
+    fn a_dissolved_controller_is_not_also_an_outdated_term() {
+        // The controller's name is dissolved-controller's; the same body named in another
+        // text is still an outdated term.
+        assert_eq!(
+            project_codes("Sosiaali- ja terveysalan lupa- ja valvontavirasto Valvira"),
+            ["dissolved-controller", "outdated-term"]
+        );
+        assert_eq!(
+            project_codes("Esimerkki Oy (entinen Valvira-yhteistyö)"),
+            ["outdated-term", "outdated-term"]
+        );
+    }
 
     #[test]
     fn a_name_and_its_abbreviation_are_one_term() {
