@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
+use crate::lint::language::word_is;
 use crate::lint::text::{Phrase, PhraseSet, clauses_with_words, fold_case, quote};
 use crate::lint::{Findings, Rule, TextContext, TextHook};
 
@@ -310,7 +311,18 @@ fn found(
             push(with_count(value, m.range.clone()), Kind::Limit);
         }
     }
-    if fee_words {
+    // Each clause search needs one word that most texts lack: look for it first.
+    let folded = if fee_words {
+        fold_case(value)
+    } else {
+        String::new()
+    };
+    let holds = |forms: &[&str]| {
+        forms
+            .iter()
+            .any(|f| folded.contains(f.trim_end_matches('*')))
+    };
+    if fee_words && holds(PREVIOUS[0]) {
         for range in clauses_with_words(value, PREVIOUS, &[]) {
             // "Edellisestä tarkastuksesta" is the Personal Data Act's inspection itself.
             let around = fold_case(sentence(value, range.clone()));
@@ -322,6 +334,8 @@ fn found(
                 push(range, Kind::Limit);
             }
         }
+    }
+    if fee_words && holds(OBJECT) {
         for range in clauses_with_words(value, &[CHARGE, OBJECT], &[]) {
             let clause = fold_case(clause(value, range.clone()));
             let around = fold_case(sentence(value, range.clone()));
@@ -339,14 +353,6 @@ fn found(
     out
 }
 
-/// Whether `word` is one of `forms` (a form ending in `*` is a stem).
-fn word_is(word: &str, forms: &[&str]) -> bool {
-    forms.iter().any(|f| match f.strip_suffix('*') {
-        Some(stem) => word.starts_with(stem),
-        None => word == *f,
-    })
-}
-
 /// The clause of `text` around `range`, between `.`, `;`, `!`, `?` and `,`.
 fn clause(text: &str, range: std::ops::Range<usize>) -> &str {
     let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | ',');
@@ -361,8 +367,10 @@ fn clause(text: &str, range: std::ops::Range<usize>) -> &str {
 /// reading as the rule's, for [`Applicability`](crate::applicability::Applicability): a
 /// notice whose own words charge must not also say that requests are free.
 pub fn limits_or_charges(text: &str) -> bool {
-    let fee_words = !FEE_SET.find(text).is_empty();
-    !found(text, SET.find(text), fee_words, true).is_empty()
+    // Folded once for both searches.
+    let t = crate::lint::text::TextValue::new(text, crate::source::Pos::START);
+    let fee_words = !FEE_SET.find_in(&t).is_empty();
+    !found(text, SET.find_in(&t), fee_words, true).is_empty()
 }
 
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(LIMITS));

@@ -82,8 +82,31 @@ fn block_fields(r: &Register) -> Vec<Pos> {
     out.into_iter().map(|t| t.pos).collect()
 }
 
+/// Whether `text` is one line that no Markdown construct the notice loses can start: no
+/// `<`, `[`, `]` or `~` in it, and it does not begin as a block does (`#`, `>`, a list marker,
+/// an indent, a fence or a rule). Most texts are such a line, and need no Markdown parse. (A
+/// property test holds this to [`sanitize::unrendered`].)
+fn plain_line(text: &str) -> bool {
+    let text = text.trim_end_matches(['\n', '\r']);
+    if text.contains(['\n', '\r', '<', '[', ']', '~']) {
+        return false;
+    }
+    let start = text.trim_start_matches(' ');
+    if text.len() - start.len() >= 4
+        || start.starts_with(['#', '>', '-', '*', '+', '_', '=', '`', '\t'])
+    {
+        return false;
+    }
+    // An ordered list: digits, then `.` or `)`.
+    let digits = start.bytes().take_while(u8::is_ascii_digit).count();
+    !(digits > 0 && start[digits..].starts_with(['.', ')']))
+}
+
 fn check(cx: &TextContext<'_>, out: &mut Findings) {
     let value = cx.value();
+    if plain_line(value) {
+        return;
+    }
     // A text shown on one line keeps less than one shown as blocks: most texts lose nothing
     // either way, and only those that lose something on one line are looked up.
     if sanitize::unrendered(value, true).is_none() {
@@ -101,5 +124,44 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
             } else {
                 "write it as paragraphs, lists, quotes, code, emphasis and http, https or mailto links"
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_line;
+    use crate::render::sanitize;
+
+    proptest::proptest! {
+        /// A text that `plain_line` lets pass loses nothing, however it is shown.
+        #[test]
+        fn a_plain_line_loses_nothing(s in "([a-zA-Zäö0-9 .,:;!?()'\"/%&@*_`#>=+-]|\\PC){0,40}") {
+            if plain_line(&s) {
+                proptest::prop_assert_eq!(sanitize::unrendered(&s, true), None);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_lines_and_markdown() {
+        assert!(plain_line(
+            "Asiakkaan nimi, osoite ja Kanta-palvelujen tiedot (2 luku 10 §)."
+        ));
+        for t in [
+            "# Otsikko",
+            "- kohta",
+            "1. kohta",
+            "2) kohta",
+            "<b>x</b>",
+            "![k](x.png)",
+            "a ~~b~~",
+            "> lainaus",
+            "    koodi",
+            "---",
+            "rivi\n\ntoinen",
+            "[a](ftp://x)",
+        ] {
+            assert!(!plain_line(t), "{t}");
+        }
     }
 }
