@@ -4,7 +4,7 @@
 //! the engine owns the walk, as ruff's checker does. For a file it runs the whole-file hooks,
 //! then visits each text value once and calls the text hooks of the rules whose words occur in
 //! it. Which rules those are is found in one pass over the text for the words of all text
-//! rules together ([`Gate`]): most texts hold none, and no rule looks at them.
+//! rules together (the gate): most texts hold none, and no rule looks at them.
 
 use std::sync::{LazyLock, OnceLock};
 
