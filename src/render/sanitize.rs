@@ -292,49 +292,37 @@ fn code_span(code: &str, slot: Slot, in_link: bool, out: &mut String) {
 }
 
 /// Splits text at bare `http://` and `https://` addresses, making them autolinks (as GitHub
-/// and Hugo do), unless the text is already inside a link.
+/// and Hugo do), unless the text is already inside a link. The addresses are those the
+/// `invalid-url` rule checks ([`web_urls_in`](crate::identifiers::web_urls_in)); one that is
+/// its scheme alone stays text.
 fn linkify<'a>(text: CowStr<'a>, in_link: bool, out: &mut Vec<Event<'a>>) {
-    if in_link || !text.contains("http") {
+    use crate::identifiers::{web_scheme_len, web_urls_in};
+    let mut urls = web_urls_in(&text)
+        .filter(|(_, url)| web_scheme_len(url).is_some_and(|n| url.len() > n))
+        .peekable();
+    if in_link || urls.peek().is_none() {
+        drop(urls);
         out.push(Event::Text(text));
         return;
     }
-    let s = text.to_string();
     let mut last = 0;
-    let mut search = 0;
-    while let Some(rel) = s[search..].find("http") {
-        let i = search + rel;
-        let rest = &s[i..];
-        let starts_word = s[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if starts_word && (rest.starts_with("http://") || rest.starts_with("https://")) {
-            let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']'))
-                .unwrap_or(rest.len());
-            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            if url.len() > "https://".len() {
-                if i > last {
-                    out.push(Event::Text(s[last..i].to_string().into()));
-                }
-                let link = Tag::Link {
-                    link_type: LinkType::Autolink,
-                    dest_url: url.to_string().into(),
-                    title: "".into(),
-                    id: "".into(),
-                };
-                out.push(Event::Start(link));
-                out.push(Event::Text(url.to_string().into()));
-                out.push(Event::End(TagEnd::Link));
-                last = i + url.len();
-                search = last;
-                continue;
-            }
+    for (i, url) in urls {
+        if i > last {
+            out.push(Event::Text(text[last..i].to_string().into()));
         }
-        search = i + 4;
+        let link = Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: url.to_string().into(),
+            title: "".into(),
+            id: "".into(),
+        };
+        out.push(Event::Start(link));
+        out.push(Event::Text(url.to_string().into()));
+        out.push(Event::End(TagEnd::Link));
+        last = i + url.len();
     }
-    if last < s.len() {
-        out.push(Event::Text(s[last..].to_string().into()));
+    if last < text.len() {
+        out.push(Event::Text(text[last..].to_string().into()));
     }
 }
 
