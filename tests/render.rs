@@ -211,6 +211,7 @@ const ALLOWED_ATTRS: &[&str] = &[
     "data-target",
     "data-label",
     "scope",
+    "role",
     "lang",
     "charset",
     "name",
@@ -435,7 +436,7 @@ fn a_notice_has_no_empty_headings_even_when_errors_are_allowed() {
     assert_eq!(outcome.tally().errors, 0, "{:?}", outcome.diagnostics);
     let rendered = render_outcome(&outcome, opts(false, FrontMatter::None));
     let md = get(&rendered, "tyhja.md");
-    let (html, _) = render::markdown::to_html(md, &[]);
+    let (html, _) = render::html::to_html(md, &[], "");
     for (_, href) in html
         .match_indices("href=\"#")
         .map(|(i, _)| (i, &html[i + 7..]))

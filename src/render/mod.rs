@@ -2,10 +2,11 @@
 //!
 //! For each register, [`view`] prepares what applies (asking [`crate::applicability`]), the
 //! `register.md` template says it in Finnish, and the resulting Markdown is both the `.md`
-//! output and, converted by [`markdown::to_html`] and wrapped in `page.html`, the `.html`
+//! output and, converted by [`html::to_html`] and wrapped in `page.html`, the `.html`
 //! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in
 //! place atomically.
 
+pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod marks;
@@ -252,7 +253,7 @@ struct PageContext<'a> {
     css: tera::Value,
     lead: tera::Value,
     body: tera::Value,
-    toc: &'a [markdown::TocEntry],
+    toc: &'a [html::TocEntry],
     index_href: Option<&'a str>,
     draft: bool,
     updated: Option<&'a str>,
@@ -271,7 +272,7 @@ struct PageInput<'a> {
     title: &'a str,
     controller: &'a str,
     html: &'a str,
-    toc: &'a [markdown::TocEntry],
+    toc: &'a [html::TocEntry],
     index_href: Option<&'a str>,
     draft: bool,
     updated: Option<&'a str>,
@@ -359,7 +360,7 @@ fn register_files(
     let v = view::register_view(project, doc, opts, marks);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
     let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
-    let (html, toc) = markdown::to_html(&md, &t.labels.markers());
+    let (html, toc) = html::to_html(&md, &t.labels.markers(), "");
     let mut files = Vec::with_capacity(3);
     let md_file = match opts.front_matter {
         FrontMatter::None => md.clone(),
@@ -454,7 +455,7 @@ pub fn render(
         }),
         None,
     )?;
-    let (html, toc) = markdown::to_html(&index_for_html, &t.labels.markers());
+    let (html, toc) = html::to_html(&index_for_html, &t.labels.markers(), "");
     files.push(OutputFile {
         path: format!("{INDEX}.html"),
         contents: page(
