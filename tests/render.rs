@@ -587,7 +587,7 @@ fn a_draft_marks_missing_what_applicability_says_is_missing() {
     assert!(codes.contains(&"hedged-recipients"), "{codes:?}");
     assert!(!codes.contains(&"missing-recipients"), "{codes:?}");
     let md = get(
-        &render_outcome(&outcome, opts(true, FrontMatter::None)),
+        &render_outcome(&outcome, opts(true, FrontMatter::Hugo)),
         "r.md",
     )
     .to_string();

@@ -31,3 +31,129 @@ pub fn plain(src: &str) -> String {
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The notice's Markdown as plain CommonMark with GFM tables, for any renderer: without
+/// heading attributes and without in-page links.
+///
+/// The templates give each heading a fixed id (`## Rekisterinpitäjä {#rekisterinpitaja}`) and
+/// link to them (`[Oikeus vastustaa käsittelyä](#vastustamisoikeus)`). Hugo, Zola and the
+/// HTML page read the ids; CommonMark has no such syntax, so cmark, cmark-gfm, markdown-it and
+/// GitHub would show `{#rekisterinpitaja}` as text. Nor can a link name a heading there: cmark
+/// and markdown-it give headings no ids, and GitHub, GitLab and pandoc each make their own
+/// from the text (GitHub with a `user-content-` prefix and a script). So the attribute goes,
+/// and an in-page link becomes its text — which names the section it pointed to. No raw HTML
+/// anchor is added: the output promises plain Markdown.
+///
+/// Only the syntax the parser read as an attribute or an in-page link is touched: user text
+/// reaches here escaped (`\{\#…\}`), so nothing a user wrote can be taken for either.
+pub fn portable(md: &str) -> String {
+    use pulldown_cmark::{Options, Tag};
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    // Source ranges to replace, with what replaces them, in order.
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (e, r) in Parser::new_ext(md, opts).into_offset_iter() {
+        match e {
+            Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) if id.is_some() || !classes.is_empty() || !attrs.is_empty() => {
+                // The attribute block is the last `{…}` of the heading's line.
+                let line = &md[r.clone()];
+                let line_end = r.start + line.find('\n').unwrap_or(line.len());
+                let text = md[r.start..line_end].trim_end();
+                if let Some(open) = text.rfind('{').filter(|_| text.ends_with('}')) {
+                    let keep = text[..open].trim_end().len();
+                    edits.push((r.start + keep..r.start + text.len(), String::new()));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') => {
+                let src = &md[r.clone()];
+                let Some(split) = src.rfind("](").filter(|_| src.starts_with('[')) else {
+                    continue;
+                };
+                let mut text = src[1..split].to_string();
+                // At the start of a line, the text must not start a block of its own.
+                let line_start = md[..r.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_none_or(|l| l.trim().is_empty());
+                if line_start && text.starts_with(['-', '+', '*', '=', ':', '#', '>', '|']) {
+                    text.insert(0, '\\');
+                }
+                edits.push((r, text));
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(md.len());
+    let mut copied = 0;
+    for (r, with) in edits {
+        if r.start < copied {
+            continue;
+        }
+        out.push_str(&md[copied..r.start]);
+        out.push_str(&with);
+        copied = r.end;
+    }
+    out.push_str(&md[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Options, Tag};
+
+    /// What a CommonMark renderer sees of `md`, without heading ids and in-page links, and
+    /// with adjacent texts joined.
+    fn seen(md: &str, opts: Options) -> Vec<String> {
+        let mut link: Vec<bool> = Vec::new();
+        let mut out: Vec<String> = Vec::new();
+        let mut text = false;
+        for e in Parser::new_ext(md, opts) {
+            let item = match e {
+                Event::Text(t) => {
+                    match out.last_mut() {
+                        Some(last) if text => last.push_str(&t),
+                        _ => out.push(t.to_string()),
+                    }
+                    text = true;
+                    continue;
+                }
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    link.push(dest_url.starts_with('#'));
+                    (!dest_url.starts_with('#')).then(|| format!("link {dest_url}"))
+                }
+                Event::End(TagEnd::Link) => (!link.pop().unwrap_or(false)).then(|| "/link".into()),
+                Event::Start(Tag::Heading { level, .. }) => Some(format!("{level:?}")),
+                e => Some(format!("{e:?}")),
+            };
+            if let Some(item) = item {
+                out.push(item);
+                text = false;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn portable_markdown_has_no_attributes_or_in_page_links_and_keeps_the_rest() {
+        let md = "# Otsikko\n\n## Rekisterinpitäjä {#rekisterinpitaja}\n\n\
+                  ### {#x} kohta  {#oikeus-tietoihin}\n\n\
+                  Katso [Oikeus vastustaa](#vastustamisoikeus) ja [sivu](https://x.fi), \\{\\#ei\\}.\n\n\
+                  | Kohta | Aika |\n|---|---|\n| [*Säilytys*](#sailytysaika) | 2 v |\n\n\
+                  [- ei lista](#a)\n";
+        let p = portable(md);
+        assert_eq!(
+            p,
+            "# Otsikko\n\n## Rekisterinpitäjä\n\n### {#x} kohta\n\n\
+             Katso Oikeus vastustaa ja [sivu](https://x.fi), \\{\\#ei\\}.\n\n\
+             | Kohta | Aika |\n|---|---|\n| *Säilytys* | 2 v |\n\n\\- ei lista\n"
+        );
+        // A plain CommonMark renderer sees what a reader of the attributes saw, less the ids
+        // and in-page links.
+        let strict = Options::ENABLE_TABLES;
+        let attrs = strict | Options::ENABLE_HEADING_ATTRIBUTES;
+        assert_eq!(seen(&p, strict), seen(md, attrs));
+        assert_eq!(portable("Ei mitään.\n"), "Ei mitään.\n");
+    }
+}

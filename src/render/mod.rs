@@ -26,12 +26,16 @@ pub use templates::{TemplateError, Templates};
 /// Which front matter the Markdown files carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum FrontMatter {
-    /// None: plain CommonMark, with the title as the first heading.
+    /// None: plain CommonMark with GFM tables, the title as the first heading; no heading ids
+    /// and no in-page links, which CommonMark has no portable form of (see
+    /// [`markdown::portable`]).
     #[default]
     None,
-    /// Hugo (YAML): title, date and lastmod; the index is `_index.md`.
+    /// Hugo (YAML): title, date and lastmod; the index is `_index.md`. Headings carry their
+    /// ids as `{#id}`, which Hugo's Goldmark reads, and in-page links point at them.
     Hugo,
-    /// Zola (TOML): title, date and updated; the index is `_index.md`.
+    /// Zola (TOML): title, date and updated; the index is `_index.md`. Headings carry `{#id}`,
+    /// as for Hugo.
     Zola,
 }
 
@@ -363,7 +367,7 @@ fn register_files(
     let (html, toc) = html::to_html(&md, &t.labels.markers(), "");
     let mut files = Vec::with_capacity(3);
     let md_file = match opts.front_matter {
-        FrontMatter::None => md.clone(),
+        FrontMatter::None => markdown::portable(&md),
         kind => {
             front_matter(kind, &title, v.updated_iso(), opts.draft) + &without_first_heading(&md)
         }
@@ -438,7 +442,7 @@ pub fn render(
     )?;
     let index_title = first_heading(&index_md).unwrap_or_default();
     let index_md_file = match opts.front_matter {
-        FrontMatter::None => index_md,
+        FrontMatter::None => markdown::portable(&index_md),
         kind => {
             front_matter(kind, &index_title, None, opts.draft) + &without_first_heading(&index_md)
         }
