@@ -263,6 +263,7 @@ fn drafts_of_failing_fixtures_mark_each_finding_in_its_section() {
         draft: true,
         front_matter: FrontMatter::Hugo,
         fragments: false,
+        id_prefix: None,
         today: today(),
     };
     let mut failures = Vec::new();

@@ -40,7 +40,7 @@ pub enum FrontMatter {
 }
 
 /// Options of a render.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RenderOptions {
     /// Render even with errors: missing items are marked and pages carry a draft banner.
     pub draft: bool,
@@ -48,8 +48,39 @@ pub struct RenderOptions {
     pub front_matter: FrontMatter,
     /// Also write body-only HTML under `fragment/` for pasting into a CMS.
     pub fragments: bool,
+    /// What the ids of a fragment's headings (and its in-page links) start with, `{id}` standing
+    /// for the register's id (`index` for the index): two fragments with different prefixes
+    /// can share a page. Checked by [`check_id_prefix`]. The standalone pages keep their ids.
+    pub id_prefix: Option<String>,
     /// The date adequacy decisions are judged against.
     pub today: NaiveDate,
+}
+
+/// Why `prefix` cannot start the ids of a fragment, if it cannot: made of the register's id
+/// (`{id}`), ASCII letters, digits, `-` and `_`, starting with a letter, so that every id is
+/// one word a stylesheet selector and a link can name as it is.
+pub fn check_id_prefix(prefix: &str) -> Result<(), String> {
+    let sample = prefix.replace("{id}", "x");
+    if !sample.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err("an id prefix must start with a letter (or `{id}`)".into());
+    }
+    match sample
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        Some(c) => Err(format!(
+            "an id prefix may hold only letters a-z, digits, `-`, `_` and `{{id}}`, not `{c}`"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The id prefix of the fragment of `page` (a register's id, or [`INDEX`]).
+fn fragment_prefix(opts: &RenderOptions, page: &str) -> String {
+    opts.id_prefix
+        .as_deref()
+        .map(|p| p.replace("{id}", page))
+        .unwrap_or_default()
 }
 
 /// The index of the Markdown output without front matter, and of the HTML pages.
@@ -397,9 +428,14 @@ fn register_files(
         contents: page_html,
     });
     if opts.fragments {
+        let prefix = fragment_prefix(opts, &doc.id);
         files.push(OutputFile {
             path: format!("fragment/{}.html", doc.id),
-            contents: html,
+            contents: if prefix.is_empty() {
+                html
+            } else {
+                html::to_html(&md, &t.labels.markers(), &prefix).0
+            },
         });
     }
     Ok(files)
@@ -460,6 +496,17 @@ pub fn render(
         None,
     )?;
     let (html, toc) = html::to_html(&index_for_html, &t.labels.markers(), "");
+    if opts.fragments {
+        let prefix = fragment_prefix(opts, INDEX);
+        files.push(OutputFile {
+            path: format!("fragment/{INDEX}.html"),
+            contents: if prefix.is_empty() {
+                html.clone()
+            } else {
+                html::to_html(&index_for_html, &t.labels.markers(), &prefix).0
+            },
+        });
+    }
     files.push(OutputFile {
         path: format!("{INDEX}.html"),
         contents: page(
