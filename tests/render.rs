@@ -109,7 +109,7 @@ fn hugo_front_matter_carries_title_and_dates_and_the_index_is_a_section() {
     let md = get(&files, "asiakasrekisteri.md");
     assert!(
         md.starts_with(
-            "---\ntitle: \"Asiakasrekisteri\"\ndate: 2026-10-15\nlastmod: 2026-10-15\n---\n\n"
+            "---\ntitle: \"Asiakasrekisteri\"\ndescription: \"Tässä tietosuojaselosteessa kerromme, miten Lääkäriasema Koivula Oy käsittelee henkilötietojasi ja mitä oikeuksia sinulla on.\"\ndate: 2026-10-15\nlastmod: 2026-10-15\n---\n\n"
         ),
         "{md}"
     );
@@ -121,7 +121,18 @@ fn hugo_front_matter_carries_title_and_dates_and_the_index_is_a_section() {
     assert!(index.contains("](asiakasrekisteri/)"), "{index}");
     assert!(files.iter().all(|f| f.path != "index.md"));
     let zola = render_outcome(&outcome, opts(true, FrontMatter::Zola));
-    assert!(get(&zola, "kameravalvonta.md").starts_with("+++\ntitle = \"Kameravalvonta\"\ndate = 2026-10-15\nupdated = 2026-10-15\ndraft = true\n+++\n\n"));
+    let kamerat = get(&zola, "kameravalvonta.md");
+    assert!(
+        kamerat.starts_with("+++\ntitle = \"Kameravalvonta\"\ndescription = \"Tässä tietosuojaselosteessa kerromme, ")
+            && kamerat.contains("\ndate = 2026-10-15\nupdated = 2026-10-15\ndraft = true\n+++\n\n"),
+        "{kamerat}"
+    );
+    assert!(
+        index.contains(
+            "\ndescription: \"Lääkäriasema Koivula Oy kertoo näissä tietosuojaselosteissa"
+        ),
+        "{index}"
+    );
 }
 
 #[test]

@@ -260,7 +260,46 @@ fn without_first_heading(md: &str) -> String {
     out
 }
 
-fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bool) -> String {
+/// What a page is about, on one line, for `<meta name="description">` and the front matter's
+/// `description`: the notice's opening paragraph (the first outside a callout, list or table),
+/// whose words are the template's ("Tässä tietosuojaselosteessa kerromme, miten …"), up to the
+/// end of its first sentence (of 40 characters at least, so that an abbreviation does not
+/// end it).
+fn description(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut depth = 0usize;
+    let mut range = None;
+    for (e, r) in Parser::new(md).into_offset_iter() {
+        match e {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                range = Some(r);
+                break;
+            }
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table) => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+    }
+    let text = range.map(|r| markdown::plain(&md[r])).unwrap_or_default();
+    let first_end = text
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| text[..i].chars().count() >= 40);
+    match first_end {
+        Some(i) => text[..=i].to_string(),
+        None => text,
+    }
+}
+
+fn front_matter(
+    kind: FrontMatter,
+    title: &str,
+    description: &str,
+    updated: Option<&str>,
+    draft: bool,
+) -> String {
     // Hugo: YAML between `---`; Zola: TOML between `+++`, with `updated` for the last change.
     let (fence, assign, lastmod) = match kind {
         FrontMatter::None => return String::new(),
@@ -269,6 +308,10 @@ fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bo
     };
     let quoted = serde_json::to_string(title).unwrap_or_else(|_| "\"\"".into());
     let mut s = format!("{fence}\ntitle{assign}{quoted}\n");
+    if !description.is_empty() {
+        let quoted = serde_json::to_string(description).unwrap_or_else(|_| "\"\"".into());
+        s.push_str(&format!("description{assign}{quoted}\n"));
+    }
     if let Some(d) = updated {
         s.push_str(&format!("date{assign}{d}\n{lastmod}{assign}{d}\n"));
     }
@@ -284,6 +327,7 @@ fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bo
 #[derive(Serialize)]
 struct PageContext<'a> {
     title: &'a str,
+    description: &'a str,
     controller: &'a str,
     css: tera::Value,
     lead: tera::Value,
@@ -305,6 +349,7 @@ fn split_lead(html: &str) -> (&str, &str) {
 /// A page to wrap in the HTML layout.
 struct PageInput<'a> {
     title: &'a str,
+    description: &'a str,
     controller: &'a str,
     html: &'a str,
     toc: &'a [html::TocEntry],
@@ -317,6 +362,7 @@ fn page(t: &Templates, p: PageInput<'_>) -> Result<String, RenderError> {
     let (lead, body) = split_lead(p.html);
     let ctx = PageContext {
         title: p.title,
+        description: p.description,
         controller: p.controller,
         css: tera::Value::safe_string(&t.css),
         lead: tera::Value::safe_string(lead),
@@ -395,12 +441,14 @@ fn register_files(
     let v = view::register_view(project, doc, opts, marks);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
     let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
+    let description = description(&md);
     let (html, toc) = html::to_html(&md, &t.labels.markers(), "");
     let mut files = Vec::with_capacity(3);
     let md_file = match opts.front_matter {
         FrontMatter::None => markdown::portable(&md),
         kind => {
-            front_matter(kind, &title, v.updated_iso(), opts.draft) + &without_first_heading(&md)
+            front_matter(kind, &title, &description, v.updated_iso(), opts.draft)
+                + &without_first_heading(&md)
         }
     };
     files.push(OutputFile {
@@ -411,6 +459,7 @@ fn register_files(
         t,
         PageInput {
             title: &title,
+            description: &description,
             controller: controller_name,
             html: &html,
             toc: &toc,
@@ -477,10 +526,12 @@ pub fn render(
         None,
     )?;
     let index_title = first_heading(&index_md).unwrap_or_default();
+    let index_description = description(&index_md);
     let index_md_file = match opts.front_matter {
         FrontMatter::None => markdown::portable(&index_md),
         kind => {
-            front_matter(kind, &index_title, None, opts.draft) + &without_first_heading(&index_md)
+            front_matter(kind, &index_title, &index_description, None, opts.draft)
+                + &without_first_heading(&index_md)
         }
     };
     files.push(OutputFile {
@@ -513,6 +564,7 @@ pub fn render(
             t,
             PageInput {
                 title: &index_title,
+                description: &index_description,
                 controller: &controller_name,
                 html: &html,
                 toc: &toc,
@@ -530,18 +582,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_description_is_the_opening_paragraph_outside_callouts() {
+        let md = "# Otsikko\n\n> **LUONNOS** – kesken.\n\n- lista\n\nTässä *tietosuojaselosteessa*\nkerromme.\n\nMuuta.\n";
+        assert_eq!(description(md), "Tässä tietosuojaselosteessa kerromme.");
+        let two = "Yritys Oy. kertoo tässä selosteessa, miten tietoja käsitellään. Toinen lause.";
+        assert_eq!(
+            description(two),
+            "Yritys Oy. kertoo tässä selosteessa, miten tietoja käsitellään."
+        );
+        assert_eq!(description("# Vain otsikko\n"), "");
+    }
+
+    #[test]
     fn tidy_collapses_blank_runs_and_trailing_space() {
         assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
     }
 
     #[test]
     fn front_matter_quotes_titles() {
-        let h = front_matter(FrontMatter::Hugo, "A \"b\": c", Some("2026-01-01"), false);
+        let h = front_matter(
+            FrontMatter::Hugo,
+            "A \"b\": c",
+            "d: \"e\"",
+            Some("2026-01-01"),
+            false,
+        );
         assert_eq!(
             h,
-            "---\ntitle: \"A \\\"b\\\": c\"\ndate: 2026-01-01\nlastmod: 2026-01-01\n---\n\n"
+            "---\ntitle: \"A \\\"b\\\": c\"\ndescription: \"d: \\\"e\\\"\"\ndate: 2026-01-01\nlastmod: 2026-01-01\n---\n\n"
         );
-        let z = front_matter(FrontMatter::Zola, "x", None, true);
+        let z = front_matter(FrontMatter::Zola, "x", "", None, true);
         assert_eq!(z, "+++\ntitle = \"x\"\ndraft = true\n+++\n\n");
     }
 }
