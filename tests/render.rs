@@ -688,10 +688,10 @@ fn fragments_with_an_id_prefix_share_a_page() {
     let plain = render_outcome(&load("."), opts(false, FrontMatter::None));
     let body = get(&plain, "fragment/asiakasrekisteri.html");
     assert!(body.contains("<h2 id=\"rekisterinpitaja\">"), "{body}");
-    assert!(seloste::render::check_id_prefix("{id}-").is_ok());
-    assert!(seloste::render::check_id_prefix("tietosuoja-{id}_").is_ok());
+    assert!(render::check_id_prefix("{id}-").is_ok());
+    assert!(render::check_id_prefix("tietosuoja-{id}_").is_ok());
     for bad in ["", "1-", "-{id}", "a b", "a\"", "{id}ä"] {
-        assert!(seloste::render::check_id_prefix(bad).is_err(), "{bad}");
+        assert!(render::check_id_prefix(bad).is_err(), "{bad}");
     }
 }
 

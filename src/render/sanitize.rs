@@ -102,7 +102,7 @@ pub fn is_relative_url(url: &str) -> bool {
 /// - raw HTML (from a template a project overrides) is text, an HTML block a paragraph;
 /// - a link survives only to http, https, mailto or tel, an in-page anchor, or a relative
 ///   address of another page of the site (the index's links: user text never carries a
-///   relative link this far, see [`user_events`]); an e-mail autolink gets its `mailto:`; a
+///   relative link this far, see `user_events`); an e-mail autolink gets its `mailto:`; a
 ///   link's title goes;
 /// - images go (their description stays as text); a heading keeps its id but no classes or
 ///   other attributes; a code block loses its info string;
