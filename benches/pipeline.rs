@@ -85,6 +85,7 @@ fn build(bencher: Bencher) {
         draft: false,
         front_matter: FrontMatter::None,
         fragments: false,
+        id_prefix: None,
         today: today(),
     };
     bencher.bench(|| {

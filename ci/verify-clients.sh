@@ -8,9 +8,13 @@
 #      and every `##` section heading of the rendered Markdown and none of the navigation,
 #      keeps the paper's margins and ends no page with a heading;
 #   4. the Markdown with Hugo front matter builds in Hugo, each page carrying its title and
-#      section headings and the section index (_index.md) linking every register.
-# Also: the body-only fragments (--fragment) validate inside a minimal page, and the --draft
-# rendering of examples/mesq (when it exists) passes checks 1 and 2.
+#      section headings and the section index (_index.md) linking every register, and every
+#      in-page link of a Hugo page reaches a heading;
+#   5. the plain Markdown is CommonMark: cmark-gfm (GFM tables, no other extension) renders no
+#      heading attribute syntax (`{#id}`) as text and no in-page link without its target.
+# Also: the body-only fragments (--fragment --id-prefix '{id}-') validate inside a minimal
+# page, each alone and all of them in one page, and the --draft rendering of examples/mesq
+# (when it exists) passes checks 1 and 2.
 #
 # Needs what .ci/install-clients.sh installs. Builds into a temporary directory, never dist/.
 # Environment: CHROMIUM (default /usr/bin/chromium); VERIFY_CLIENTS_OUT=DIR keeps every output
@@ -32,7 +36,7 @@ die() {
 }
 step() { echo "== $* ($((SECONDS - started)) s)"; }
 
-for tool in java node "$CHROMIUM" pdfinfo pdftotext hugo; do
+for tool in java node "$CHROMIUM" pdfinfo pdftotext hugo cmark-gfm; do
   command -v "$tool" >/dev/null || die "$tool is not installed: run .ci/install-clients.sh"
 done
 [[ -d $clients/node_modules/puppeteer-core && -d $clients/node_modules/axe-core ]] ||
@@ -55,7 +59,7 @@ seloste=${CARGO_TARGET_DIR:-$root/target}/debug/seloste
 [[ -x $seloste ]] || die "no seloste binary at $seloste"
 
 step "rendering the sample project into $out"
-"$seloste" build --color never --out "$out/site" --fragment "$root" >"$out/build.log" 2>&1 ||
+"$seloste" build --color never --out "$out/site" --fragment --id-prefix '{id}-' "$root" >"$out/build.log" 2>&1 ||
   { cat "$out/build.log"; die "seloste build failed"; }
 "$seloste" build --color never --out "$out/hugo-md" --front-matter hugo "$root" >>"$out/build.log" 2>&1 ||
   { cat "$out/build.log"; die "seloste build --front-matter hugo failed"; }
@@ -81,21 +85,26 @@ for ex in ${SELOSTE_DRAFT_EXAMPLES-examples/mesq}; do
 done
 echo "pages: ${#pages[@]} of the sample, ${#drafts[@]} of drafts"
 
-# Fragments are pasted into someone else's page: wrapped in a minimal one, they must be valid.
+# Fragments are pasted into someone else's page: wrapped in a minimal one, they must be valid,
+# each alone and all together in one page (their ids carry the register's id, so none clash).
 mkdir -p "$out/fragment-pages"
+fragment_page() {
+  local title=$1
+  shift
+  printf '<!DOCTYPE html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">\n<title>%s</title>\n</head>\n<body>\n<main>\n' "$title"
+  for f in "$@"; do printf '<section>\n'; cat "$f"; printf '</section>\n'; done
+  printf '</main>\n</body>\n</html>\n'
+}
 for f in "$out"/site/fragment/*.html; do
-  {
-    printf '<!DOCTYPE html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">\n<title>%s</title>\n</head>\n<body>\n<main>\n' "$(basename "$f" .html)"
-    cat "$f"
-    printf '</main>\n</body>\n</html>\n'
-  } >"$out/fragment-pages/$(basename "$f")"
+  fragment_page "$(basename "$f" .html)" "$f" >"$out/fragment-pages/$(basename "$f")"
 done
+fragment_page "Kaikki fragmentit" "$out"/site/fragment/*.html >"$out/fragment-pages/all-together.html"
 
 step "W3C Nu checker"
 if ! java -jar "$vnu_jar" --format gnu --also-check-css "${pages[@]}" "${drafts[@]}" "$out"/fragment-pages/*.html; then
   die "the Nu checker found errors (above)"
 fi
-echo "ok   vnu: 0 errors in ${#pages[@]} pages, ${#drafts[@]} draft pages and the fragments"
+echo "ok   vnu: 0 errors in ${#pages[@]} pages, ${#drafts[@]} draft pages and the fragments (alone and all in one page)"
 passed=$((passed + 1))
 
 step "axe-core and print in headless Chromium"
@@ -210,8 +219,21 @@ for md in "$site"/content/tietosuoja/*.md; do
     failed=1
   fi
 done
+node "$clients/anchors.js" "${hugo_pages[@]}" || failed=1
 ((failed == 0)) || die "the Hugo site is not right (above)"
-echo "ok   hugo: ${#hugo_pages[@]} pages with their titles and section headings; the index links every register"
+echo "ok   hugo: ${#hugo_pages[@]} pages with their titles and section headings and working in-page links; the index links every register"
+passed=$((passed + 1))
+
+step "CommonMark: the plain Markdown in cmark-gfm"
+# The plain Markdown promises CommonMark with GFM tables: rendered by the reference
+# implementation with only the table extension, no heading may show `{#id}` and no in-page link
+# may point nowhere (cmark-gfm gives headings no ids, so there must be no in-page links).
+mkdir -p "$out/cmark"
+for md in "$out"/site/*.md; do
+  cmark-gfm --extension table "$md" >"$out/cmark/$(basename "$md" .md).html" ||
+    die "cmark-gfm failed on $md"
+done
+node "$clients/anchors.js" "$out"/cmark/*.html || die "the plain Markdown is not portable CommonMark (above)"
 passed=$((passed + 1))
 
 step "done"

@@ -151,6 +151,7 @@ fn check_outcome(outcome: &Outcome, seed: usize) {
         draft: true,
         front_matter,
         fragments: true,
+        id_prefix: None,
         today: options().today,
     };
     if let Err(e) = render::render(

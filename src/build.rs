@@ -283,7 +283,7 @@ pub fn build(
         project,
         std::mem::take(&mut outcome.registers),
         templates,
-        opts.render,
+        opts.render.clone(),
         marks,
         opts.deadline,
         progress,

@@ -153,13 +153,22 @@ pub fn check_phone(s: &str) -> Result<(), PhoneError> {
     }
 }
 
+/// The length of the `http://` or `https://` that `s` starts with, in any case (a scheme is
+/// case-insensitive: `HTTPS://` is `https://`).
+pub fn web_scheme_len(s: &str) -> Option<usize> {
+    ["https://", "http://"].into_iter().find_map(|scheme| {
+        s.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+            .then_some(scheme.len())
+    })
+}
+
 /// Whether `s` is an absolute `http` or `https` address with a plausible host.
 pub fn is_valid_web_url(s: &str) -> bool {
     let t = s.trim();
-    let rest = t
-        .strip_prefix("https://")
-        .or_else(|| t.strip_prefix("http://"));
-    let Some(rest) = rest else { return false };
+    let Some(rest) = web_scheme_len(t).map(|n| &t[n..]) else {
+        return false;
+    };
     if t.chars().any(char::is_whitespace) {
         return false;
     }
@@ -172,9 +181,66 @@ pub fn is_valid_web_url(s: &str) -> bool {
     !host.contains('@') && is_valid_domain(host)
 }
 
+/// The web addresses written in a text, with their byte offsets: `http://` or `https://` (the
+/// scheme in any case) at the start of a word, up to white space, a quote, `<`, `>` or a
+/// closing bracket, without the punctuation that ends a sentence after it. An address may be
+/// malformed (`http://a b` gives `http://a`) or be its scheme alone: the `invalid-url` rule
+/// reports those, and the Markdown output links only what has more than a scheme. One scanner
+/// for both, so that what the lint checks is what the notice links.
+pub fn web_urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(rel) = text[from..].find(['h', 'H']) {
+            let i = from + rel;
+            let rest = &text[i..];
+            let starts_word = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if starts_word && web_scheme_len(rest).is_some() {
+                let end = rest
+                    .find(|c: char| {
+                        c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ')' | ']')
+                    })
+                    .unwrap_or(rest.len());
+                let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                from = i + url.len().max(1);
+                return Some((i, url));
+            }
+            from = i + 1;
+        }
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_urls_are_found_in_any_case_and_once() {
+        let t = "Katso [ohje](https://esimerkki.fi/ohje). Tai HTTPS://X.fi, ja http://a b, \
+                 'https://q.fi' <Http://y.fi/?u=http://z.fi>! ahttp://no https://";
+        let urls: Vec<_> = web_urls_in(t).collect();
+        let found: Vec<&str> = urls.iter().map(|(_, u)| *u).collect();
+        assert_eq!(
+            found,
+            [
+                "https://esimerkki.fi/ohje",
+                "HTTPS://X.fi",
+                "http://a",
+                "https://q.fi",
+                "Http://y.fi/?u=http://z.fi",
+                "https://"
+            ]
+        );
+        for (i, u) in urls {
+            assert_eq!(&t[i..i + u.len()], u);
+        }
+        assert!(is_valid_web_url("HTTPS://Esimerkki.fi/x"));
+        assert_eq!(web_scheme_len("hTtP://x"), Some(7));
+        assert_eq!(web_scheme_len("ftp://x"), None);
+    }
 
     #[test]
     fn seed_business_ids_are_valid() {

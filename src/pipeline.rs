@@ -382,6 +382,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
             draft: true,
             front_matter: FrontMatter::None,
             fragments: false,
+            id_prefix: None,
             today: opts.today,
         };
         let t = t.clone();

@@ -48,6 +48,7 @@ fn page(files: &MemoryFiles, draft: bool, name: &str) -> (Vec<String>, String) {
         draft,
         front_matter: FrontMatter::None,
         fragments: false,
+        id_prefix: None,
         today,
     };
     let out = render::render(

@@ -144,6 +144,7 @@ fn constructs_lint_and_render_as_specified() {
                     draft: false,
                     front_matter: FrontMatter::None,
                     fragments: true,
+                    id_prefix: None,
                     today: today(),
                 },
                 &render::Marks::none(),

@@ -138,6 +138,7 @@ fn render_project(project: &str, text: &str) -> Vec<OutputFile> {
         draft: true,
         front_matter: FrontMatter::None,
         fragments: false,
+        id_prefix: None,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     };
     render::render(

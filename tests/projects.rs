@@ -135,6 +135,7 @@ fn example_drafts_mark_every_finding() {
             draft: true,
             front_matter: FrontMatter::None,
             fragments: false,
+            id_prefix: None,
             today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         };
         for doc in &outcome.registers {

@@ -17,6 +17,7 @@ fn opts(draft: bool, front_matter: FrontMatter) -> RenderOptions {
         draft,
         front_matter,
         fragments: true,
+        id_prefix: None,
         today: today(),
     }
 }
@@ -108,7 +109,7 @@ fn hugo_front_matter_carries_title_and_dates_and_the_index_is_a_section() {
     let md = get(&files, "asiakasrekisteri.md");
     assert!(
         md.starts_with(
-            "---\ntitle: \"Asiakasrekisteri\"\ndate: 2026-10-15\nlastmod: 2026-10-15\n---\n\n"
+            "---\ntitle: \"Asiakasrekisteri\"\ndescription: \"Tässä tietosuojaselosteessa kerromme, miten Lääkäriasema Koivula Oy käsittelee henkilötietojasi ja mitä oikeuksia sinulla on.\"\ndate: 2026-10-15\nlastmod: 2026-10-15\n---\n\n"
         ),
         "{md}"
     );
@@ -120,7 +121,18 @@ fn hugo_front_matter_carries_title_and_dates_and_the_index_is_a_section() {
     assert!(index.contains("](asiakasrekisteri/)"), "{index}");
     assert!(files.iter().all(|f| f.path != "index.md"));
     let zola = render_outcome(&outcome, opts(true, FrontMatter::Zola));
-    assert!(get(&zola, "kameravalvonta.md").starts_with("+++\ntitle = \"Kameravalvonta\"\ndate = 2026-10-15\nupdated = 2026-10-15\ndraft = true\n+++\n\n"));
+    let kamerat = get(&zola, "kameravalvonta.md");
+    assert!(
+        kamerat.starts_with("+++\ntitle = \"Kameravalvonta\"\ndescription = \"Tässä tietosuojaselosteessa kerromme, ")
+            && kamerat.contains("\ndate = 2026-10-15\nupdated = 2026-10-15\ndraft = true\n+++\n\n"),
+        "{kamerat}"
+    );
+    assert!(
+        index.contains(
+            "\ndescription: \"Lääkäriasema Koivula Oy kertoo näissä tietosuojaselosteissa"
+        ),
+        "{index}"
+    );
 }
 
 #[test]
@@ -211,6 +223,7 @@ const ALLOWED_ATTRS: &[&str] = &[
     "data-target",
     "data-label",
     "scope",
+    "role",
     "lang",
     "charset",
     "name",
@@ -435,7 +448,7 @@ fn a_notice_has_no_empty_headings_even_when_errors_are_allowed() {
     assert_eq!(outcome.tally().errors, 0, "{:?}", outcome.diagnostics);
     let rendered = render_outcome(&outcome, opts(false, FrontMatter::None));
     let md = get(&rendered, "tyhja.md");
-    let (html, _) = render::markdown::to_html(md, &[]);
+    let (html, _) = render::html::to_html(md, &[], "");
     for (_, href) in html
         .match_indices("href=\"#")
         .map(|(i, _)| (i, &html[i + 7..]))
@@ -586,7 +599,7 @@ fn a_draft_marks_missing_what_applicability_says_is_missing() {
     assert!(codes.contains(&"hedged-recipients"), "{codes:?}");
     assert!(!codes.contains(&"missing-recipients"), "{codes:?}");
     let md = get(
-        &render_outcome(&outcome, opts(true, FrontMatter::None)),
+        &render_outcome(&outcome, opts(true, FrontMatter::Hugo)),
         "r.md",
     )
     .to_string();
@@ -626,4 +639,93 @@ fn a_suppressed_finding_leaves_no_draft_marker() {
         draft("# seloste: allow(vague-recipient) viranomaiset luetellaan liitteessä 1");
     assert!(!suppressed.contains("vague-recipient"), "{suppressed}");
     assert!(!suppressed.contains("suppression"), "{suppressed}");
+}
+
+/// The ids of a page's elements and the in-page targets it links to.
+fn ids_and_anchors(html: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut ids, mut anchors) = (BTreeSet::new(), BTreeSet::new());
+    for (_, attrs) in tags(html) {
+        for (k, v) in attrs {
+            if k == "id" {
+                assert!(ids.insert(v.clone()), "duplicate id {v}");
+            } else if let Some(a) = v.strip_prefix('#').filter(|_| k == "href") {
+                anchors.insert(a.to_string());
+            }
+        }
+    }
+    (ids, anchors)
+}
+
+/// With `--id-prefix '{id}-'`, every fragment (the index's too) has ids of its own: put
+/// together in one page, no two clash, and each in-page link still reaches its own heading.
+#[test]
+fn fragments_with_an_id_prefix_share_a_page() {
+    let mut o = opts(false, FrontMatter::None);
+    o.id_prefix = Some("{id}-".into());
+    let files = render_outcome(&load("."), o);
+    let fragments: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| f.path.starts_with("fragment/"))
+        .collect();
+    assert!(fragments.iter().any(|f| f.path == "fragment/index.html"));
+    assert!(fragments.len() >= 3, "{fragments:?}");
+    let mut all = BTreeSet::new();
+    for f in &fragments {
+        let id = f.path["fragment/".len()..].trim_end_matches(".html");
+        let (ids, anchors) = ids_and_anchors(&f.contents);
+        assert!(!ids.is_empty(), "{}", f.path);
+        for i in &ids {
+            assert!(i.starts_with(&format!("{id}-")), "{}: {i}", f.path);
+            assert!(all.insert(i.clone()), "{i} twice among the fragments");
+        }
+        for a in &anchors {
+            assert!(ids.contains(a), "{}: #{a} has no target", f.path);
+        }
+    }
+    // The standalone pages keep their ids, and without a prefix a fragment is the page's body.
+    let page = get(&files, "asiakasrekisteri.html");
+    assert!(page.contains("id=\"rekisterinpitaja\""), "{page}");
+    let plain = render_outcome(&load("."), opts(false, FrontMatter::None));
+    let body = get(&plain, "fragment/asiakasrekisteri.html");
+    assert!(body.contains("<h2 id=\"rekisterinpitaja\">"), "{body}");
+    assert!(render::check_id_prefix("{id}-").is_ok());
+    assert!(render::check_id_prefix("tietosuoja-{id}_").is_ok());
+    for bad in ["", "1-", "-{id}", "a b", "a\"", "{id}ä"] {
+        assert!(render::check_id_prefix(bad).is_err(), "{bad}");
+    }
+}
+
+/// The plain Markdown is portable CommonMark: no heading attributes, no in-page links; the
+/// Hugo Markdown keeps both, and its links reach its headings.
+#[test]
+fn plain_markdown_has_no_heading_attributes_or_in_page_links() {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let scan = |md: &str| {
+        let (mut ids, mut anchors) = (BTreeSet::new(), BTreeSet::new());
+        for e in Parser::new_ext(
+            md,
+            Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
+        ) {
+            match e {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                    ids.insert(id.to_string());
+                }
+                Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('#') => {
+                    anchors.insert(dest_url[1..].to_string());
+                }
+                _ => {}
+            }
+        }
+        (ids, anchors)
+    };
+    for f in render_outcome(&load("."), opts(false, FrontMatter::None)) {
+        if f.path.ends_with(".md") {
+            assert_eq!(scan(&f.contents), Default::default(), "{}", f.path);
+            assert!(!f.contents.contains("](#"), "{}", f.path);
+        }
+    }
+    let hugo = render_outcome(&load("."), opts(false, FrontMatter::Hugo));
+    let (ids, anchors) = scan(get(&hugo, "asiakasrekisteri.md"));
+    assert!(ids.contains("rekisterinpitaja") && !anchors.is_empty());
+    assert!(anchors.is_subset(&ids), "{anchors:?} ⊄ {ids:?}");
 }

@@ -261,8 +261,9 @@ fn drafts_of_failing_fixtures_mark_each_finding_in_its_section() {
     let t = templates::builtin().unwrap();
     let opts = RenderOptions {
         draft: true,
-        front_matter: FrontMatter::None,
+        front_matter: FrontMatter::Hugo,
         fragments: false,
+        id_prefix: None,
         today: today(),
     };
     let mut failures = Vec::new();

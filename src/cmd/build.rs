@@ -34,9 +34,17 @@ pub struct Args {
     /// Also write body-only HTML under `fragment/` for pasting into a CMS.
     #[arg(long)]
     pub fragment: bool,
+    /// With --fragment: start every id in a fragment with this prefix, `{id}` standing for the
+    /// register's id (e.g. `{id}-`), so that fragments can share a page.
+    #[arg(long, value_name = "PREFIX", requires = "fragment", value_parser = parse_id_prefix)]
+    pub id_prefix: Option<String>,
     /// Front matter of the Markdown files.
     #[arg(long, value_enum, default_value_t = FrontMatterArg::None)]
     pub front_matter: FrontMatterArg,
+}
+
+fn parse_id_prefix(s: &str) -> Result<String, String> {
+    seloste::render::check_id_prefix(s).map(|()| s.to_string())
 }
 
 /// Front matter choices.
@@ -106,6 +114,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
                 FrontMatterArg::Zola => FrontMatter::Zola,
             },
             fragments: args.fragment,
+            id_prefix: args.id_prefix,
             today,
         },
         deadline: build::render_deadline(outcome.registers.len()),

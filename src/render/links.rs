@@ -7,7 +7,7 @@
 //! with the base's own `http(s)://host`, so no reference can make it another scheme or another
 //! host; the sanitiser then applies its usual link rules to it as to any other address.
 
-use super::markdown::is_relative_url;
+use super::sanitize::is_relative_url;
 use crate::identifiers::is_valid_web_url;
 
 /// Whether a link target in user text is relative to the site it is published on: a path,

@@ -2,10 +2,11 @@
 //!
 //! For each register, [`view`] prepares what applies (asking [`crate::applicability`]), the
 //! `register.md` template says it in Finnish, and the resulting Markdown is both the `.md`
-//! output and, converted by [`markdown::to_html`] and wrapped in `page.html`, the `.html`
+//! output and, converted by [`html::to_html`] and wrapped in `page.html`, the `.html`
 //! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in
 //! place atomically.
 
+pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod marks;
@@ -25,17 +26,21 @@ pub use templates::{TemplateError, Templates};
 /// Which front matter the Markdown files carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum FrontMatter {
-    /// None: plain CommonMark, with the title as the first heading.
+    /// None: plain CommonMark with GFM tables, the title as the first heading; no heading ids
+    /// and no in-page links, which CommonMark has no portable form of (see
+    /// [`markdown::portable`]).
     #[default]
     None,
-    /// Hugo (YAML): title, date and lastmod; the index is `_index.md`.
+    /// Hugo (YAML): title, date and lastmod; the index is `_index.md`. Headings carry their
+    /// ids as `{#id}`, which Hugo's Goldmark reads, and in-page links point at them.
     Hugo,
-    /// Zola (TOML): title, date and updated; the index is `_index.md`.
+    /// Zola (TOML): title, date and updated; the index is `_index.md`. Headings carry `{#id}`,
+    /// as for Hugo.
     Zola,
 }
 
 /// Options of a render.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RenderOptions {
     /// Render even with errors: missing items are marked and pages carry a draft banner.
     pub draft: bool,
@@ -43,8 +48,39 @@ pub struct RenderOptions {
     pub front_matter: FrontMatter,
     /// Also write body-only HTML under `fragment/` for pasting into a CMS.
     pub fragments: bool,
+    /// What the ids of a fragment's headings (and its in-page links) start with, `{id}` standing
+    /// for the register's id (`index` for the index): two fragments with different prefixes
+    /// can share a page. Checked by [`check_id_prefix`]. The standalone pages keep their ids.
+    pub id_prefix: Option<String>,
     /// The date adequacy decisions are judged against.
     pub today: NaiveDate,
+}
+
+/// Why `prefix` cannot start the ids of a fragment, if it cannot: made of the register's id
+/// (`{id}`), ASCII letters, digits, `-` and `_`, starting with a letter, so that every id is
+/// one word a stylesheet selector and a link can name as it is.
+pub fn check_id_prefix(prefix: &str) -> Result<(), String> {
+    let sample = prefix.replace("{id}", "x");
+    if !sample.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err("an id prefix must start with a letter (or `{id}`)".into());
+    }
+    match sample
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        Some(c) => Err(format!(
+            "an id prefix may hold only letters a-z, digits, `-`, `_` and `{{id}}`, not `{c}`"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The id prefix of the fragment of `page` (a register's id, or [`INDEX`]).
+fn fragment_prefix(opts: &RenderOptions, page: &str) -> String {
+    opts.id_prefix
+        .as_deref()
+        .map(|p| p.replace("{id}", page))
+        .unwrap_or_default()
 }
 
 /// The index of the Markdown output without front matter, and of the HTML pages.
@@ -224,7 +260,46 @@ fn without_first_heading(md: &str) -> String {
     out
 }
 
-fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bool) -> String {
+/// What a page is about, on one line, for `<meta name="description">` and the front matter's
+/// `description`: the notice's opening paragraph (the first outside a callout, list or table),
+/// whose words are the template's ("Tässä tietosuojaselosteessa kerromme, miten …"), up to the
+/// end of its first sentence (of 40 characters at least, so that an abbreviation does not
+/// end it).
+fn description(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut depth = 0usize;
+    let mut range = None;
+    for (e, r) in Parser::new(md).into_offset_iter() {
+        match e {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                range = Some(r);
+                break;
+            }
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table) => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+    }
+    let text = range.map(|r| markdown::plain(&md[r])).unwrap_or_default();
+    let first_end = text
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| text[..i].chars().count() >= 40);
+    match first_end {
+        Some(i) => text[..=i].to_string(),
+        None => text,
+    }
+}
+
+fn front_matter(
+    kind: FrontMatter,
+    title: &str,
+    description: &str,
+    updated: Option<&str>,
+    draft: bool,
+) -> String {
     // Hugo: YAML between `---`; Zola: TOML between `+++`, with `updated` for the last change.
     let (fence, assign, lastmod) = match kind {
         FrontMatter::None => return String::new(),
@@ -233,6 +308,10 @@ fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bo
     };
     let quoted = serde_json::to_string(title).unwrap_or_else(|_| "\"\"".into());
     let mut s = format!("{fence}\ntitle{assign}{quoted}\n");
+    if !description.is_empty() {
+        let quoted = serde_json::to_string(description).unwrap_or_else(|_| "\"\"".into());
+        s.push_str(&format!("description{assign}{quoted}\n"));
+    }
     if let Some(d) = updated {
         s.push_str(&format!("date{assign}{d}\n{lastmod}{assign}{d}\n"));
     }
@@ -248,11 +327,12 @@ fn front_matter(kind: FrontMatter, title: &str, updated: Option<&str>, draft: bo
 #[derive(Serialize)]
 struct PageContext<'a> {
     title: &'a str,
+    description: &'a str,
     controller: &'a str,
     css: tera::Value,
     lead: tera::Value,
     body: tera::Value,
-    toc: &'a [markdown::TocEntry],
+    toc: &'a [html::TocEntry],
     index_href: Option<&'a str>,
     draft: bool,
     updated: Option<&'a str>,
@@ -269,9 +349,10 @@ fn split_lead(html: &str) -> (&str, &str) {
 /// A page to wrap in the HTML layout.
 struct PageInput<'a> {
     title: &'a str,
+    description: &'a str,
     controller: &'a str,
     html: &'a str,
-    toc: &'a [markdown::TocEntry],
+    toc: &'a [html::TocEntry],
     index_href: Option<&'a str>,
     draft: bool,
     updated: Option<&'a str>,
@@ -281,6 +362,7 @@ fn page(t: &Templates, p: PageInput<'_>) -> Result<String, RenderError> {
     let (lead, body) = split_lead(p.html);
     let ctx = PageContext {
         title: p.title,
+        description: p.description,
         controller: p.controller,
         css: tera::Value::safe_string(&t.css),
         lead: tera::Value::safe_string(lead),
@@ -359,12 +441,14 @@ fn register_files(
     let v = view::register_view(project, doc, opts, marks);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
     let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
-    let (html, toc) = markdown::to_html(&md, &t.labels.markers());
+    let description = description(&md);
+    let (html, toc) = html::to_html(&md, &t.labels.markers(), "");
     let mut files = Vec::with_capacity(3);
     let md_file = match opts.front_matter {
-        FrontMatter::None => md.clone(),
+        FrontMatter::None => markdown::portable(&md),
         kind => {
-            front_matter(kind, &title, v.updated_iso(), opts.draft) + &without_first_heading(&md)
+            front_matter(kind, &title, &description, v.updated_iso(), opts.draft)
+                + &without_first_heading(&md)
         }
     };
     files.push(OutputFile {
@@ -375,6 +459,7 @@ fn register_files(
         t,
         PageInput {
             title: &title,
+            description: &description,
             controller: controller_name,
             html: &html,
             toc: &toc,
@@ -392,9 +477,14 @@ fn register_files(
         contents: page_html,
     });
     if opts.fragments {
+        let prefix = fragment_prefix(opts, &doc.id);
         files.push(OutputFile {
             path: format!("fragment/{}.html", doc.id),
-            contents: html,
+            contents: if prefix.is_empty() {
+                html
+            } else {
+                html::to_html(&md, &t.labels.markers(), &prefix).0
+            },
         });
     }
     Ok(files)
@@ -436,10 +526,12 @@ pub fn render(
         None,
     )?;
     let index_title = first_heading(&index_md).unwrap_or_default();
+    let index_description = description(&index_md);
     let index_md_file = match opts.front_matter {
-        FrontMatter::None => index_md,
+        FrontMatter::None => markdown::portable(&index_md),
         kind => {
-            front_matter(kind, &index_title, None, opts.draft) + &without_first_heading(&index_md)
+            front_matter(kind, &index_title, &index_description, None, opts.draft)
+                + &without_first_heading(&index_md)
         }
     };
     files.push(OutputFile {
@@ -454,13 +546,25 @@ pub fn render(
         }),
         None,
     )?;
-    let (html, toc) = markdown::to_html(&index_for_html, &t.labels.markers());
+    let (html, toc) = html::to_html(&index_for_html, &t.labels.markers(), "");
+    if opts.fragments {
+        let prefix = fragment_prefix(opts, INDEX);
+        files.push(OutputFile {
+            path: format!("fragment/{INDEX}.html"),
+            contents: if prefix.is_empty() {
+                html.clone()
+            } else {
+                html::to_html(&index_for_html, &t.labels.markers(), &prefix).0
+            },
+        });
+    }
     files.push(OutputFile {
         path: format!("{INDEX}.html"),
         contents: page(
             t,
             PageInput {
                 title: &index_title,
+                description: &index_description,
                 controller: &controller_name,
                 html: &html,
                 toc: &toc,
@@ -478,18 +582,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_description_is_the_opening_paragraph_outside_callouts() {
+        let md = "# Otsikko\n\n> **LUONNOS** – kesken.\n\n- lista\n\nTässä *tietosuojaselosteessa*\nkerromme.\n\nMuuta.\n";
+        assert_eq!(description(md), "Tässä tietosuojaselosteessa kerromme.");
+        let two = "Yritys Oy. kertoo tässä selosteessa, miten tietoja käsitellään. Toinen lause.";
+        assert_eq!(
+            description(two),
+            "Yritys Oy. kertoo tässä selosteessa, miten tietoja käsitellään."
+        );
+        assert_eq!(description("# Vain otsikko\n"), "");
+    }
+
+    #[test]
     fn tidy_collapses_blank_runs_and_trailing_space() {
         assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
     }
 
     #[test]
     fn front_matter_quotes_titles() {
-        let h = front_matter(FrontMatter::Hugo, "A \"b\": c", Some("2026-01-01"), false);
+        let h = front_matter(
+            FrontMatter::Hugo,
+            "A \"b\": c",
+            "d: \"e\"",
+            Some("2026-01-01"),
+            false,
+        );
         assert_eq!(
             h,
-            "---\ntitle: \"A \\\"b\\\": c\"\ndate: 2026-01-01\nlastmod: 2026-01-01\n---\n\n"
+            "---\ntitle: \"A \\\"b\\\": c\"\ndescription: \"d: \\\"e\\\"\"\ndate: 2026-01-01\nlastmod: 2026-01-01\n---\n\n"
         );
-        let z = front_matter(FrontMatter::Zola, "x", None, true);
+        let z = front_matter(FrontMatter::Zola, "x", "", None, true);
         assert_eq!(z, "+++\ntitle = \"x\"\ndraft = true\n+++\n\n");
     }
 }

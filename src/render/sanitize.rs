@@ -18,17 +18,20 @@
 //! project's `settings.base_url` ([`BaseUrl::resolve`]); the result passes the same rules as
 //! any other address.
 //!
+//! The HTML page is made from the notice's Markdown through the same policy: [`notice_events`]
+//! is the one place its events are filtered (raw HTML becomes text, only safe links remain),
+//! and [`html`](super::html) writes what passes.
+//!
 //! [`check_structure`] is the oracle that the property tests and the fuzz target share: it
 //! places the output of each function in the slots a template uses and checks, by parsing the
 //! result as a consumer would, that the document kept the template's structure and holds no
 //! raw HTML.
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use std::cell::RefCell;
 
 use super::links::{BaseUrl, is_in_page_anchor, is_relative_target};
-use super::markdown::is_safe_url;
 
 thread_local! {
     /// The base that relative links in user text are resolved against, set by [`with_base`].
@@ -66,6 +69,131 @@ enum Slot {
     LinkText,
     /// Blocks of its own.
     Block,
+}
+
+/// Whether a link target may be kept: http, https, mailto and tel only (the scheme in any
+/// case), or an in-page `#anchor`.
+pub fn is_safe_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| u.starts_with(s))
+        || u.starts_with('#')
+}
+
+/// Whether `url` is a relative reference to another page of the same site (`a.html`,
+/// `../x/`, `/tietosuoja/`): no scheme, no host, and nothing a browser could turn into one
+/// (backslashes, whitespace and control characters are refused outright).
+pub fn is_relative_url(url: &str) -> bool {
+    !url.is_empty()
+        && !url.starts_with("//")
+        && !url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+        && url
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| !first.contains(':'))
+}
+
+/// The events of the rendered notice's Markdown for its HTML page, filtered by the policy that
+/// made its user text safe, so that the page can hold nothing the Markdown could not:
+///
+/// - raw HTML (from a template a project overrides) is text, an HTML block a paragraph;
+/// - a link survives only to http, https, mailto or tel, an in-page anchor, or a relative
+///   address of another page of the site (the index's links: user text never carries a
+///   relative link this far, see `user_events`); an e-mail autolink gets its `mailto:`; a
+///   link's title goes;
+/// - images go (their description stays as text); a heading keeps its id but no classes or
+///   other attributes; a code block loses its info string;
+/// - only the constructs a notice uses pass: anything else is left out, its text kept.
+///
+/// No [`Event::Html`] or [`Event::InlineHtml`] leaves here: the HTML writer's own markup is
+/// the only markup of the page.
+pub fn notice_events(markdown: &str) -> Vec<Event<'_>> {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = Vec::new();
+    let mut link_stack: Vec<bool> = Vec::new();
+    for e in Parser::new_ext(markdown, opts) {
+        match e {
+            Event::Html(h) | Event::InlineHtml(h) => out.push(Event::Text(h)),
+            Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => out.push(Event::End(TagEnd::Paragraph)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                id,
+                ..
+            }) => {
+                let dest_url: CowStr<'_> = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}").into()
+                } else {
+                    dest_url
+                };
+                let ok = is_safe_url(&dest_url) || is_relative_url(&dest_url);
+                link_stack.push(ok);
+                if ok {
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title: "".into(),
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if link_stack.pop().unwrap_or(false) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => out.push(Event::Start(Tag::Heading {
+                level,
+                id,
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            })),
+            Event::Start(Tag::CodeBlock(_)) => {
+                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)))
+            }
+            e @ (Event::Start(
+                Tag::Paragraph
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell,
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::TableCell,
+            )
+            | Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Rule) => out.push(e),
+            Event::FootnoteReference(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                out.push(Event::Text(t))
+            }
+            // Images and whatever else the parser may give: the text inside stays.
+            Event::Start(_) | Event::End(_) | Event::TaskListMarker(_) => {}
+        }
+    }
+    out
 }
 
 /// Escapes `s` so that CommonMark shows it literally. Newlines become spaces and blanks at
@@ -292,49 +420,37 @@ fn code_span(code: &str, slot: Slot, in_link: bool, out: &mut String) {
 }
 
 /// Splits text at bare `http://` and `https://` addresses, making them autolinks (as GitHub
-/// and Hugo do), unless the text is already inside a link.
+/// and Hugo do), unless the text is already inside a link. The addresses are those the
+/// `invalid-url` rule checks ([`web_urls_in`](crate::identifiers::web_urls_in)); one that is
+/// its scheme alone stays text.
 fn linkify<'a>(text: CowStr<'a>, in_link: bool, out: &mut Vec<Event<'a>>) {
-    if in_link || !text.contains("http") {
+    use crate::identifiers::{web_scheme_len, web_urls_in};
+    let mut urls = web_urls_in(&text)
+        .filter(|(_, url)| web_scheme_len(url).is_some_and(|n| url.len() > n))
+        .peekable();
+    if in_link || urls.peek().is_none() {
+        drop(urls);
         out.push(Event::Text(text));
         return;
     }
-    let s = text.to_string();
     let mut last = 0;
-    let mut search = 0;
-    while let Some(rel) = s[search..].find("http") {
-        let i = search + rel;
-        let rest = &s[i..];
-        let starts_word = s[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if starts_word && (rest.starts_with("http://") || rest.starts_with("https://")) {
-            let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']'))
-                .unwrap_or(rest.len());
-            let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            if url.len() > "https://".len() {
-                if i > last {
-                    out.push(Event::Text(s[last..i].to_string().into()));
-                }
-                let link = Tag::Link {
-                    link_type: LinkType::Autolink,
-                    dest_url: url.to_string().into(),
-                    title: "".into(),
-                    id: "".into(),
-                };
-                out.push(Event::Start(link));
-                out.push(Event::Text(url.to_string().into()));
-                out.push(Event::End(TagEnd::Link));
-                last = i + url.len();
-                search = last;
-                continue;
-            }
+    for (i, url) in urls {
+        if i > last {
+            out.push(Event::Text(text[last..i].to_string().into()));
         }
-        search = i + 4;
+        let link = Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: url.to_string().into(),
+            title: "".into(),
+            id: "".into(),
+        };
+        out.push(Event::Start(link));
+        out.push(Event::Text(url.to_string().into()));
+        out.push(Event::End(TagEnd::Link));
+        last = i + url.len();
     }
-    if last < s.len() {
-        out.push(Event::Text(s[last..].to_string().into()));
+    if last < text.len() {
+        out.push(Event::Text(text[last..].to_string().into()));
     }
 }
 
@@ -947,7 +1063,7 @@ mod tests {
     use super::*;
 
     fn html(md: &str) -> String {
-        super::super::markdown::to_html(md, &["PUUTTUU"]).0
+        super::super::html::to_html(md, &["PUUTTUU"], "").0
     }
 
     #[test]

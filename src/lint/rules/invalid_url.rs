@@ -52,26 +52,9 @@ fn field(out: &mut Findings, w: &Option<Spanned<String>>) {
     }
 }
 
-/// Addresses written in a text: `http(s)://` up to white space or a closing bracket.
+/// Addresses written in a text: the scanner the Markdown output links them with.
 fn urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.match_indices("http").filter_map(move |(i, _)| {
-        let rest = &text[i..];
-        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
-            return None;
-        }
-        if text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
-            return None;
-        }
-        let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'' | ']'))
-            .unwrap_or(rest.len());
-        let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
-        Some((i, url))
-    })
+    crate::identifiers::web_urls_in(text)
 }
 
 /// The gate: only texts with "http" in them can hold a web address.
