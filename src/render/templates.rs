@@ -354,6 +354,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
         "adequacy_scope",
         "adequacy_scope_unmet",
         "cookie_class",
+        "objection_grounds",
     ] {
         let l = labels.clone();
         tera.register_filter(
