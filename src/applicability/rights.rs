@@ -341,7 +341,11 @@ impl ObjectionGrounds {
     /// The grounds as one code, the key of the `objection_grounds` labels: `public_task`,
     /// `official_authority`, `legitimate_interests`, or two of them joined by `_and_`.
     pub fn code(self) -> &'static str {
-        match (self.official_authority, self.public_task, self.legitimate_interests) {
+        match (
+            self.official_authority,
+            self.public_task,
+            self.legitimate_interests,
+        ) {
             (true, _, true) => "official_authority_and_legitimate_interests",
             (true, _, false) => "official_authority",
             (false, true, true) => "public_task_and_legitimate_interests",
