@@ -18,7 +18,10 @@ fn options() -> Options {
 
 /// The published Markdown of every register of a project, with the built-in templates.
 fn markdown(outcome: &Outcome) -> Vec<(String, String)> {
-    let t = templates::builtin().unwrap();
+    markdown_with(outcome, &templates::builtin().unwrap())
+}
+
+fn markdown_with(outcome: &Outcome, t: &templates::Templates) -> Vec<(String, String)> {
     let o = RenderOptions {
         draft: false,
         front_matter: FrontMatter::None,
@@ -28,7 +31,7 @@ fn markdown(outcome: &Outcome) -> Vec<(String, String)> {
     render::render(
         outcome.project.as_ref().expect("the project loads"),
         &outcome.registers,
-        &t,
+        t,
         &o,
         &render::Marks::none(),
         &|| {},
@@ -249,4 +252,53 @@ fn a_public_body_and_the_rarer_branches() {
     // A relative, a caller or a representative is not called a controller.
     assert!(!md.contains("itsenäinen rekisterinpitäjä"), "{md}");
     assert!(!md.contains("oikeutettuun etuun (21"), "{md}");
+}
+
+/// A project's own templates live in `templates/fi/`; the older `templates/<name>` still
+/// overrides, and both at once is an error that names them.
+#[test]
+fn overrides_in_the_language_directory_and_the_old_place() {
+    let project = |paths: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let put = |path: &str, text: &str| {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        put(
+            "seloste.yaml",
+            &std::fs::read_to_string("tests/fixtures/rules/_base/seloste.yaml").unwrap(),
+        );
+        put(
+            "notices/r.yaml",
+            "title: R\nupdated: 2026-10-01\ncollection: data_subject\n",
+        );
+        for p in paths {
+            put(p, &format!("OMA {p}\n"));
+        }
+        let outcome = run(Some(dir.path()), Path::new("."), &options());
+        let messages: Vec<String> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        let md = outcome
+            .templates
+            .as_ref()
+            .map(|t| markdown_with(&outcome, t))
+            .unwrap_or_default();
+        (messages, md, dir)
+    };
+    for path in ["templates/fi/register.md", "templates/register.md"] {
+        let (_, md, _dir) = project(&[path]);
+        let r = md.iter().find(|(p, _)| p == "r.md").unwrap();
+        assert_eq!(r.1.trim(), format!("OMA {path}"), "{path}");
+    }
+    let (messages, _, _dir) = project(&["templates/fi/register.md", "templates/register.md"]);
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("both templates/register.md and templates/fi/register.md")),
+        "{messages:?}"
+    );
 }
