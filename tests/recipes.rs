@@ -127,6 +127,7 @@ fn the_pre_commit_hook_runs_seloste_check_on_project_files() {
         "notices/asiakasrekisteri.yaml",
         "notices/a.yml",
         "templates/register.md",
+        "templates/fi/register.md",
         "tietosuoja/seloste.yaml",
         "tietosuoja/notices/b.yaml",
     ] {

@@ -568,6 +568,37 @@ pub fn rights_texts(
     )
 }
 
+impl Applicability {
+    /// How the data collected from the person arise (Art 13): whether the person provides
+    /// some, and whether some are observed (a camera, a log). A register without categories
+    /// yet is taken to collect what the person provides.
+    pub fn direct_collection(&self) -> DirectCollection {
+        let direct: Vec<&CategoryApplicability> =
+            self.categories.iter().filter(|c| c.art13).collect();
+        if direct.is_empty() {
+            return DirectCollection {
+                provided: true,
+                observed: false,
+            };
+        }
+        let observed = direct.iter().any(|c| c.obtained == Obtained::Observed);
+        DirectCollection {
+            provided: direct.iter().any(|c| c.obtained.provided()) || !observed,
+            observed,
+        }
+    }
+}
+
+/// How the data collected from the person arise: see [`Applicability::direct_collection`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DirectCollection {
+    /// The person provides some of the data.
+    pub provided: bool,
+    /// Some of the data are observed: they arise from watching the person or their activity,
+    /// and the notice must not say the person gave them.
+    pub observed: bool,
+}
+
 /// Whether a text of the rights section limits or charges access requests: see
 /// [`Applicability::requests_charged`].
 fn requests_charged(register: &Register) -> bool {
@@ -581,6 +612,28 @@ mod tests {
 
     fn register(yaml: &str) -> Register {
         crate::load::parse(crate::source::FileId(0), yaml).unwrap()
+    }
+
+    #[test]
+    fn observed_data_are_not_said_to_be_provided() {
+        let of = |yaml: &str| Applicability::of(&register(yaml)).direct_collection();
+        let camera = "collection: data_subject\npersonal_data:\n  - category: Videokuva\n    obtained: observed\n";
+        assert_eq!(
+            of(camera),
+            DirectCollection {
+                provided: false,
+                observed: true
+            }
+        );
+        let both = "collection: data_subject\npersonal_data:\n  - category: Nimi\n  - category: Videokuva\n    obtained: observed\n";
+        assert_eq!(
+            of(both),
+            DirectCollection {
+                provided: true,
+                observed: true
+            }
+        );
+        assert!(of("collection: data_subject\n").provided);
     }
 
     #[test]

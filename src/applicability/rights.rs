@@ -293,6 +293,68 @@ pub fn derive(register: &Register) -> Vec<DerivedRight> {
     ]
 }
 
+/// The bases of Art 6(1) on which the right to object under 21(1) rests in a register: the
+/// notice names only these, so that it does not offer an objection to processing on a basis
+/// the register does not use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ObjectionGrounds {
+    /// Some purpose the right reaches rests on a task in the public interest (6(1)(e)).
+    pub public_task: bool,
+    /// The controller is a public authority and some purpose rests on 6(1)(e): the notice
+    /// names the exercise of official authority too.
+    pub official_authority: bool,
+    /// Some purpose the right reaches rests on legitimate interests (6(1)(f)).
+    pub legitimate_interests: bool,
+}
+
+impl ObjectionGrounds {
+    /// The grounds of the purposes that `objection` (the derived right) reaches under 21(1),
+    /// direct marketing (21(2)) aside. A purpose without a basis yet, or a register whose
+    /// reached purposes name neither basis, gives both, as every right is shown to a
+    /// half-written register.
+    pub fn of(
+        register: &Register,
+        objection: &DerivedRight,
+        public_authority: bool,
+    ) -> ObjectionGrounds {
+        let purposes = register.purposes();
+        let mut g = ObjectionGrounds::default();
+        let mut unknown = false;
+        for i in objection.reached(purposes.len()) {
+            let Some(p) = purposes.get(i) else { continue };
+            if p.is_direct_marketing() {
+                continue;
+            }
+            let bases = p.bases();
+            unknown |= bases.is_empty();
+            g.public_task |= bases.contains(&LegalBasis::PublicTask);
+            g.legitimate_interests |= bases.contains(&LegalBasis::LegitimateInterests);
+        }
+        if unknown || !(g.public_task || g.legitimate_interests) {
+            g.public_task = true;
+            g.legitimate_interests = true;
+        }
+        g.official_authority = g.public_task && public_authority;
+        g
+    }
+
+    /// The grounds as one code, the key of the `objection_grounds` labels: `public_task`,
+    /// `official_authority`, `legitimate_interests`, or two of them joined by `_and_`.
+    pub fn code(self) -> &'static str {
+        match (
+            self.official_authority,
+            self.public_task,
+            self.legitimate_interests,
+        ) {
+            (true, _, true) => "official_authority_and_legitimate_interests",
+            (true, _, false) => "official_authority",
+            (false, true, true) => "public_task_and_legitimate_interests",
+            (false, true, false) => "public_task",
+            (false, false, _) => "legitimate_interests",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +366,42 @@ mod tests {
 
     fn reach(rights: &[DerivedRight], r: Right) -> Reach {
         rights.iter().find(|d| d.right == r).unwrap().reach
+    }
+
+    #[test]
+    fn objection_names_only_the_bases_the_register_uses() {
+        let grounds = |yaml: &str, public: bool| {
+            let reg = register(yaml);
+            let rights = derive(&reg);
+            let o = rights.iter().find(|d| d.right == Right::Objection).unwrap();
+            ObjectionGrounds::of(&reg, o, public)
+        };
+        let li = "purposes:\n  - description: a\n    legal_basis: legitimate_interests\n  - description: b\n    legal_basis: contract\n";
+        assert_eq!(
+            grounds(li, false),
+            ObjectionGrounds {
+                public_task: false,
+                official_authority: false,
+                legitimate_interests: true
+            }
+        );
+        let pt = "purposes:\n  - description: a\n    legal_basis: public_task\n";
+        assert_eq!(
+            grounds(pt, true),
+            ObjectionGrounds {
+                public_task: true,
+                official_authority: true,
+                legitimate_interests: false
+            }
+        );
+        assert!(!grounds(pt, false).official_authority);
+        // Direct marketing on legitimate interests is 21(2), not a ground of 21(1).
+        let dm = "purposes:\n  - description: a\n    legal_basis: public_task\n  - description: b\n    legal_basis: legitimate_interests\n    direct_marketing: true\n";
+        assert!(!grounds(dm, false).legitimate_interests);
+        // No basis yet: both are named.
+        let open = "purposes:\n  - description: a\n";
+        let g = grounds(open, false);
+        assert!(g.public_task && g.legitimate_interests);
     }
 
     #[test]

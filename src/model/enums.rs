@@ -1,6 +1,6 @@
 //! The fixed vocabularies of the GDPR that a register uses (`shared/GDPR.md` §3).
 //!
-//! YAML values are the snake_case names. Finnish labels live in `templates/labels.yaml`;
+//! YAML values are the snake_case names. Finnish labels live in `templates/fi/labels.yaml`;
 //! here each value knows only its name and the article it stands for.
 
 use schemars::JsonSchema;
@@ -199,8 +199,15 @@ vocabulary! {
         Processor = "processor", "Art 28";
         /// Yhteisrekisterinpitäjä (26). — Joint controller.
         JointController = "joint_controller", "Art 26";
-        /// Kolmas osapuoli, joka käsittelee tietoja omiin tarkoituksiinsa. — Third party.
+        /// Sivullinen, joka saa tiedot omaan käyttöönsä; ks. myös `controller` ja
+        /// `private_person`. — Third party (4(10)); see also `controller` and `private_person`.
         ThirdParty = "third_party", "Art 4(10)";
+        /// Itsenäinen rekisterinpitäjä, joka käyttää tietoja omiin tarkoituksiinsa. — An
+        /// independent controller, using the data for its own purposes (4(7)).
+        Controller = "controller", "Art 4(7)";
+        /// Yksityishenkilö, esim. omainen tai valtuutettu edustaja. — A private person, e.g. a
+        /// relative or an authorised representative (a third party under 4(10), not a controller).
+        PrivatePerson = "private_person", "Art 4(10)";
         /// Viranomainen, jolle tietoja luovutetaan lain perusteella. — Public authority.
         Authority = "authority", "Art 4(9)";
     }

@@ -275,9 +275,11 @@ pub struct Recipient {
     ///
     /// Name of the recipient, or a specific category.
     pub name: Option<Spanned<Text>>,
-    /// Asema: `processor`, `joint_controller`, `third_party` tai `authority`.
+    /// Asema: `processor`, `joint_controller`, `controller`, `third_party`, `private_person` tai
+    /// `authority`.
     ///
-    /// Role: `processor`, `joint_controller`, `third_party` or `authority`.
+    /// Role: `processor`, `joint_controller`, `controller`, `third_party`, `private_person` or
+    /// `authority`.
     pub role: Option<Spanned<RecipientRole>>,
     /// Mihin tietoja luovutetaan tai käytetään.
     ///

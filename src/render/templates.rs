@@ -1,9 +1,15 @@
-//! The templates: built into the binary, overridden by a project's own `templates/<name>`.
+//! The templates: built into the binary, overridden by a project's own
+//! `templates/<language>/<name>` (or, for the default language, the older `templates/<name>`).
+//!
+//! A language is a set of files, `templates/<language>/`: the notice (`register.md`), the
+//! index (`index.md`), the page (`page.html`), its style (`style.css`) and the words the
+//! filters use (`labels.yaml`: vocabularies, article references, dates). Nothing of a
+//! language is in Rust: [`LANGUAGES`] lists the built-in sets.
 //!
 //! Two tera instances: one for Markdown (`.md`, autoescaped with the Markdown escape) and one
 //! for the HTML layout (`.html`, autoescaped with HTML escaping). Both get the filters that
-//! turn codes into Finnish labels (`legal_basis`, `special_category`, …), dates into d.m.yyyy
-//! and article references into Finnish. The labels themselves are in `templates/labels.yaml`.
+//! turn codes into the language's labels (`legal_basis`, `special_category`, …), dates and
+//! article references into its forms.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -18,16 +24,48 @@ use crate::diagnostic::{Diagnostic, InputError};
 use crate::model::{CountryCode, parse_date};
 use crate::source::{FileId, Pos, Sources};
 
-/// A built-in template: its name and text.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("register.md", include_str!("../../templates/register.md")),
-    ("index.md", include_str!("../../templates/index.md")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("style.css", include_str!("../../templates/style.css")),
-    ("labels.yaml", include_str!("../../templates/labels.yaml")),
-];
+/// The built-in templates of one language, `templates/<language>/`.
+macro_rules! language {
+    ($lang:literal) => {
+        (
+            $lang,
+            &[
+                (
+                    "register.md",
+                    include_str!(concat!("../../templates/", $lang, "/register.md")),
+                ),
+                (
+                    "index.md",
+                    include_str!(concat!("../../templates/", $lang, "/index.md")),
+                ),
+                (
+                    "page.html",
+                    include_str!(concat!("../../templates/", $lang, "/page.html")),
+                ),
+                (
+                    "style.css",
+                    include_str!(concat!("../../templates/", $lang, "/style.css")),
+                ),
+                (
+                    "labels.yaml",
+                    include_str!(concat!("../../templates/", $lang, "/labels.yaml")),
+                ),
+            ],
+        )
+    };
+}
 
-/// The Finnish words the filters use (`templates/labels.yaml`).
+/// The built-in languages, each a set of files under `templates/<language>/`. A language is
+/// added by adding its directory and a line here.
+pub const LANGUAGES: &[(&str, &[(&str, &str)])] = &[language!("fi")];
+
+/// The language notices are written in (the only one so far).
+pub const DEFAULT_LANGUAGE: &str = "fi";
+
+/// The built-in templates of the default language: their names and texts.
+pub const BUILTIN: &[(&str, &str)] = LANGUAGES[0].1;
+
+/// The Finnish words the filters use (`templates/fi/labels.yaml`).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
@@ -43,8 +81,56 @@ pub struct Labels {
     pub vocabularies: BTreeMap<String, BTreeMap<String, String>>,
     /// Units of retention periods: singular and partitive plural.
     pub period: PeriodLabels,
-    /// Words of article references.
-    pub article: ArticleLabels,
+    /// Words of article references, as earlier versions wrote them: used only when the
+    /// file has no `article_forms` (a project's own labels.yaml from before them).
+    #[serde(default)]
+    pub article: Option<ArticleLabels>,
+    /// The forms of an article reference in this language (from the built-in file when a
+    /// project's own `labels.yaml` predates them).
+    #[serde(default)]
+    pub article_forms: Option<ArticleForms>,
+    /// How a date is written, as a chrono format ("%-d.%-m.%Y").
+    #[serde(default)]
+    pub date_format: Option<String>,
+}
+
+/// The forms of an article reference, with `{article}`, `{paragraph}` and `{point}` standing
+/// for the numbers and letters: "{article} artiklan {paragraph} kohta".
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleForms {
+    /// A whole article: "45 artikla".
+    pub article: String,
+    /// A paragraph: "21 artiklan 1 kohta".
+    pub paragraph: String,
+    /// A point of a paragraph: "6 artiklan 1 kohdan a alakohta".
+    pub point: String,
+    /// The second subparagraph of a paragraph: "49 artiklan 1 kohdan toinen alakohta".
+    pub second_subparagraph: String,
+    /// The word joining the last two references of a list: "ja".
+    pub and: String,
+}
+
+impl ArticleForms {
+    /// The forms that the words of an earlier `labels.yaml` make, in the Finnish order.
+    fn from_words(w: &ArticleLabels) -> ArticleForms {
+        ArticleForms {
+            article: format!("{{article}} {}", w.article),
+            paragraph: format!(
+                "{{article}} {} {{paragraph}} {}",
+                w.article_genitive, w.paragraph
+            ),
+            point: format!(
+                "{{article}} {} {{paragraph}} {} {{point}} {}",
+                w.article_genitive, w.paragraph_genitive, w.point
+            ),
+            second_subparagraph: format!(
+                "{{article}} {} {{paragraph}} {} {}",
+                w.article_genitive, w.paragraph_genitive, w.second_subparagraph
+            ),
+            and: w.and.clone(),
+        }
+    }
 }
 
 /// The words that start the marker of a finding in a draft, by severity.
@@ -85,6 +171,31 @@ impl Labels {
         if self.finding_marker.is_none() {
             self.finding_marker = builtin.finding_marker;
         }
+        if self.article_forms.is_none() {
+            self.article_forms = match &self.article {
+                Some(words) => Some(ArticleForms::from_words(words)),
+                None => builtin.article_forms,
+            };
+        }
+        if self.date_format.is_none() {
+            self.date_format = builtin.date_format;
+        }
+    }
+
+    /// The forms of article references (the built-in file always has them).
+    pub fn article_forms(&self) -> ArticleForms {
+        self.article_forms.clone().unwrap_or_else(|| {
+            self.article
+                .as_ref()
+                .map(ArticleForms::from_words)
+                .unwrap_or_else(|| ArticleForms {
+                    article: "Art {article}".into(),
+                    paragraph: "Art {article}({paragraph})".into(),
+                    point: "Art {article}({paragraph})({point})".into(),
+                    second_subparagraph: "Art {article}({paragraph}) second subparagraph".into(),
+                    and: "and".into(),
+                })
+        })
     }
 
     /// The word that starts the marker of a finding.
@@ -260,10 +371,10 @@ impl TemplateError {
 /// The largest template file read from a project.
 pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 
-/// Formats an article reference in Finnish: `Art 6(1)(a)` → "6 artiklan 1 kohdan a alakohta",
-/// `Art 45` → "45 artikla", `Art 46(2)(b), 47` → "46 artiklan 2 kohdan b alakohta ja 47
-/// artikla". Anything it does not recognise is returned as it is.
-pub fn article_fi(reference: &str, w: &ArticleLabels) -> String {
+/// Formats an article reference in the language of `w`: in Finnish, `Art 6(1)(a)` → "6
+/// artiklan 1 kohdan a alakohta", `Art 45` → "45 artikla", `Art 46(2)(b), 47` → "46 artiklan 2
+/// kohdan b alakohta ja 47 artikla". Anything it does not recognise is returned as it is.
+pub fn article_ref(reference: &str, w: &ArticleForms) -> String {
     let r = reference.trim();
     let Some(body) = r.strip_prefix("Art ") else {
         return r.to_string();
@@ -291,18 +402,16 @@ pub fn article_fi(reference: &str, w: &ArticleLabels) -> String {
         if !rest.trim().is_empty() && !rest.trim().starts_with('-') {
             return r.to_string();
         }
-        let s = match (groups.as_slice(), second) {
-            ([], _) => format!("{num} {}", w.article),
-            ([p], false) => format!("{num} {} {p} {}", w.article_genitive, w.paragraph),
-            ([p], true) => format!(
-                "{num} {} {p} {} {}",
-                w.article_genitive, w.paragraph_genitive, w.second_subparagraph
-            ),
-            ([p, q, ..], _) => format!(
-                "{num} {} {p} {} {q} {}",
-                w.article_genitive, w.paragraph_genitive, w.point
-            ),
+        let (form, p, q) = match (groups.as_slice(), second) {
+            ([], _) => (&w.article, "", ""),
+            ([p], false) => (&w.paragraph, *p, ""),
+            ([p], true) => (&w.second_subparagraph, *p, ""),
+            ([p, q, ..], _) => (&w.point, *p, *q),
         };
+        let s = form
+            .replace("{article}", &num)
+            .replace("{paragraph}", p)
+            .replace("{point}", q);
         parts.push(s);
     }
     match parts.len() {
@@ -354,6 +463,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
         "adequacy_scope",
         "adequacy_scope_unmet",
         "cookie_class",
+        "objection_grounds",
     ] {
         let l = labels.clone();
         tera.register_filter(
@@ -400,23 +510,32 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
         crate::model::Condition::name,
         crate::model::Condition::article,
     );
-    let l = labels.clone();
+    let forms = Arc::new(labels.article_forms());
+    let f = forms.clone();
     // Filters make their output from codes and trusted labels, so it is safe as it is — except
     // where they pass an unrecognised input through, which stays subject to escaping.
     tera.register_filter("article", move |r: &str, _: Kwargs, _: &State| {
-        let out = article_fi(r, &l.article);
+        let out = article_ref(r, &f);
         if out == r.trim() {
             Value::from(out)
         } else {
             Value::safe_string(&out)
         }
     });
+    let format = labels
+        .date_format
+        .clone()
+        .unwrap_or_else(|| "%Y-%m-%d".to_string());
     tera.register_filter(
         "date",
-        |d: &str, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
-            parse_date(d)
-                .map(|d| Value::safe_string(&d.format("%-d.%-m.%Y").to_string()))
-                .map_err(tera::Error::message)
+        move |d: &str, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let d = parse_date(d).map_err(tera::Error::message)?;
+            let mut out = String::new();
+            // A format chrono cannot write is the project's mistake, not a panic.
+            std::fmt::Write::write_fmt(&mut out, format_args!("{}", d.format(&format))).map_err(
+                |_| tera::Error::message(format!("labels.yaml: invalid date_format `{format}`")),
+            )?;
+            Ok(Value::safe_string(&out))
         },
     );
     let l = labels.clone();
@@ -430,10 +549,12 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
             .map_or_else(|| Value::from(c), |x| Value::safe_string(&x.fi))
     });
     let l = labels.clone();
+    let f = forms.clone();
     tera.register_filter("marks", move |v: &Value, _: Kwargs, _: &State| {
-        marks_md(v, &l).map(|s| Value::safe_string(&s))
+        marks_md(v, &l, &f).map(|s| Value::safe_string(&s))
     });
     let l = labels.clone();
+    let f = forms.clone();
     tera.register_function(
         "missing",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
@@ -445,7 +566,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
                 "{}: {} ({})",
                 l.missing_marker,
                 m.label,
-                article_fi(&m.article, &l.article)
+                article_ref(&m.article, &f)
             );
             Ok(Value::safe_string(&format!(
                 "**{}**",
@@ -458,7 +579,7 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
 /// The draft markers of a list of [`Mark`](super::marks::Mark)s, one paragraph each:
 /// the marker word in bold, then the message, the articles, the rule and the place, all of it
 /// escaped (a message quotes the user's text).
-fn marks_md(v: &Value, l: &Labels) -> tera::TeraResult<String> {
+fn marks_md(v: &Value, l: &Labels, forms: &ArticleForms) -> tera::TeraResult<String> {
     let Some(items) = v.as_array() else {
         return Ok(String::new());
     };
@@ -475,7 +596,7 @@ fn marks_md(v: &Value, l: &Labels) -> tera::TeraResult<String> {
             .map(|a| {
                 a.iter()
                     .filter_map(Value::as_str)
-                    .map(|x| article_fi(x, &l.article))
+                    .map(|x| article_ref(x, forms))
                     .collect()
             })
             .unwrap_or_default();
@@ -503,26 +624,58 @@ pub fn builtin() -> Result<Templates, TemplateError> {
 }
 
 /// Loads the templates of a project: each built-in one, or the project's own
-/// `templates/<name>` where it has one. An override is read like a register — it must be a
+/// `templates/fi/<name>` where it has one — or `templates/<name>`, where earlier versions
+/// looked, which still overrides the default language; having both is an error, as one of
+/// them would be silently ignored. An override is read like a register — it must be a
 /// regular file inside the project, at most [`MAX_TEMPLATE_BYTES`] — and is added to
 /// `sources` so that its problems are located diagnostics.
 pub fn load(root: &ProjectRoot, sources: &mut Sources) -> Result<Templates, Box<Diagnostic>> {
     let dir = root.shown().join("templates");
+    let exists = |p: &std::path::Path| match std::fs::symlink_metadata(p) {
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+        Ok(_) => true,
+    };
     let mut texts: BTreeMap<&str, (String, Option<FileId>)> = BTreeMap::new();
     for (name, builtin) in BUILTIN {
-        let own = dir.join(name);
-        match std::fs::symlink_metadata(&own) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        let own_language = dir.join(DEFAULT_LANGUAGE).join(name);
+        let own_old = dir.join(name);
+        let own = match (exists(&own_language), exists(&own_old)) {
+            (false, false) => {
                 texts.insert(name, (builtin.to_string(), None));
                 continue;
             }
-            _ => {}
-        }
+            (true, true) => {
+                let file = sources.add(own_old.clone(), None);
+                return Err(Box::new(
+                    Diagnostic::input(
+                        InputError::Template,
+                        file,
+                        Pos::START,
+                        format!(
+                            "both templates/{name} and templates/{DEFAULT_LANGUAGE}/{name} \
+                             override the built-in template; seloste would use only one"
+                        ),
+                    )
+                    .with_help(format!(
+                        "keep templates/{DEFAULT_LANGUAGE}/{name} (where a language's templates \
+                         now live) and delete templates/{name}"
+                    )),
+                ));
+            }
+            (true, false) => own_language,
+            (false, true) => own_old,
+        };
+        let shown = own
+            .strip_prefix(root.shown())
+            .unwrap_or(&own)
+            .display()
+            .to_string()
+            .replace('\\', "/");
         let file = sources.add(own.clone(), None);
         let fail = |error: InputError, message: String| {
             Box::new(
                 Diagnostic::input(error, file, Pos::START, message).with_help(format!(
-                    "templates/{name} overrides the built-in template; make it a regular file \
+                    "{shown} overrides the built-in template; make it a regular file \
                      inside the project, or delete it"
                 )),
             )
@@ -669,22 +822,41 @@ mod tests {
 
     #[test]
     fn article_references_in_finnish() {
-        let w = words();
+        let builtin = builtin().unwrap().labels.article_forms();
+        // The words of an earlier labels.yaml make the same references.
+        let legacy = ArticleForms::from_words(&words());
+        for w in [&builtin, &legacy] {
+            assert_eq!(
+                article_ref("Art 6(1)(a)", w),
+                "6 artiklan 1 kohdan a alakohta"
+            );
+            assert_eq!(article_ref("Art 45", w), "45 artikla");
+            assert_eq!(article_ref("Art 21(1)", w), "21 artiklan 1 kohta");
+            assert_eq!(
+                article_ref("Art 46(2)(b), 47", w),
+                "46 artiklan 2 kohdan b alakohta ja 47 artikla"
+            );
+            assert_eq!(
+                article_ref("Art 49(1) second subparagraph", w),
+                "49 artiklan 1 kohdan toinen alakohta"
+            );
+            assert_eq!(article_ref("Finnish practice", w), "Finnish practice");
+        }
+    }
+
+    #[test]
+    fn another_language_is_a_table_of_forms() {
+        let en = ArticleForms {
+            article: "Article {article}".into(),
+            paragraph: "Article {article}({paragraph})".into(),
+            point: "Article {article}({paragraph})({point})".into(),
+            second_subparagraph: "the second subparagraph of Article {article}({paragraph})".into(),
+            and: "and".into(),
+        };
         assert_eq!(
-            article_fi("Art 6(1)(a)", &w),
-            "6 artiklan 1 kohdan a alakohta"
+            article_ref("Art 46(2)(b), 47", &en),
+            "Article 46(2)(b) and Article 47"
         );
-        assert_eq!(article_fi("Art 45", &w), "45 artikla");
-        assert_eq!(article_fi("Art 21(1)", &w), "21 artiklan 1 kohta");
-        assert_eq!(
-            article_fi("Art 46(2)(b), 47", &w),
-            "46 artiklan 2 kohdan b alakohta ja 47 artikla"
-        );
-        assert_eq!(
-            article_fi("Art 49(1) second subparagraph", &w),
-            "49 artiklan 1 kohdan toinen alakohta"
-        );
-        assert_eq!(article_fi("Finnish practice", &w), "Finnish practice");
     }
 
     #[test]

@@ -512,6 +512,9 @@ pub struct ExtraView {
 #[derive(Clone, Debug, Serialize)]
 pub struct ObjectionView {
     applies: bool,
+    /// The bases of 6(1) that the 21(1) objection reaches in this register, as the code of
+    /// their label ([`rights::ObjectionGrounds::code`]).
+    grounds: &'static str,
     /// Direct-marketing purposes (21(2)): objection is absolute.
     marketing: Vec<Md>,
     /// Purposes on a public task or legitimate interests (21(1)).
@@ -599,6 +602,12 @@ pub struct RegisterView {
     /// Some category is listed under the statement (its own statement, or a marker).
     provision_listed: bool,
     sources: Vec<SourceView>,
+    /// Some source is said to be publicly available, and some not (14(2)(f)): only the
+    /// publicly available ones are marked, and a sentence says the rest are not.
+    sources_public: bool,
+    sources_not_public: bool,
+    /// How the data collected from the person arise: given by them, observed, or both.
+    direct: crate::applicability::DirectCollection,
     missing_sources: bool,
     recipients: DisclosureView<RecipientView>,
     transfers: DisclosureView<TransferView>,
@@ -611,7 +620,10 @@ pub struct RegisterView {
     complaint: NoteView,
     any_legitimate_interest: bool,
     has_processors: bool,
+    /// Some recipient is an independent controller (`controller`).
     has_controllers: bool,
+    /// Some recipient is a third party (`third_party`), who may be no controller at all.
+    has_third_parties: bool,
     has_authorities: bool,
     has_joint: bool,
     security: Option<Md>,
@@ -880,6 +892,10 @@ fn register_view_of(
         .find(|d| d.right == crate::model::Right::WithdrawConsent);
     let mut objection = ObjectionView {
         applies: false,
+        grounds: objection_right
+            .map(|o| rights::ObjectionGrounds::of(r, o, project.is_public_authority()))
+            .unwrap_or_default()
+            .code(),
         marketing: r
             .purposes()
             .iter()
@@ -1017,6 +1033,15 @@ fn register_view_of(
                 limited: limited(scopes.sources.get(i)),
             })
             .collect(),
+        sources_public: r
+            .sources()
+            .iter()
+            .any(|s| s.public.as_ref().is_some_and(|p| p.value)),
+        sources_not_public: r
+            .sources()
+            .iter()
+            .any(|s| s.public.as_ref().is_some_and(|p| !p.value)),
+        direct: applies.direct_collection(),
         missing_sources: applies.sources_missing || !applies.categories_without_source.is_empty(),
         recipients: {
             let items = r
@@ -1127,7 +1152,8 @@ fn register_view_of(
         complaint,
         any_legitimate_interest: applies.legitimate_interests,
         has_processors: role_present(RecipientRole::Processor),
-        has_controllers: role_present(RecipientRole::ThirdParty),
+        has_controllers: role_present(RecipientRole::Controller),
+        has_third_parties: role_present(RecipientRole::ThirdParty),
         has_authorities: role_present(RecipientRole::Authority),
         has_joint: role_present(RecipientRole::JointController),
         security: block(&r.security),
