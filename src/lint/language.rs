@@ -154,6 +154,41 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Ve
 }
 
 // ---------------------------------------------------------------------------------------------
+// Periods of time
+
+/// Number words (their stems) that can count a period: "kaksi vuotta", "kahden vuoden",
+/// "kymmenen vuotta", "puoli vuotta".
+const NUMBER_STEMS: &[&str] = &[
+    "yksi", "yhde", "yhtä", "kaksi", "kahde", "kahta", "kolm", "neljä", "viisi", "viide", "viitt",
+    "kuusi", "kuude", "kuutt", "seitsem", "kahdeksa", "yhdeksä", "kymmen", "sata", "puoli",
+];
+
+/// Units of a period, as stems: "vuotta", "vuoden", "kuukautta", "kk", "päivää", "vrk" …
+const UNIT_STEMS: &[&str] = &[
+    "vuo", "kuukau", "kk", "päiv", "pv", "vrk", "viiko", "tunti", "h",
+];
+
+/// Whether `text` states a period of time: a number, in digits or words, followed by a unit
+/// ("6 vuotta", "kaksi (2) vuotta", "kymmenen vuoden ajan", "3 kk"). "Arkistonmuodostus-
+/// suunnitelman mukaisesti 10 vuotta" gives the period, "lain edellyttämän ajan" does not.
+pub fn states_period(text: &str) -> bool {
+    let ws: Vec<String> = words(text).into_iter().map(|(_, w)| fold_case(w)).collect();
+    ws.windows(2).any(|pair| {
+        let (n, u) = (pair[0].as_str(), pair[1].as_str());
+        let number =
+            n.bytes().all(|b| b.is_ascii_digit()) || NUMBER_STEMS.iter().any(|s| n.starts_with(s));
+        let unit = UNIT_STEMS.iter().any(|s| {
+            if s.len() <= 2 {
+                u == *s
+            } else {
+                u.starts_with(s)
+            }
+        });
+        number && unit
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Inflection
 
 /// A Finnish noun or adjective, declared by its stems: the nominative singular first, then the
@@ -548,6 +583,9 @@ pub fn modals(text: &str) -> Vec<Modal> {
             continue;
         };
         let reading = match voice {
+            // "…, jotta voimme toimittaa tilauksen", "jotta asiakkaalle voidaan lähettää
+            // lasku": a final clause states what the processing is for, not a possibility.
+            _ if in_final_clause(text, &ws, &folded, i) => Reading::Ability,
             Voice::FirstPlural | Voice::Passive => Reading::Hedge,
             Voice::FirstSingular | Voice::Second => Reading::Ability,
             Voice::Third => third_person(text, &ws, &folded, i),
@@ -565,6 +603,15 @@ pub fn modals(text: &str) -> Vec<Modal> {
         });
     }
     out
+}
+
+/// Whether word `i` stands in a final clause: "jotta" comes before it in its clause.
+fn in_final_clause(text: &str, ws: &[(Range<usize>, &str)], folded: &[String], i: usize) -> bool {
+    let clause = clause_at(text, ws[i].0.start);
+    (0..i)
+        .rev()
+        .take_while(|&j| ws[j].0.start >= clause.start)
+        .any(|j| folded[j] == "jotta")
 }
 
 fn strip_clitic(w: &str) -> &str {
@@ -694,6 +741,8 @@ mod tests {
             "Sovellukseen voi kirjautua pankkitunnuksilla.",
             "Kirjautunut käyttäjä voi poistaa tilinsä itse.",
             "Asiakas, joka voi osoittaa henkilöllisyytensä, saa tiedot.",
+            "Käsittelemme tietoja, jotta voimme toimittaa tilauksen sovittuna päivänä.",
+            "Osoite tarvitaan, jotta asiakkaalle voidaan lähettää lasku.",
         ] {
             assert!(hedges(t).is_empty(), "{t}: {:?}", hedges(t));
         }
@@ -711,6 +760,28 @@ mod tests {
         let m = modals("Tietoja ei voida luovuttaa.");
         assert_eq!(m[0].voice, Voice::Passive);
         assert!(m[0].negated);
+    }
+
+    #[test]
+    fn a_period_is_a_number_and_a_unit() {
+        for t in [
+            "Arkistonmuodostussuunnitelman mukaisesti, 10 vuotta",
+            "kaksi (2) vuotta viimeisestä tapahtumasta",
+            "kymmenen vuoden ajan",
+            "3 kk",
+            "puoli vuotta",
+            "säilytetään 14 päivää",
+        ] {
+            assert!(states_period(t), "{t}");
+        }
+        for t in [
+            "lain edellyttämän ajan",
+            "arkistonmuodostussuunnitelman mukaisesti",
+            "vuosittain tehtävä poistoajo",
+            "kolmannet osapuolet vuosittain",
+        ] {
+            assert!(!states_period(t), "{t}");
+        }
     }
 
     #[test]

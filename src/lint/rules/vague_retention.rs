@@ -330,7 +330,11 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             continue;
         }
         let law_named = nonblank(&r.law).is_some();
-        let period_given = r.period.is_some() || until.is_some();
+        // A period written out in the criteria ("arkistonmuodostussuunnitelman mukaisesti 10
+        // vuotta") is a period too.
+        let period_given = r.period.is_some()
+            || until.is_some()
+            || criteria.is_some_and(|c| crate::lint::language::states_period(c.value.as_str()));
         for t in [criteria, nonblank(&r.from), until, nonblank(&r.exceptions)]
             .into_iter()
             .flatten()
