@@ -154,6 +154,67 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Ve
 }
 
 // ---------------------------------------------------------------------------------------------
+// Acts and articles
+
+/// Whether `text` names an act itself: a compound ending in *laki* or *asetus* in any case
+/// (*kirjanpitolain*, *arkistolakia*, *potilasasiakirja-asetuksen*) or a statute number such as
+/// *1336/1997*. "Lain edellyttämän ajan" then points to that act, whose rule is a criterion
+/// the person can look up (Art 13(2)(a)); the bare words *laki*, *lait*, *asetukset* or
+/// *lainsäädäntö* name none, and neither does the GDPR itself (*tietosuoja-asetuksen*), which
+/// sets no periods and restricts no right beyond its own articles.
+pub fn names_act(text: &str) -> bool {
+    const ACT_ENDINGS: &[&str] = &[
+        "laki",
+        "lain",
+        "lakia",
+        "laissa",
+        "lakiin",
+        "laista",
+        "lailla",
+        "lait",
+        "lakien",
+        "lakeihin",
+        "lakeja",
+        "asetus",
+        "asetuksen",
+        "asetusta",
+        "asetuksessa",
+        "asetukseen",
+        "asetuksella",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '-')
+        .any(|word| {
+            let w = fold_case(word);
+            if w.starts_with("tietosuoja-asetu") || w.starts_with("tietosuojaasetu") {
+                return false;
+            }
+            let compound_act = ACT_ENDINGS.iter().any(|e| {
+                w.strip_suffix(e)
+                    .is_some_and(|prefix| prefix.trim_end_matches('-').chars().count() >= 3)
+            });
+            let number = w.split_once('/').is_some_and(|(n, y)| {
+                !n.is_empty()
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && y.len() == 4
+                    && y.bytes().all(|b| b.is_ascii_digit())
+            });
+            compound_act || number
+        })
+}
+
+/// Whether `text` cites an article of the GDPR: "17 artiklan 3 kohdan b alakohta", "artikla
+/// 17(3)", "Art 17(3)(b)", "17 art. 3 b". A right's exception that cites the GDPR's own article
+/// (Art 17(3), 18(2), 21(1)) rests on the GDPR, not on an Art 23 restriction by national law.
+pub fn cites_gdpr_article(text: &str) -> bool {
+    let ws: Vec<String> = words(text).into_iter().map(|(_, w)| fold_case(w)).collect();
+    let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    ws.iter().enumerate().any(|(i, w)| {
+        let article = w.starts_with("artikl") || w == "art";
+        article && (i > 0 && number(&ws[i - 1]) || ws.get(i + 1).is_some_and(|n| number(n)))
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Periods of time
 
 /// Number words (their stems) that can count a period: "kaksi vuotta", "kahden vuoden",
@@ -760,6 +821,29 @@ mod tests {
         let m = modals("Tietoja ei voida luovuttaa.");
         assert_eq!(m[0].voice, Voice::Passive);
         assert!(m[0].negated);
+    }
+
+    #[test]
+    fn an_article_of_the_gdpr_is_cited_by_its_number() {
+        for t in [
+            "(17 artiklan 3 kohdan b alakohta)",
+            "tietosuoja-asetuksen artikla 18(2)",
+            "Art 17(3)(b)",
+            "17 art. 3 b",
+        ] {
+            assert!(cites_gdpr_article(t), "{t}");
+        }
+        for t in ["Tietoja ei poisteta.", "artiklat", "Tietosuojalain 31 §"] {
+            assert!(!cites_gdpr_article(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn an_act_is_named_but_not_the_gdpr() {
+        assert!(names_act("kirjanpitolaki velvoittaa"));
+        assert!(names_act("laki 1336/1997"));
+        assert!(!names_act("tietosuoja-asetuksen mukaan"));
+        assert!(!names_act("lain mukaan"));
     }
 
     #[test]
