@@ -26,8 +26,8 @@ siirrettäväksi*, *käsittelyä ei voi vastustaa*, *suostumusta ei voi peruutta
 A note passes when it only limits the right: an exception in the same sentence (*jos*,
 *mikäli*, *kun*, *ellei*, *paitsi*, *ennen*, *ilman*, *siltä osin*, *vaan* …), or a law it
 rests on (`law:`, or a section *§*, an act number or an act's name — *kirjanpitolaki* — in the
-note). A restriction by law
-belongs under `restriction` with its `law` (`restriction-without-law` checks that). Where the
+note). A restriction by law belongs under `restriction` with its `law`
+(`restriction-without-law` checks that). Where the
 right reaches only some purposes, the note may speak of the others, and is left alone.
 
 ## Why
