@@ -154,6 +154,102 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Ve
 }
 
 // ---------------------------------------------------------------------------------------------
+// Acts and articles
+
+/// Whether `text` names an act itself: a compound ending in *laki* or *asetus* in any case
+/// (*kirjanpitolain*, *arkistolakia*, *potilasasiakirja-asetuksen*) or a statute number such as
+/// *1336/1997*. "Lain edellyttämän ajan" then points to that act, whose rule is a criterion
+/// the person can look up (Art 13(2)(a)); the bare words *laki*, *lait*, *asetukset* or
+/// *lainsäädäntö* name none, and neither does the GDPR itself (*tietosuoja-asetuksen*), which
+/// sets no periods and restricts no right beyond its own articles.
+pub fn names_act(text: &str) -> bool {
+    const ACT_ENDINGS: &[&str] = &[
+        "laki",
+        "lain",
+        "lakia",
+        "laissa",
+        "lakiin",
+        "laista",
+        "lailla",
+        "lait",
+        "lakien",
+        "lakeihin",
+        "lakeja",
+        "asetus",
+        "asetuksen",
+        "asetusta",
+        "asetuksessa",
+        "asetukseen",
+        "asetuksella",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '-')
+        .any(|word| {
+            let w = fold_case(word);
+            if w.starts_with("tietosuoja-asetu") || w.starts_with("tietosuojaasetu") {
+                return false;
+            }
+            let compound_act = ACT_ENDINGS.iter().any(|e| {
+                w.strip_suffix(e)
+                    .is_some_and(|prefix| prefix.trim_end_matches('-').chars().count() >= 3)
+            });
+            let number = w.split_once('/').is_some_and(|(n, y)| {
+                !n.is_empty()
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && y.len() == 4
+                    && y.bytes().all(|b| b.is_ascii_digit())
+            });
+            compound_act || number
+        })
+}
+
+/// Whether `text` cites an article of the GDPR: "17 artiklan 3 kohdan b alakohta", "artikla
+/// 17(3)", "Art 17(3)(b)", "17 art. 3 b". A right's exception that cites the GDPR's own article
+/// (Art 17(3), 18(2), 21(1)) rests on the GDPR, not on an Art 23 restriction by national law.
+pub fn cites_gdpr_article(text: &str) -> bool {
+    let ws: Vec<String> = words(text).into_iter().map(|(_, w)| fold_case(w)).collect();
+    let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    ws.iter().enumerate().any(|(i, w)| {
+        let article = w.starts_with("artikl") || w == "art";
+        article && (i > 0 && number(&ws[i - 1]) || ws.get(i + 1).is_some_and(|n| number(n)))
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods of time
+
+/// Number words (their stems) that can count a period: "kaksi vuotta", "kahden vuoden",
+/// "kymmenen vuotta", "puoli vuotta".
+const NUMBER_STEMS: &[&str] = &[
+    "yksi", "yhde", "yhtä", "kaksi", "kahde", "kahta", "kolm", "neljä", "viisi", "viide", "viitt",
+    "kuusi", "kuude", "kuutt", "seitsem", "kahdeksa", "yhdeksä", "kymmen", "sata", "puoli",
+];
+
+/// Units of a period, as stems: "vuotta", "vuoden", "kuukautta", "kk", "päivää", "vrk" …
+const UNIT_STEMS: &[&str] = &[
+    "vuo", "kuukau", "kk", "päiv", "pv", "vrk", "viiko", "tunti", "h",
+];
+
+/// Whether `text` states a period of time: a number, in digits or words, followed by a unit
+/// ("6 vuotta", "kaksi (2) vuotta", "kymmenen vuoden ajan", "3 kk"). "Arkistonmuodostus-
+/// suunnitelman mukaisesti 10 vuotta" gives the period, "lain edellyttämän ajan" does not.
+pub fn states_period(text: &str) -> bool {
+    let ws: Vec<String> = words(text).into_iter().map(|(_, w)| fold_case(w)).collect();
+    ws.windows(2).any(|pair| {
+        let (n, u) = (pair[0].as_str(), pair[1].as_str());
+        let number =
+            n.bytes().all(|b| b.is_ascii_digit()) || NUMBER_STEMS.iter().any(|s| n.starts_with(s));
+        let unit = UNIT_STEMS.iter().any(|s| {
+            if s.len() <= 2 {
+                u == *s
+            } else {
+                u.starts_with(s)
+            }
+        });
+        number && unit
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Inflection
 
 /// A Finnish noun or adjective, declared by its stems: the nominative singular first, then the
@@ -548,6 +644,9 @@ pub fn modals(text: &str) -> Vec<Modal> {
             continue;
         };
         let reading = match voice {
+            // "…, jotta voimme toimittaa tilauksen", "jotta asiakkaalle voidaan lähettää
+            // lasku": a final clause states what the processing is for, not a possibility.
+            _ if in_final_clause(text, &ws, &folded, i) => Reading::Ability,
             Voice::FirstPlural | Voice::Passive => Reading::Hedge,
             Voice::FirstSingular | Voice::Second => Reading::Ability,
             Voice::Third => third_person(text, &ws, &folded, i),
@@ -565,6 +664,15 @@ pub fn modals(text: &str) -> Vec<Modal> {
         });
     }
     out
+}
+
+/// Whether word `i` stands in a final clause: "jotta" comes before it in its clause.
+fn in_final_clause(text: &str, ws: &[(Range<usize>, &str)], folded: &[String], i: usize) -> bool {
+    let clause = clause_at(text, ws[i].0.start);
+    (0..i)
+        .rev()
+        .take_while(|&j| ws[j].0.start >= clause.start)
+        .any(|j| folded[j] == "jotta")
 }
 
 fn strip_clitic(w: &str) -> &str {
@@ -694,6 +802,8 @@ mod tests {
             "Sovellukseen voi kirjautua pankkitunnuksilla.",
             "Kirjautunut käyttäjä voi poistaa tilinsä itse.",
             "Asiakas, joka voi osoittaa henkilöllisyytensä, saa tiedot.",
+            "Käsittelemme tietoja, jotta voimme toimittaa tilauksen sovittuna päivänä.",
+            "Osoite tarvitaan, jotta asiakkaalle voidaan lähettää lasku.",
         ] {
             assert!(hedges(t).is_empty(), "{t}: {:?}", hedges(t));
         }
@@ -711,6 +821,51 @@ mod tests {
         let m = modals("Tietoja ei voida luovuttaa.");
         assert_eq!(m[0].voice, Voice::Passive);
         assert!(m[0].negated);
+    }
+
+    #[test]
+    fn an_article_of_the_gdpr_is_cited_by_its_number() {
+        for t in [
+            "(17 artiklan 3 kohdan b alakohta)",
+            "tietosuoja-asetuksen artikla 18(2)",
+            "Art 17(3)(b)",
+            "17 art. 3 b",
+        ] {
+            assert!(cites_gdpr_article(t), "{t}");
+        }
+        for t in ["Tietoja ei poisteta.", "artiklat", "Tietosuojalain 31 §"] {
+            assert!(!cites_gdpr_article(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn an_act_is_named_but_not_the_gdpr() {
+        assert!(names_act("kirjanpitolaki velvoittaa"));
+        assert!(names_act("laki 1336/1997"));
+        assert!(!names_act("tietosuoja-asetuksen mukaan"));
+        assert!(!names_act("lain mukaan"));
+    }
+
+    #[test]
+    fn a_period_is_a_number_and_a_unit() {
+        for t in [
+            "Arkistonmuodostussuunnitelman mukaisesti, 10 vuotta",
+            "kaksi (2) vuotta viimeisestä tapahtumasta",
+            "kymmenen vuoden ajan",
+            "3 kk",
+            "puoli vuotta",
+            "säilytetään 14 päivää",
+        ] {
+            assert!(states_period(t), "{t}");
+        }
+        for t in [
+            "lain edellyttämän ajan",
+            "arkistonmuodostussuunnitelman mukaisesti",
+            "vuosittain tehtävä poistoajo",
+            "kolmannet osapuolet vuosittain",
+        ] {
+            assert!(!states_period(t), "{t}");
+        }
     }
 
     #[test]

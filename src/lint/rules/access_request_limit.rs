@@ -307,7 +307,7 @@ fn found(
     };
     for m in limits {
         let around = fold_case(sentence(value, m.range.clone()));
-        if CONTEXT.iter().any(|w| around.contains(w)) {
+        if about_requests(&around) {
             push(with_count(value, m.range.clone()), Kind::Limit);
         }
     }
@@ -400,6 +400,34 @@ const CONTEXT: &[&str] = &[
     "access to",
     "copy",
 ];
+
+/// The verbs of checking one's data, which speak of the person's request only as what the
+/// person may do ("voi tarkastaa", "oikeus tarkistaa", "saa tarkastaa"), not as what the
+/// controller reminds them to do ("muistutuksen tarkistaa yhteystietonsa").
+const CHECKING: &[&str] = &["tarkastaa", "tarkistaa"];
+
+/// Words before a verb of [`CHECKING`] that make it the person's request.
+const MAY: &[&str] = &["voi*", "oikeu*", "saa", "saat", "saavat", "saada"];
+
+/// Whether a (case-folded) sentence speaks of access requests: a word of [`CONTEXT`], where a
+/// verb of [`CHECKING`] counts only after a word of [`MAY`] (up to three words before it).
+fn about_requests(around: &str) -> bool {
+    if CONTEXT
+        .iter()
+        .filter(|w| !CHECKING.contains(w))
+        .any(|w| around.contains(w))
+    {
+        return true;
+    }
+    let ws: Vec<&str> = around
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        CHECKING.iter().any(|c| w.starts_with(c))
+            && ws[i.saturating_sub(3)..i].iter().any(|b| word_is(b, MAY))
+    })
+}
 
 /// The sentence of `text` around `range`: from the end of the previous sentence to the end
 /// of this one. A sentence ends at `.`, `!` or `?` followed by white space, or at a blank line.
@@ -506,6 +534,8 @@ mod tests {
             "Pyynnön voi tehdä kerran kalenterivuodessa.",
             "Pyyntöjä käsitellään korkeintaan kolme kertaa vuodessa.",
             "Tietonsa voi tarkastaa maksutta vuoden välein.",
+            "Rekisteröidyllä on oikeus tarkastaa tietonsa kerran vuodessa.",
+            "Asiakas saa tarkistaa tietonsa kerran vuodessa.",
             "Tarkastuksesta peritään maksu.",
             "Kopiosta veloitetaan 10 euroa.",
             "Tarkastusoikeuden käyttö on maksullista.",
@@ -527,6 +557,7 @@ mod tests {
             "Saat jäljennöksen tiedoistasi maksutta.",
             "Käyttöoikeudet tarkastetaan kerran vuodessa.",
             "Jäsenmaksu laskutetaan kerran vuodessa.",
+            "Lähetämme asiakkaille kerran vuodessa muistutuksen tarkistaa yhteystietonsa.",
         ] {
             assert!(!limits_or_charges(t), "{t}");
         }

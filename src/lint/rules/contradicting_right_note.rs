@@ -25,8 +25,9 @@ siirrettäväksi*, *käsittelyä ei voi vastustaa*, *suostumusta ei voi peruutta
 
 A note passes when it only limits the right: an exception in the same sentence (*jos*,
 *mikäli*, *kun*, *ellei*, *paitsi*, *ennen*, *ilman*, *siltä osin*, *vaan* …), or a law it
-rests on (`law:`, or a section *§* or an act number in the note). A restriction by law
-belongs under `restriction` with its `law` (`restriction-without-law` checks that). Where the
+rests on (`law:`, or a section *§*, an act number or an act's name — *kirjanpitolaki* — in the
+note). A restriction by law belongs under `restriction` with its `law`
+(`restriction-without-law` checks that). Where the
 right reaches only some purposes, the note may speak of the others, and is left alone.
 
 ## Why
@@ -108,7 +109,7 @@ fn denials(text: &str, right: Right) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for sentence in sentences(text) {
         let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
-        if sentence.contains('§') || has_act_number(sentence) {
+        if sentence.contains('§') || crate::lint::language::names_act(sentence) {
             continue;
         }
         let folded = fold_case(sentence);
@@ -155,15 +156,6 @@ fn denies(sentence: &str, words: std::ops::Range<usize>, end: usize) -> bool {
                 .map_or(0, char::len_utf8);
     }
     false
-}
-
-/// Whether `s` holds an act's number, `1050/2018`.
-fn has_act_number(s: &str) -> bool {
-    s.split(|c: char| !(c.is_ascii_digit() || c == '/'))
-        .any(|w| match w.split_once('/') {
-            Some((n, y)) => !n.is_empty() && y.len() == 4 && !y.contains('/'),
-            None => false,
-        })
 }
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
@@ -242,6 +234,10 @@ mod tests {
             ),
             (
                 "Tietosuojalain (1050/2018) 31 §:n nojalla tietoja ei poisteta.",
+                Right::Erasure,
+            ),
+            (
+                "Emme voi poistaa tietoja, joita kirjanpitolaki velvoittaa meitä säilyttämään.",
                 Right::Erasure,
             ),
             ("Tietoja ei poisteta automaattisesti.", Right::Erasure),

@@ -1,4 +1,5 @@
-//! `incomplete-recipient`: a recipient without a name or a role.
+//! `incomplete-recipient`: a recipient without a name. (A recipient without a role is
+//! `recipient-without-role`, a warning.)
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
@@ -8,20 +9,19 @@ use crate::model::nonblank;
 /// The rule.
 pub static RULE: Rule = Rule {
     name: "incomplete-recipient",
-    articles: &["Art 13(1)(e)", "Art 14(1)(e)", "Art 26(2)", "WP260 rev.01"],
+    articles: &["Art 13(1)(e)", "Art 14(1)(e)", "WP260 rev.01"],
     severity: Severity::Error,
     section: Section::Recipients,
-    summary: "a recipient has no name or no role",
+    summary: "a recipient has no name",
     explanation: r#"## What it checks
-That every entry of `recipients` has a `name` and a `role` (`processor`, `joint_controller`,
-`third_party` or `authority`).
+That every entry of `recipients` has a `name`: the recipient, or a category of recipients.
+(An entry without a `role` is reported by `recipient-without-role`, a warning.)
 
 ## Why
-The guidelines on transparency (WP260) read Art 13(1)(e) as requiring recipients to be named
-by default; where only categories are given they must be specific (sector, activity,
-location). The role tells the person whether the recipient acts for the controller (a
-processor, Art 28), decides jointly (Art 26, whose arrangement must be made available) or
-uses the data for its own purposes (a third party or an authority).
+Art 13(1)(e) and 14(1)(e) require the recipients or categories of recipients, and the
+guidelines on transparency (WP260) read them as requiring recipients to be named by default;
+where only categories are given they must be specific (sector, activity, location). An entry
+with no name tells the person nothing.
 
 ## Example
 ```yaml
@@ -39,28 +39,13 @@ recipients:
 
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for r in cx.register.recipients() {
-        // One finding per recipient: both defects sit at the same place.
-        match (nonblank(&r.name).is_some(), r.role.is_some()) {
-            (true, true) => {}
-            (false, true) => {
-                out.at(r.pos, "a recipient has no `name`")
-                    .label("unnamed recipient")
-                    .help(NAME_HELP);
-            }
-            (true, false) => {
-                out.at(r.pos, "a recipient has no `role`")
-                    .label("no `role`")
-                    .help(ROLE_HELP);
-            }
-            (false, false) => {
-                out.at(r.pos, "a recipient has neither a `name` nor a `role`")
-                    .help(NAME_HELP)
-                    .help(ROLE_HELP);
-            }
+        if nonblank(&r.name).is_none() {
+            out.at(r.pos, "a recipient has no `name`")
+                .label("unnamed recipient")
+                .help(NAME_HELP);
         }
     }
 }
 
 const NAME_HELP: &str =
     "name the recipient, or a specific category such as `Pankit ja maksunvälittäjät`";
-const ROLE_HELP: &str = "add `role:` processor, joint_controller, third_party or authority";

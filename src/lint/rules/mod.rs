@@ -48,6 +48,7 @@ pub mod outdated_term;
 pub mod placeholder_left;
 pub mod provision_for_unprovided_data;
 pub mod public_authority_without_dpo;
+pub mod recipient_without_role;
 pub mod redundant_right_note;
 pub mod relative_link;
 pub mod repealed_act;
@@ -110,6 +111,7 @@ pub static RULES: &[&Rule] = &[
     &missing_recipients::RULE,
     &hedged_recipients::RULE,
     &incomplete_recipient::RULE,
+    &recipient_without_role::RULE,
     &vague_recipient::RULE,
     &missing_transfers::RULE,
     &incomplete_transfer::RULE,

@@ -95,6 +95,11 @@ käyttää oikeutta*), restricts (*rajoitetaan lain nojalla*, *ei sovelleta*, *e
 refuses in the controller's voice (*emme poista*, *tietoja ei poisteta*, *tietoja ei voida
 poistaa*). Such a fact is better written as the right's `note`.
 
+A `restriction` that cites the GDPR's own article — "Oikeutta ei ole siltä osin kuin käsittely
+on tarpeen lakisääteisen velvoitteen noudattamiseksi (17 artiklan 3 kohdan b alakohta)" — is
+an exception the GDPR itself makes (Art 17(3), 18(2), 21(1)), not a restriction under Art 23,
+and is not reported.
+
 ## Why
 Rights can only be restricted by Union or Member State law (Art 23) — in Finland e.g.
 tietosuojalaki (1050/2018) 31–34 § for research, archiving and some authorities, or the
@@ -150,6 +155,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         if let Some(r) = nonblank(&note.restriction)
             && nonblank(&note.law).is_none()
             && !states_a_fact(r.value.as_str())
+            && !language::cites_gdpr_article(r.value.as_str())
         {
             out.at(
                 r.pos,

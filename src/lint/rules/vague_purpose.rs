@@ -126,8 +126,10 @@ static VAGUE: &[Phrase] = &[
 static SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(VAGUE));
 
 /// Words that `mahdollis*` finds but that are definite: the verb *mahdollistaa* (to enable:
-/// "ajanvarausten mahdollistaminen") and the noun *mahdollisuus* (an opportunity).
+/// "ajanvarausten mahdollistaminen"), the noun *mahdollisuus* (an opportunity) and
+/// *mahdollisimman* ("as … as possible": "mahdollisimman nopeasti").
 const DEFINITE: &[&str] = &[
+    "mahdollisimma",
     "mahdollistaa",
     "mahdollistam",
     "mahdollistet",

@@ -231,12 +231,24 @@ fn vague(name: &str) -> Option<Vague> {
         .position(|(_, w)| EXAMPLE.contains(&fold_case(w).as_str()))
         .unwrap_or(words.len());
     let words = &words[..cut];
-    // "… alihankkijoineen", "… kumppaneineen": whoever is named, those it brings are not.
-    if words.iter().any(|(_, w)| {
+    // "… alihankkijoineen", "… kumppaneineen": whoever is named, those it brings are not —
+    // unless words after it name them ("alihankkijoineen (Visma Finland Oy)").
+    let is_generic = |f: &str| {
+        any_form(f, GENERIC)
+            || GENERIC_EN.contains(&f)
+            || any_form(f, QUALIFIER)
+            || QUALIFIER_WORDS.contains(&f)
+    };
+    if let Some(tail) = words.iter().position(|(_, w)| {
         let f = fold_case(w);
         f.ends_with("neen") && GENERIC.iter().any(|l| l.heads(&f))
     }) {
-        return Some(Vague::Tail);
+        let named_after = words[tail + 1..]
+            .iter()
+            .any(|(_, w)| !is_generic(&fold_case(w)));
+        if !named_after {
+            return Some(Vague::Tail);
+        }
     }
     let mut generic = false;
     for (_, w) in words {
@@ -345,6 +357,11 @@ mod tests {
             vague("Tilitoimisto Esimerkki Oy kumppaneineen"),
             Some(Vague::Tail)
         );
+        // Examples of the subcontractors do not name them.
+        assert_eq!(
+            vague("Tietojärjestelmätoimittaja alihankkijoineen (esim. pilvipalvelut)"),
+            Some(Vague::Tail)
+        );
     }
 
     #[test]
@@ -359,6 +376,7 @@ mod tests {
             "Tietojärjestelmätoimittaja",
             "Poliisi",
             "Kassajärjestelmän toimittaja Kassamestari Oy",
+            "Tietojärjestelmätoimittaja Visma Solutions Oy alihankkijoineen (Visma Finland Oy)",
         ] {
             assert_eq!(vague(n), None, "{n}");
         }

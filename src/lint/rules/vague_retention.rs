@@ -277,48 +277,6 @@ static PLAN_SET: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(PLAN));
 static LAW_NO_PERIOD_SET: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(LAW_UNNAMED_NO_PERIOD));
 
-/// Whether `text` names an act itself: a compound ending in *laki* or *asetus* in any case
-/// (*kirjanpitolain*, *arkistolakia*, *potilasasiakirja-asetuksen*) or a statute number such as
-/// *1336/1997*. "Lain edellyttämän ajan" then points to that act, whose rule is a criterion
-/// the person can look up (Art 13(2)(a)); the bare words *laki*, *lait*, *asetukset* or
-/// *lainsäädäntö* name none.
-fn names_act(text: &str) -> bool {
-    const ACT_ENDINGS: &[&str] = &[
-        "laki",
-        "lain",
-        "lakia",
-        "laissa",
-        "lakiin",
-        "laista",
-        "lailla",
-        "lait",
-        "lakien",
-        "lakeihin",
-        "lakeja",
-        "asetus",
-        "asetuksen",
-        "asetusta",
-        "asetuksessa",
-        "asetukseen",
-        "asetuksella",
-    ];
-    text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '-')
-        .any(|word| {
-            let w = crate::lint::text::fold_case(word);
-            let compound_act = ACT_ENDINGS.iter().any(|e| {
-                w.strip_suffix(e)
-                    .is_some_and(|prefix| prefix.trim_end_matches('-').chars().count() >= 3)
-            });
-            let number = w.split_once('/').is_some_and(|(n, y)| {
-                !n.is_empty()
-                    && n.bytes().all(|b| b.is_ascii_digit())
-                    && y.len() == 4
-                    && y.bytes().all(|b| b.is_ascii_digit())
-            });
-            compound_act || number
-        })
-}
-
 fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
     for r in cx.register.retention() {
         let criteria = nonblank(&r.criteria);
@@ -330,14 +288,18 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             continue;
         }
         let law_named = nonblank(&r.law).is_some();
-        let period_given = r.period.is_some() || until.is_some();
+        // A period written out in the criteria ("arkistonmuodostussuunnitelman mukaisesti 10
+        // vuotta") is a period too.
+        let period_given = r.period.is_some()
+            || until.is_some()
+            || criteria.is_some_and(|c| crate::lint::language::states_period(c.value.as_str()));
         for t in [criteria, nonblank(&r.from), until, nonblank(&r.exceptions)]
             .into_iter()
             .flatten()
         {
             let value = t.value.as_str();
             let mut found = SET.find(value);
-            let law_unnamed = !law_named && !names_act(value);
+            let law_unnamed = !law_named && !crate::lint::language::names_act(value);
             if law_unnamed {
                 found.extend(LAW_SET.find(value));
             }
@@ -368,7 +330,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use super::names_act;
+    use crate::lint::language::names_act;
 
     #[test]
     fn an_act_is_named_by_its_name_or_number_not_by_the_word_law() {
