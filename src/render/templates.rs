@@ -21,11 +21,15 @@ use crate::source::{FileId, Pos, Sources};
 /// A built-in template: its name and text.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("register.md", include_str!("../../templates/register.md")),
+    ("summary.md", include_str!("../../templates/summary.md")),
     ("index.md", include_str!("../../templates/index.md")),
     ("page.html", include_str!("../../templates/page.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("labels.yaml", include_str!("../../templates/labels.yaml")),
 ];
+
+/// The templates that others include (`register.md` includes `summary.md`, the first layer).
+const PARTS: &[&str] = &["summary.md"];
 
 /// The Finnish words the filters use (`templates/labels.yaml`).
 #[derive(Clone, Debug, Deserialize)]
@@ -627,7 +631,11 @@ fn compile(sources: BTreeMap<&str, (String, Option<FileId>)>) -> Result<Template
     let mut html = Tera::new();
     register(&mut html, &labels);
     let mut files = BTreeMap::new();
-    for (name, (text, own)) in &sources {
+    // Parts that other templates include are added first: tera checks an include when the
+    // including template is added.
+    let mut ordered: Vec<_> = sources.iter().collect();
+    ordered.sort_by_key(|(name, _)| !PARTS.contains(name));
+    for (name, (text, own)) in ordered {
         if let Some(file) = own {
             files.insert(name.to_string(), (*file, Arc::<str>::from(text.as_str())));
         }
