@@ -358,7 +358,7 @@ pub fn to_html(markdown: &str, markers: &[&str]) -> (String, Vec<TocEntry>) {
                 html.push_str(if in_head { "</th>" } else { "</td>" });
                 cell += 1;
             }
-            Event::Text(t) => html_escape(t, &mut html),
+            Event::Text(t) => super::typography::push_text(t, &mut html),
             Event::Code(c) => {
                 html.push_str("<code>");
                 html_escape(c, &mut html);

@@ -342,6 +342,25 @@ fn period_fi(v: &Value, labels: &Labels) -> Result<String, tera::Error> {
     ))
 }
 
+/// `s` as a CSS string in double quotes, safe inside a `<style>` element: every character
+/// that could end the string, the declaration or the element (`"`, `\\`, `<`, `>`, `&`, line
+/// breaks and other control characters) is written as a CSS hex escape. For the running header
+/// of printed pages, which quotes the controller's and the register's names.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&' | '\'') || c.is_control() {
+            // The space ends the escape, so that a hex digit after it is not read as part of it.
+            out.push_str(&format!("\\{:x} ", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Registers the filters and functions on a tera instance.
 fn register(tera: &mut Tera, labels: &Arc<Labels>) {
     for vocab in [
@@ -432,6 +451,9 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
             .ok()
             .and_then(data::country)
             .map_or_else(|| Value::from(c), |x| Value::safe_string(&x.fi))
+    });
+    tera.register_filter("css_string", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&css_string(s))
     });
     let l = labels.clone();
     tera.register_filter("marks", move |v: &Value, _: Kwargs, _: &State| {
