@@ -670,8 +670,14 @@ fn a_draft_says_so_in_its_title_on_every_screen_and_every_printed_page() {
             "{page}: no banner"
         );
         let style = style_of(html);
-        assert!(style.contains("@top-right { content: \"LUONNOS\"; }"), "{page}");
-        assert!(style.contains("@bottom-left { content: \"LUONNOS"), "{page}");
+        assert!(
+            style.contains("@top-right { content: \"LUONNOS\"; }"),
+            "{page}"
+        );
+        assert!(
+            style.contains("@bottom-left { content: \"LUONNOS"),
+            "{page}"
+        );
         // No claim of conformity on a draft.
         assert!(
             !html.contains("asetuksen mukaisesti"),
@@ -727,7 +733,11 @@ fn every_notice_opens_with_a_summary_linking_its_sections() {
         let md = get(&files, &format!("{}.md", doc.id));
         let summary = md.find("## Tiivistelmä").expect("a summary");
         let first_section = md.find("## Rekisterinpitäjä").unwrap();
-        assert!(summary < first_section, "{}: the summary comes first", doc.id);
+        assert!(
+            summary < first_section,
+            "{}: the summary comes first",
+            doc.id
+        );
         let layer = &md[summary..first_section];
         for link in [
             "(#rekisterinpitaja)",
@@ -755,7 +765,10 @@ fn every_notice_opens_with_a_summary_linking_its_sections() {
     assert!(camera.contains("Emme siirrä tietoja EU:n tai ETA:n ulkopuolelle."));
     let customers = get(&files, "asiakasrekisteri.md");
     assert!(customers.contains("Tietoja siirretään EU:n tai ETA:n ulkopuolelle: Yhdysvallat."));
-    assert!(customers.contains("sekä 2 muuta tarkoitusta."), "six purposes: four named");
+    assert!(
+        customers.contains("sekä 2 muuta tarkoitusta."),
+        "six purposes: four named"
+    );
     assert!(customers.contains("Osa oikeuksista koskee vain osaa käsittelystä."));
     // The contents list is secondary: closed until opened.
     let page = get(&files, "asiakasrekisteri.html");
@@ -767,9 +780,14 @@ fn the_index_says_whom_each_register_concerns_and_how_to_reach_the_dpo() {
     let outcome = load(".");
     let files = render_outcome(&outcome, opts(false, FrontMatter::None));
     let index = get(&files, "index.md");
-    assert!(index.contains("  - Keitä rekisteri koskee: Työnhakijat\n"), "{index}");
+    assert!(
+        index.contains("  - Keitä rekisteri koskee: Työnhakijat\n"),
+        "{index}"
+    );
     assert!(index.contains("## Tietosuojavastaava"), "{index}");
-    assert!(index.contains("[tietosuojavastaava@koivula.example](mailto:tietosuojavastaava@koivula.example)"));
+    assert!(index.contains(
+        "[tietosuojavastaava@koivula.example](mailto:tietosuojavastaava@koivula.example)"
+    ));
 }
 
 #[test]
@@ -784,4 +802,3 @@ fn section_references_and_addresses_break_only_where_they_should() {
     // The Markdown stays as written.
     assert!(get(&files, "asiakasrekisteri.md").contains("10 §"));
 }
-

@@ -488,7 +488,7 @@ mod tests {
             "| Vastaanottaja | Peruste |\n|--:|---|\n| Toinen toimintayksikkö/organisaatio/hoitopaikka | `abcdefghijklmnopqrstu` |\n| lyhyt | sanoja |\n\nasiakkuudenhallintaohjelmassa\n",
         );
         assert!(
-            h.contains("<td class=\"right long\" data-label=\"Vastaanottaja\">Toinen toimintayksikkö/organisaatio/hoitopaikka</td>"),
+            h.contains("<td class=\"right long\" data-label=\"Vastaanottaja\">Toinen toimintayksikkö/<wbr>organisaatio/<wbr>hoitopaikka</td>"),
             "{h}"
         );
         assert!(
@@ -509,7 +509,7 @@ mod tests {
         );
         assert!(
             html("| toimintayksikkö/organisaatio |\n|---|\n| a |\n")
-                .contains("<th scope=\"col\">toimintayksikkö/organisaatio</th>")
+                .contains("<th scope=\"col\">toimintayksikkö/<wbr>organisaatio</th>")
         );
         assert!(h.contains("<p>asiakkuudenhallintaohjelmassa</p>"), "{h}");
     }

@@ -1223,7 +1223,8 @@ fn index_view_of(
                 .data_subjects()
                 .iter()
                 .filter(|s| !s.text().is_blank())
-                .map(|s| Md::inline(s.text()))
+                // Without links, as the titles: the index's links are its own.
+                .map(|s| Md::raw(sanitize::link_text(s.text().as_str())))
                 .filter(|m| !m.is_empty())
                 .collect(),
         })
