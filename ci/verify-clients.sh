@@ -6,7 +6,9 @@
 #      page does not scroll sideways at 320 px, and its print style is black on white;
 #   3. Chromium's print to PDF gives A4 pages (pdfinfo) whose text (pdftotext) holds the title
 #      and every `##` section heading of the rendered Markdown and none of the navigation,
-#      keeps the paper's margins and ends no page with a heading;
+#      keeps the paper's margins and ends no page with a heading; every page carries its
+#      running header (controller – register) and "Sivu n / N", every page of a draft LUONNOS,
+#      and the last page is not near-empty (text.js pdf-pages);
 #   4. the Markdown with Hugo front matter builds in Hugo, each page carrying its title and
 #      section headings and the section index (_index.md) linking every register, and every
 #      in-page link of a Hugo page reaches a heading;
@@ -14,7 +16,8 @@
 #      heading attribute syntax (`{#id}`) as text and no in-page link without its target.
 # Also: the body-only fragments (--fragment --id-prefix '{id}-') validate inside a minimal
 # page, each alone and all of them in one page, and the --draft rendering of examples/mesq
-# (when it exists) passes checks 1 and 2.
+# (when it exists) passes checks 1 and 2 and the per-page checks of 3 (header, page number,
+# LUONNOS, last page) with its draft markers in the printed text.
 #
 # Needs what .ci/install-clients.sh installs. Builds into a temporary directory, never dist/.
 # Environment: CHROMIUM (default /usr/bin/chromium); VERIFY_CLIENTS_OUT=DIR keeps every output
@@ -112,7 +115,7 @@ node "$clients/browser-checks.js" pages --pdf-dir "$out/pdf" "${pages[@]}" ||
   die "the browser checks failed (above)"
 passed=$((passed + 1))
 if ((${#drafts[@]} > 0)); then
-  node "$clients/browser-checks.js" pages "${drafts[@]}" || die "the browser checks of the drafts failed (above)"
+  node "$clients/browser-checks.js" pages --pdf-dir "$out/draft-pdf" "${drafts[@]}" || die "the browser checks of the drafts failed (above)"
   passed=$((passed + 1))
 else
   echo "skip drafts: none of ${SELOSTE_DRAFT_EXAMPLES-examples/mesq} exists"
@@ -143,12 +146,38 @@ for page in "${pages[@]}"; do
     failed=1
   fi
   pdftotext -enc UTF-8 -bbox "$pdf" "$out/pdf/$name.bbox.html"
-  if ! node "$clients/text.js" pdf-layout "$out/pdf/$name.bbox.html" --margin-mm 12 >"$out/pdf/$name.layout"; then
+  if ! node "$clients/text.js" pdf-layout "$out/pdf/$name.bbox.html" --margin-mm 12 --running-mm 24 >"$out/pdf/$name.layout"; then
     echo "FAIL $name.pdf (layout):"
     sed 's/^/       /' "$out/pdf/$name.layout"
     failed=1
   fi
-  ((failed)) || echo "ok   $name.pdf: $(grep -c . <<<"$sizes") A4 page(s), title and $(($(wc -l <"$out/pdf/$name.headings") - 1)) section headings, no navigation, margins kept, no heading left at a page's foot"
+  if ! node "$clients/text.js" pdf-pages "$out/pdf/$name.bbox.html" --html "$page" >"$out/pdf/$name.pages"; then
+    echo "FAIL $name.pdf (running header, page numbers, last page):"
+    sed 's/^/       /' "$out/pdf/$name.pages"
+    failed=1
+  fi
+  ((failed)) || echo "ok   $name.pdf: $(grep -c . <<<"$sizes") A4 page(s), title and $(($(wc -l <"$out/pdf/$name.headings") - 1)) section headings, no navigation, margins kept, no heading left at a page's foot; $(cat "$out/pdf/$name.pages")"
+done
+# A draft says so on every printed page, and its markers of findings are printed.
+for page in "${drafts[@]}"; do
+  name=$(basename "$page" .html)
+  pdf=$out/draft-pdf/$name.pdf
+  [[ -f $pdf ]] || die "no PDF for the draft $page"
+  pdftotext -enc UTF-8 -bbox "$pdf" "$out/draft-pdf/$name.bbox.html"
+  pdftotext -enc UTF-8 "$pdf" "$out/draft-pdf/$name.txt"
+  if ! node "$clients/text.js" pdf-pages "$out/draft-pdf/$name.bbox.html" --html "$page" --draft >"$out/draft-pdf/$name.pages"; then
+    echo "FAIL draft $name.pdf (LUONNOS, running header, page numbers, last page):"
+    sed 's/^/       /' "$out/draft-pdf/$name.pages"
+    failed=1
+    continue
+  fi
+  for marker in KORJATTAVAA TARKISTETTAVAA PUUTTUU; do
+    if grep -q "<strong class=\"missing\">$marker" "$page" && ! grep -q "$marker" "$out/draft-pdf/$name.txt"; then
+      echo "FAIL draft $name.pdf: the page marks $marker, the printed text does not"
+      failed=1
+    fi
+  done
+  ((failed)) || echo "ok   draft $name.pdf: $(cat "$out/draft-pdf/$name.pages"); its markers printed"
 done
 ((failed == 0)) || die "the printed pages are not right (above)"
 passed=$((passed + 1))

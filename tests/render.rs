@@ -206,6 +206,9 @@ const ALLOWED_TAGS: &[&str] = &[
     "pre",
     "blockquote",
     "div",
+    "details",
+    "summary",
+    "wbr",
     "table",
     "thead",
     "tbody",
@@ -728,4 +731,177 @@ fn plain_markdown_has_no_heading_attributes_or_in_page_links() {
     let (ids, anchors) = scan(get(&hugo, "asiakasrekisteri.md"));
     assert!(ids.contains("rekisterinpitaja") && !anchors.is_empty());
     assert!(anchors.is_subset(&ids), "{anchors:?} ⊄ {ids:?}");
+}
+
+/// The `<style>` element of a page.
+fn style_of(html: &str) -> &str {
+    let a = html.find("<style>").expect("a style element") + "<style>".len();
+    let b = html[a..].find("</style>").expect("its end") + a;
+    &html[a..b]
+}
+
+#[test]
+fn printed_pages_carry_the_running_header_and_page_numbers() {
+    let outcome = load(".");
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let html = get(&files, "potilasrekisteri.html");
+    let style = style_of(html);
+    assert!(
+        style.contains(
+            "@top-left { content: \"Lääkäriasema Koivula Oy – Potilasrekisteri – päivitetty 15.10.2026\"; }"
+        ),
+        "{style}"
+    );
+    assert!(style.contains("content: \"Sivu \" counter(page) \" / \" counter(pages);"));
+    // A published notice is not marked as a draft anywhere, and says what it is.
+    assert!(!without_css(html).contains("LUONNOS"));
+    assert!(!style.contains("content: \"LUONNOS"));
+    assert!(html.contains("Tietosuojaseloste EU:n yleisen tietosuoja-asetuksen mukaisesti"));
+}
+
+#[test]
+fn a_draft_says_so_in_its_title_on_every_screen_and_every_printed_page() {
+    let outcome = load(".");
+    let files = render_outcome(&outcome, opts(true, FrontMatter::None));
+    for page in ["potilasrekisteri.html", "index.html"] {
+        let html = get(&files, page);
+        let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+        assert!(title.starts_with("<title>LUONNOS – "), "{page}: {title}");
+        assert!(
+            html.contains("<div class=\"draft-banner\"><p><strong>LUONNOS</strong>"),
+            "{page}: no banner"
+        );
+        let style = style_of(html);
+        assert!(
+            style.contains("@top-right { content: \"LUONNOS\"; }"),
+            "{page}"
+        );
+        assert!(
+            style.contains("@bottom-left { content: \"LUONNOS"),
+            "{page}"
+        );
+        // No claim of conformity on a draft.
+        assert!(
+            !html.contains("Tietosuojaseloste EU:n yleisen tietosuoja-asetuksen mukaisesti"),
+            "{page}: a draft claims conformity"
+        );
+    }
+    // The banner stays at the top while scrolling, and is not printed (the margins say it).
+    let css = templates::builtin().unwrap().css;
+    let banner = &css[css.find(".draft-banner {").unwrap()..];
+    assert!(banner[..banner.find('}').unwrap()].contains("position: sticky"));
+}
+
+#[test]
+fn a_hostile_name_cannot_leave_the_running_header() {
+    for payload in [
+        "</style><script>alert(1)</script>",
+        "\"; } body { display: none } x { content: \"",
+        "a\\\"b\n}</STYLE>",
+    ] {
+        let outcome = load_memory(&hostile_project(payload));
+        let files = render_outcome(&outcome, opts(true, FrontMatter::None));
+        let html = get(&files, "vihamielinen.html");
+        let style = style_of(html);
+        assert!(
+            !style.to_ascii_lowercase().contains("</"),
+            "{payload}: {style}"
+        );
+        let header = style
+            .lines()
+            .find(|l| l.contains("@top-left { content: "))
+            .expect("a running header");
+        let value = header
+            .trim()
+            .strip_prefix("@top-left { content: \"")
+            .and_then(|v| v.strip_suffix("\"; }"))
+            .unwrap_or_else(|| panic!("{payload}: {header}"));
+        assert!(
+            !value.contains('"') && !value.contains('<'),
+            "{payload}: {value}"
+        );
+    }
+    assert_eq!(
+        templates::css_string("a\"b\\c</style>\nd"),
+        "\"a\\22 b\\5c c\\3c /style\\3e \\a d\""
+    );
+}
+
+#[test]
+fn every_notice_opens_with_a_summary_linking_its_sections() {
+    let outcome = load(".");
+    // The Hugo Markdown keeps in-page links (the plain Markdown writes them as text).
+    let files = render_outcome(&outcome, opts(false, FrontMatter::Hugo));
+    for doc in &outcome.registers {
+        let md = get(&files, &format!("{}.md", doc.id));
+        let summary = md.find("## Tiivistelmä").expect("a summary");
+        let first_section = md.find("## Rekisterinpitäjä").unwrap();
+        assert!(
+            summary < first_section,
+            "{}: the summary comes first",
+            doc.id
+        );
+        let layer = &md[summary..first_section];
+        for link in [
+            "(#rekisterinpitaja)",
+            "(#tarkoitukset)",
+            "(#henkilotiedot)",
+            "(#vastaanottajat)",
+            "(#siirrot)",
+            "(#sailytysaika)",
+            "(#oikeudet)",
+            "(#valitusoikeus)",
+        ] {
+            assert!(layer.contains(link), "{}: no {link} in\n{layer}", doc.id);
+        }
+        // Every in-page link of the page has its target.
+        let (html, _) = render::html::to_html(md, &[], "");
+        for (i, _) in html.match_indices("href=\"#") {
+            let id = &html[i + 7..];
+            let id = &id[..id.find('"').unwrap()];
+            assert!(html.contains(&format!("id=\"{id}\"")), "{}: #{id}", doc.id);
+        }
+    }
+    // What it says comes from the view: the camera register has no transfers, the customer
+    // register transfers to the United States, with a contact to use the rights.
+    let camera = get(&files, "kameravalvonta.md");
+    assert!(camera.contains("Emme siirrä tietoja EU:n tai ETA:n ulkopuolelle."));
+    let customers = get(&files, "asiakasrekisteri.md");
+    assert!(customers.contains("Tietoja siirretään EU:n tai ETA:n ulkopuolelle: Yhdysvallat."));
+    assert!(
+        customers.contains("sekä 2 muuta tarkoitusta."),
+        "six purposes: four named"
+    );
+    assert!(customers.contains("Osa oikeuksista koskee vain osaa käsittelystä."));
+    // The contents list is secondary: closed until opened.
+    let page = get(&files, "asiakasrekisteri.html");
+    assert!(page.contains("<details>\n<summary><h2 id=\"sisallys\">Sisällys</h2></summary>"));
+}
+
+#[test]
+fn the_index_says_whom_each_register_concerns_and_how_to_reach_the_dpo() {
+    let outcome = load(".");
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let index = get(&files, "index.md");
+    assert!(
+        index.contains("  - Keitä rekisteri koskee: Työnhakijat\n"),
+        "{index}"
+    );
+    assert!(index.contains("## Tietosuojavastaava"), "{index}");
+    assert!(index.contains(
+        "[tietosuojavastaava@koivula.example](mailto:tietosuojavastaava@koivula.example)"
+    ));
+}
+
+#[test]
+fn section_references_and_addresses_break_only_where_they_should() {
+    let outcome = load(".");
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let html = get(&files, "asiakasrekisteri.html");
+    // "2 luku 10 §" from the register's own text: the number and § stay together.
+    assert!(html.contains("10\u{a0}§"), "no no-break space before §");
+    assert!(!html.contains("10 §"));
+    assert!(html.contains(">asiakaspalvelu@<wbr>koivula<wbr>.example</a>"));
+    // The Markdown stays as written.
+    assert!(get(&files, "asiakasrekisteri.md").contains("10 §"));
 }

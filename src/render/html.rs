@@ -98,6 +98,7 @@ pub fn to_html(markdown: &str, markers: &[&str], id_prefix: &str) -> (String, Ve
     let mut used_ids: std::collections::HashSet<String> = Default::default();
     let mut strong: Vec<bool> = Vec::new();
     let mut table = TableState::default();
+    let mut in_code = false;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -169,6 +170,21 @@ pub fn to_html(markdown: &str, markers: &[&str], id_prefix: &str) -> (String, Ve
             | Event::Start(Tag::TableHead | Tag::TableRow | Tag::TableCell)
             | Event::End(TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => {
                 i = table.write(&events, i, &mut out);
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                out.push(events[i].clone());
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                out.push(events[i].clone());
+            }
+            // Text is escaped here, with the line-break rules of the page (a no-break space
+            // in "10 §", `<wbr>` in e-mail addresses); a code block keeps its text as written.
+            Event::Text(t) if !in_code => {
+                let mut text = String::with_capacity(t.len());
+                super::typography::push_text(t, &mut text);
+                out.push(Event::InlineHtml(text.into()));
             }
             e => out.push(e.clone()),
         }
@@ -411,7 +427,7 @@ mod tests {
             "| Vastaanottaja | Peruste |\n|--:|---|\n| Toinen toimintayksikkö/organisaatio/hoitopaikka | `abcdefghijklmnopqrstu` |\n| lyhyt | sanoja |\n\nasiakkuudenhallintaohjelmassa\n",
         );
         assert!(
-            h.contains("<td class=\"right long\" data-label=\"Vastaanottaja\">Toinen toimintayksikkö/organisaatio/hoitopaikka</td>"),
+            h.contains("<td class=\"right long\" data-label=\"Vastaanottaja\">Toinen toimintayksikkö/<wbr>organisaatio/<wbr>hoitopaikka</td>"),
             "{h}"
         );
         assert!(
@@ -432,7 +448,7 @@ mod tests {
         );
         assert!(
             html("| toimintayksikkö/organisaatio |\n|---|\n| a |\n")
-                .contains("<th scope=\"col\">toimintayksikkö/organisaatio</th>")
+                .contains("<th scope=\"col\">toimintayksikkö/<wbr>organisaatio</th>")
         );
         assert!(h.contains("<p>asiakkuudenhallintaohjelmassa</p>"), "{h}");
     }

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod marks;
 pub mod sanitize;
 pub mod templates;
+pub mod typography;
 pub mod view;
 pub mod write;
 

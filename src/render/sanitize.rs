@@ -1115,7 +1115,7 @@ mod tests {
         assert_eq!(block("<a@b.fi>"), "<a@b.fi>");
         assert!(
             html(&block("<a@b.fi>"))
-                .contains("<a href=\"mailto:a@b.fi\" class=\"plain\">a@b.fi</a>")
+                .contains("<a href=\"mailto:a@b.fi\" class=\"plain\">a@<wbr>b<wbr>.fi</a>")
         );
     }
 

@@ -35,6 +35,10 @@ macro_rules! language {
                     include_str!(concat!("../../templates/", $lang, "/register.md")),
                 ),
                 (
+                    "summary.md",
+                    include_str!(concat!("../../templates/", $lang, "/summary.md")),
+                ),
+                (
                     "index.md",
                     include_str!(concat!("../../templates/", $lang, "/index.md")),
                 ),
@@ -64,6 +68,9 @@ pub const DEFAULT_LANGUAGE: &str = "fi";
 
 /// The built-in templates of the default language: their names and texts.
 pub const BUILTIN: &[(&str, &str)] = LANGUAGES[0].1;
+
+/// The templates that others include (`register.md` includes `summary.md`, the first layer).
+const PARTS: &[&str] = &["summary.md"];
 
 /// The Finnish words the filters use (`templates/fi/labels.yaml`).
 #[derive(Clone, Debug, Deserialize)]
@@ -447,6 +454,25 @@ fn period_fi(v: &Value, labels: &Labels) -> Result<String, tera::Error> {
     ))
 }
 
+/// `s` as a CSS string in double quotes, safe inside a `<style>` element: every character
+/// that could end the string, the declaration or the element (`"`, `\\`, `<`, `>`, `&`, line
+/// breaks and other control characters) is written as a CSS hex escape. For the running header
+/// of printed pages, which quotes the controller's and the register's names.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&' | '\'') || c.is_control() {
+            // The space ends the escape, so that a hex digit after it is not read as part of it.
+            out.push_str(&format!("\\{:x} ", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Registers the filters and functions on a tera instance.
 fn register(tera: &mut Tera, labels: &Arc<Labels>) {
     for vocab in [
@@ -547,6 +573,9 @@ fn register(tera: &mut Tera, labels: &Arc<Labels>) {
             .ok()
             .and_then(data::country)
             .map_or_else(|| Value::from(c), |x| Value::safe_string(&x.fi))
+    });
+    tera.register_filter("css_string", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&css_string(s))
     });
     let l = labels.clone();
     let f = forms.clone();
@@ -780,7 +809,11 @@ fn compile(sources: BTreeMap<&str, (String, Option<FileId>)>) -> Result<Template
     let mut html = Tera::new();
     register(&mut html, &labels);
     let mut files = BTreeMap::new();
-    for (name, (text, own)) in &sources {
+    // Parts that other templates include are added first: tera checks an include when the
+    // including template is added.
+    let mut ordered: Vec<_> = sources.iter().collect();
+    ordered.sort_by_key(|(name, _)| !PARTS.contains(name));
+    for (name, (text, own)) in ordered {
         if let Some(file) = own {
             files.insert(name.to_string(), (*file, Arc::<str>::from(text.as_str())));
         }

@@ -1189,6 +1189,8 @@ pub struct IndexEntry {
     updated: Option<String>,
     /// The link target (with the right suffix for Markdown or HTML).
     href: Md,
+    /// Whom the register concerns (its data subjects), for the index's first layer.
+    data_subjects: Vec<Md>,
 }
 
 /// Everything the index template sees.
@@ -1197,6 +1199,8 @@ pub struct IndexView {
     /// A draft's markers of the findings about the controller (none when publishing).
     marks: Vec<super::marks::Mark>,
     controller: ControllerView,
+    /// The data protection officer, whom every register's data subjects may contact.
+    dpo: Option<ContactView>,
     registers: Vec<IndexEntry>,
     draft: bool,
 }
@@ -1240,6 +1244,15 @@ fn index_view_of(
                 .as_ref()
                 .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
             href: Md::raw(href(&d.id)),
+            data_subjects: d
+                .register
+                .data_subjects()
+                .iter()
+                .filter(|s| !s.text().is_blank())
+                // Without links, as the titles: the index's links are its own.
+                .map(|s| Md::raw(sanitize::link_text(s.text().as_str())))
+                .filter(|m| !m.is_empty())
+                .collect(),
         })
         .collect();
     entries.sort_by(|a, b| {
@@ -1251,6 +1264,7 @@ fn index_view_of(
     IndexView {
         marks: Vec::new(),
         controller: controller_view(project),
+        dpo: project.dpo().map(ContactView::of),
         registers: entries,
         draft,
     }
