@@ -114,17 +114,29 @@ fn span_of(
 impl Human {
     /// Renders every diagnostic and the summary line.
     pub fn render(&self, report: &Report<'_>) -> String {
-        let renderer = if self.color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
-        let mut out = String::new();
-        for d in report.diagnostics {
-            out.push_str(&self.render_one(&renderer, report, &mut indexes, d));
-            out.push_str("\n\n");
-        }
+        use rayon::prelude::*;
+        // The diagnostics of each file are rendered together (they share the file's line
+        // index), the files in parallel: a large project's thousands of snippets are a good
+        // part of `check`'s time, and the only part after the registers' own parallel work.
+        let parts: Vec<String> = report
+            .diagnostics
+            .par_chunk_by(|a, b| a.file == b.file)
+            .map(|diagnostics| {
+                let renderer = if self.color {
+                    Renderer::styled()
+                } else {
+                    Renderer::plain()
+                };
+                let mut indexes: HashMap<FileId, LineIndex> = HashMap::new();
+                let mut out = String::new();
+                for d in diagnostics {
+                    out.push_str(&self.render_one(&renderer, report, &mut indexes, d));
+                    out.push_str("\n\n");
+                }
+                out
+            })
+            .collect();
+        let mut out = parts.concat();
         out.push_str(&summary_line(report));
         out.push('\n');
         out

@@ -82,24 +82,24 @@ fn block_fields(r: &Register) -> Vec<Pos> {
     out.into_iter().map(|t| t.pos).collect()
 }
 
-/// Whether `text` is one line that no Markdown construct the notice loses can start: no
-/// `<`, `[`, `]` or `~` in it, and it does not begin as a block does (`#`, `>`, a list marker,
-/// an indent, a fence or a rule). Most texts are such a line, and need no Markdown parse. (A
-/// property test holds this to [`sanitize::unrendered`].)
+/// Whether no Markdown construct the notice loses can start in `text`: no `<`, `[`, `]` or `~`
+/// in it, no blank line (a second paragraph), and no line that begins as a block does (`#`,
+/// `>`, a list marker, an indent, a fence, a rule or a setext underline). Most texts are such
+/// plain lines, and need no Markdown parse. (A property test holds this to
+/// [`sanitize::unrendered`].)
 fn plain_line(text: &str) -> bool {
-    let text = text.trim_end_matches(['\n', '\r']);
-    if text.contains(['\n', '\r', '<', '[', ']', '~']) {
+    if text.contains(['\r', '<', '[', ']', '~']) {
         return false;
     }
-    let start = text.trim_start_matches(' ');
-    if text.len() - start.len() >= 4
-        || start.starts_with(['#', '>', '-', '*', '+', '_', '=', '`', '\t'])
-    {
-        return false;
-    }
-    // An ordered list: digits, then `.` or `)`.
-    let digits = start.bytes().take_while(u8::is_ascii_digit).count();
-    !(digits > 0 && start[digits..].starts_with(['.', ')']))
+    text.trim_end_matches('\n').split('\n').all(|line| {
+        let start = line.trim_start_matches(' ');
+        let digits = start.bytes().take_while(u8::is_ascii_digit).count();
+        !start.is_empty()
+            && line.len() - start.len() < 4
+            && !start.starts_with(['#', '>', '-', '*', '+', '_', '=', '`', '\t'])
+            // An ordered list: digits, then `.` or `)`.
+            && !(digits > 0 && start[digits..].starts_with(['.', ')']))
+    })
 }
 
 fn check(cx: &TextContext<'_>, out: &mut Findings) {
@@ -135,9 +135,10 @@ mod tests {
     proptest::proptest! {
         /// A text that `plain_line` lets pass loses nothing, however it is shown.
         #[test]
-        fn a_plain_line_loses_nothing(s in "([a-zA-Zäö0-9 .,:;!?()'\"/%&@*_`#>=+-]|\\PC){0,40}") {
+        fn a_plain_line_loses_nothing(s in "([a-zA-Zäö0-9 .,:;!?()'\"/%&@*_`#>=+\n-]|\\PC){0,60}") {
             if plain_line(&s) {
                 proptest::prop_assert_eq!(sanitize::unrendered(&s, true), None);
+                proptest::prop_assert_eq!(sanitize::unrendered(&s, false), None);
             }
         }
     }
