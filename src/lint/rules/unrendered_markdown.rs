@@ -94,11 +94,10 @@ fn plain_line(text: &str) -> bool {
     text.trim_end_matches('\n').split('\n').all(|line| {
         let start = line.trim_start_matches(' ');
         let digits = start.bytes().take_while(u8::is_ascii_digit).count();
-        !start.is_empty()
-            && line.len() - start.len() < 4
-            && !start.starts_with(['#', '>', '-', '*', '+', '_', '=', '`', '\t'])
-            // An ordered list: digits, then `.` or `)`.
-            && !(digits > 0 && start[digits..].starts_with(['.', ')']))
+        // An ordered list: digits, then `.` or `)`.
+        let ordered = digits > 0 && start[digits..].starts_with(['.', ')']);
+        let block = start.starts_with(['#', '>', '-', '*', '+', '_', '=', '`', '\t']);
+        !start.is_empty() && line.len() - start.len() < 4 && !block && !ordered
     })
 }
 
