@@ -6,6 +6,7 @@ use super::Rule;
 pub mod access_request_limit;
 pub mod adequacy_not_in_force;
 pub mod ambiguous_legal_basis;
+pub mod chapter_reference_case;
 pub mod consent_for_necessary_cookie;
 pub mod contradicting_right_note;
 pub mod cookie_without_consent;
@@ -135,6 +136,7 @@ pub static RULES: &[&Rule] = &[
     &outdated_supervisory_authority::RULE,
     &repealed_act::RULE,
     &outdated_term::RULE,
+    &chapter_reference_case::RULE,
     &access_request_limit::RULE,
     &placeholder_left::RULE,
     &unrendered_markdown::RULE,
