@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "a recipient does not say whether it acts for the controller or on its own account",
     explanation: r#"## What it checks
 That every named entry of `recipients` has a `role` (`processor`, `joint_controller`,
-`third_party` or `authority`). An entry with no name is `incomplete-recipient`.
+`controller`, `third_party`, `private_person` or `authority`). An entry with no name is `incomplete-recipient`.
 
 ## Why
 Art 13(1)(e) and 14(1)(e) require the recipients or their categories, not their role: a
@@ -56,7 +56,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 "a recipient does not say in what role it receives the data",
             )
             .label("no `role`")
-            .help("add `role:` processor, joint_controller, third_party or authority");
+            .help("add `role:` processor, joint_controller, controller, third_party, private_person or authority");
         }
     }
 }
