@@ -50,6 +50,22 @@ pub fn clause_at(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
+/// The ends of a clause for [`clauses_with_words`] and [`clause_around`]: as
+/// [`CLAUSE_ENDS`], but a colon does not end one ("oikeus: tarkastaa …" stays together).
+const STATEMENT_ENDS: &[char] = &['.', ';', '!', '?', ','];
+
+/// The byte range of the clause of `text` (between `.`, `;`, `!`, `?` and `,`, as
+/// [`clauses_with_words`] reads clauses) around `range`, a range that one of its searches found.
+pub fn clause_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let start = text[..range.start]
+        .rfind(STATEMENT_ENDS)
+        .map_or(0, |i| i + 1);
+    let end = text[range.end..]
+        .find(STATEMENT_ENDS)
+        .map_or(text.len(), |i| range.end + i);
+    start..end
+}
+
 /// The clauses of `text` as byte ranges.
 pub fn clauses(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -116,7 +132,7 @@ pub fn clauses_with_words(text: &str, groups: &[&[&str]], unless: &[&str]) -> Ve
     let mut start = 0;
     for (end, _) in folded
         .char_indices()
-        .filter(|(_, c)| matches!(c, '.' | ';' | '!' | '?' | ','))
+        .filter(|(_, c)| STATEMENT_ENDS.contains(c))
         .chain(std::iter::once((folded.len(), ' ')))
     {
         let clause = &folded[start..end];

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::lint::language::is_word_char;
 use crate::model::channels::Channels;
 use crate::model::{Contact, ListOrNone, ProjectFile, Register, Spanned, Text};
 use crate::source::{Pos, line_col};
@@ -313,10 +314,6 @@ pub struct PhraseMatch {
     pub phrase: &'static Phrase,
     /// Byte range in the text.
     pub range: Range<usize>,
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 impl PhraseSet {

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::applicability::Section;
 use crate::diagnostic::Severity;
-use crate::lint::language::word_is;
+use crate::lint::language::{clause_around, word_is};
 use crate::lint::text::{Phrase, PhraseSet, clauses_with_words, fold_case, quote};
 use crate::lint::{Findings, Rule, TextContext, TextHook};
 
@@ -337,7 +337,7 @@ fn found(
     }
     if fee_words && holds(OBJECT) {
         for range in clauses_with_words(value, &[CHARGE, OBJECT], &[]) {
-            let clause = fold_case(clause(value, range.clone()));
+            let clause = fold_case(&value[clause_around(value, &range)]);
             let around = fold_case(sentence(value, range.clone()));
             let has = |text: &str, forms: &[&str]| {
                 text.split(|c: char| !c.is_alphanumeric())
@@ -351,16 +351,6 @@ fn found(
     }
     out.sort_by_key(|(r, _)| r.start);
     out
-}
-
-/// The clause of `text` around `range`, between `.`, `;`, `!`, `?` and `,`.
-fn clause(text: &str, range: std::ops::Range<usize>) -> &str {
-    let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | ',');
-    let start = text[..range.start].rfind(stop).map_or(0, |i| i + 1);
-    let end = text[range.end..]
-        .find(stop)
-        .map_or(text.len(), |i| range.end + i);
-    &text[start..end]
 }
 
 /// Whether `text` limits access requests to a number a year or charges for them — the same

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::lint::language::clause_around;
 use crate::lint::text::{
     Phrase, PhraseSet, adjacent, clauses_with_words, fold_case, negated, quote,
 };
@@ -223,22 +224,12 @@ const LAWFUL_KIELTO: &[&str] = &[
     "omakanta",
 ];
 
-/// The clause of `text` around `range`: between `.`, `;`, `!`, `?` and `,`.
-fn clause(text: &str, range: &Range<usize>) -> Range<usize> {
-    let stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | ',');
-    let start = text[..range.start].rfind(stop).map_or(0, |i| i + 1);
-    let end = text[range.end..]
-        .find(stop)
-        .map_or(text.len(), |i| range.end + i);
-    start..end
-}
-
 /// The Personal Data Act's rights written as verbs: "oikeus tarkastaa tietonsa" (the right of
 /// inspection: access, Art 15) and "oikeus kieltää tietojen käyttö suoramarkkinointiin" (the
 /// right of prohibition: objection, Art 21) — each as (range, what it is today).
 fn verbs(text: &str) -> Vec<(Range<usize>, &'static str)> {
     let holds = |range: &Range<usize>, words: &[&str]| {
-        let folded = fold_case(&text[clause(text, range)]);
+        let folded = fold_case(&text[clause_around(text, range)]);
         words.iter().any(|w| folded.contains(w))
     };
     let mut found = Vec::new();

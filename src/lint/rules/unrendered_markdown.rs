@@ -107,14 +107,20 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
         return;
     }
     // A text shown on one line keeps less than one shown as blocks: most texts lose nothing
-    // either way, and only those that lose something on one line are looked up.
-    if sanitize::unrendered(value, true).is_none() {
+    // either way, and only those that lose something on one line are looked up (and parsed
+    // again, as blocks, when they are shown as blocks).
+    let Some(on_one_line) = sanitize::unrendered(value, true) else {
         return;
-    }
+    };
     let one_line = cx
         .register()
         .is_none_or(|r| !block_fields(r.register).contains(&cx.text.pos));
-    if let Some((range, lost)) = sanitize::unrendered(value, one_line) {
+    let lost = if one_line {
+        Some(on_one_line)
+    } else {
+        sanitize::unrendered(value, false)
+    };
+    if let Some((range, lost)) = lost {
         let range = range.start..range.end.max(range.start + 1).min(value.len());
         cx.at(out, range, format!("this text has {lost}"))
             .label("not shown as written")
