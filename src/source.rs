@@ -19,6 +19,10 @@ pub struct Pos {
     pub offset: Option<u32>,
     /// Byte length of the node (0 for a container or an unknown extent).
     pub len: u32,
+    /// The file the position is in, when it is not the file being read: a shared definition
+    /// of `seloste.yaml` (or `shared/`) used in a register keeps pointing at its own file, so
+    /// that what is said about it is said there, once. `None`: the file at hand.
+    pub file: Option<FileId>,
 }
 
 impl Pos {
@@ -28,6 +32,7 @@ impl Pos {
         column: 1,
         offset: Some(0),
         len: 0,
+        file: None,
     };
 
     /// A position from a line and a column alone.
@@ -37,6 +42,7 @@ impl Pos {
             column,
             offset: None,
             len: 0,
+            file: None,
         }
     }
 }

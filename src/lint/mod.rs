@@ -223,6 +223,7 @@ pub fn root_pos(source: &str) -> Pos {
                 column: indent as u32 + 1,
                 offset: Some((offset + indent) as u32),
                 len: key_len as u32,
+                file: None,
             };
         }
         offset += line.len();

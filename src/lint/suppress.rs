@@ -163,6 +163,7 @@ fn parse(source: &str, invalid: &mut Findings) -> Vec<Allowance> {
             column: line[..byte].chars().count() as u32 + 1,
             offset: Some((start + byte) as u32),
             len: len as u32,
+            file: None,
         };
         let comment_pos = here(hash, line.len() - hash);
         let rest_at = line.len() - rest.len();

@@ -567,6 +567,7 @@ pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos 
                 column,
                 offset: Some(off as u32),
                 len: needle.len() as u32,
+                file: None,
             }
         }
         None => fallback,
@@ -621,6 +622,7 @@ mod tests {
             column: 3,
             offset: Some(source.find("Ensimmäinen").unwrap() as u32),
             len: 50,
+            file: None,
         };
         let at = value.find("toistaiseksi").unwrap();
         let pos = locate(source, node, value, at..at + "toistaiseksi".len());
@@ -647,6 +649,7 @@ mod tests {
             column: 3,
             offset: Some(source.find("Tietoja").unwrap() as u32),
             len: 52,
+            file: None,
         };
         let pos = locate(source, node, value, m[0].range.clone());
         assert_eq!(

@@ -163,6 +163,7 @@ pub fn read_text(
                         column,
                         offset: Some(valid as u32),
                         len: 1,
+                        file: None,
                     },
                     "the file is not valid UTF-8",
                 )
@@ -241,6 +242,7 @@ pub fn check_characters(file: FileId, text: &str) -> Result<(), Box<Diagnostic>>
         column,
         offset: Some(offset as u32),
         len: c.len_utf8() as u32,
+        file: None,
     };
     let why = match kind {
         Hidden::Control | Hidden::Noncharacter | Hidden::LineSeparator => {

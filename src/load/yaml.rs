@@ -90,6 +90,11 @@ pub const MAX_ERRORS_PER_FILE: usize = 20;
 /// the parser no way on: broken YAML, a missing key, an error in a blanked entry's parent, a
 /// document that is not a mapping.
 pub fn parse_all<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Vec<Diagnostic>> {
+    crate::model::parsing(file, || parse_all_in(file, text))
+}
+
+/// [`parse_all`] within the file's parsing scope.
+fn parse_all_in<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Vec<Diagnostic>> {
     let opts = || options(text.len());
     let mut err = match serde_saphyr::from_str_with_options::<T>(text, opts()) {
         Ok(v) => return Ok(v),
@@ -479,6 +484,7 @@ fn pos_at_offset(text: &str, offset: usize, len: usize) -> Pos {
         column,
         offset: Some(offset as u32),
         len: len as u32,
+        file: None,
     }
 }
 
@@ -841,6 +847,7 @@ mod tests {
                     column,
                     offset: None,
                     len: 0,
+                    file: None,
                 },
             )
             .unwrap()
@@ -917,6 +924,7 @@ mod tests {
             column: 4,
             offset: Some(offset),
             len: 3,
+            file: None,
         };
         assert_eq!(found_at(text, pos).as_deref(), Some("`abc`"));
         assert_eq!(found(99, 1), None);

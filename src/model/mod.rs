@@ -13,6 +13,7 @@ mod groups;
 mod project;
 mod register;
 mod sections;
+mod shared;
 mod spanned;
 mod values;
 
@@ -35,8 +36,10 @@ pub use sections::{
     Mechanisms, RecipientItems, Recipients, RecipientsDetail, Section, SectionMap, StoredIn,
     Transfers, TransfersDetail,
 };
+pub use shared::{CombinedNotice, Shared, SharedKind};
+pub(crate) use shared::{ref_key_schema, text_or_ref, text_or_ref_schema};
 pub use spanned::Spanned;
-pub(crate) use spanned::pos_of;
+pub(crate) use spanned::{naming_file, parsing, pos_of};
 pub use values::{
     CountryCode, Date, ListOrNone, NoneOr, OneOrMany, Period, PeriodUnit, SpannedMap,
     SpecialCategories, Text, parse_date,

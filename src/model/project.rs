@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{CountryCode, Emails, Level, NoneOr, OneOrMany, Phones, Spanned, SpannedMap, Text};
+use super::{CombinedNotice, CountryCode, Shared, Emails, Level, NoneOr, OneOrMany, Phones, Spanned, SpannedMap, Text};
 
 /// `seloste.yaml`: rekisterinpitäjä, yhteyshenkilö, tietosuojavastaava, edustaja ja asetukset.
 ///
@@ -34,6 +34,15 @@ pub struct ProjectFile {
     /// Supervisory authority details, overriding the built-in Office of the Data Protection
     /// Ombudsman field by field.
     pub supervisory_authority: Option<Spanned<SupervisoryAuthority>>,
+    /// Yhteiset määritelmät, joihin rekisterit viittaavat tunnisteella (`ref: tunniste`).
+    ///
+    /// Definitions several registers share, each under an id that registers refer to with
+    /// `ref: id`.
+    pub shared: Option<Spanned<Shared>>,
+    /// Yhdistetyt selosteet: useampi rekisteri yhtenä sivuna.
+    ///
+    /// Combined notices: several registers published as one page each.
+    pub combined: Option<Spanned<Vec<Spanned<CombinedNotice>>>>,
     /// Asetukset.
     ///
     /// Settings.

@@ -31,6 +31,8 @@ pub struct Register {
     /// Vapaaehtoinen johdanto.
     ///
     /// Optional introduction.
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub description: Option<Spanned<Text>>,
     /// Yhteyshenkilö (tai luettelo), jos eri kuin `seloste.yaml`-tiedostossa.
     ///
@@ -98,6 +100,8 @@ pub struct Register {
     /// Tietoturva ja suojauksen periaatteet.
     ///
     /// Security measures (customary in Finnish notices).
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub security: Option<Spanned<Text>>,
     /// Evästeet ja vastaavat tekniikat ryhmittäin (laki sähköisen viestinnän palveluista 205 §).
     ///
@@ -108,6 +112,8 @@ pub struct Register {
     /// Evästeasetukset-linkistä".
     ///
     /// How to change or withdraw cookie consent, e.g. the link to the cookie settings.
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub cookie_settings: Option<Spanned<Text>>,
     /// Muut osiot selosteen lopussa, esim. evästeet.
     ///
@@ -143,6 +149,14 @@ pub struct ExtraSection {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<Id>>,
     /// Tarkoitus, esim. "Asiakassuhteen hoitaminen ja laskutus".
     ///
     /// The purpose, e.g. "Managing the customer relationship and invoicing".
@@ -185,6 +199,14 @@ pub struct Purpose {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<Id>>,
     /// Ryhmän nimi, esim. "Nimi ja yhteystiedot".
     ///
     /// The category, e.g. "Name and contact details".
@@ -249,6 +271,14 @@ pub struct DataCategory {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<Id>>,
     /// Lähde, esim. "Väestötietojärjestelmä".
     ///
     /// The source, e.g. "Population Information System".
@@ -271,6 +301,14 @@ pub struct Source {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<Id>>,
     /// Vastaanottajan nimi tai tarkka ryhmä.
     ///
     /// Name of the recipient, or a specific category.
@@ -297,6 +335,14 @@ pub struct Recipient {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<Id>>,
     /// Vastaanottaja.
     ///
     /// Recipient.
@@ -337,6 +383,14 @@ pub struct Transfer {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<Id>>,
     /// Mitä tietoja säilytysaika koskee.
     ///
     /// Which data the period applies to.
@@ -424,6 +478,8 @@ pub struct Rights {
     /// Miten oikeuksia käytetään (oletuksena yhteyshenkilön kautta).
     ///
     /// How to exercise the rights (by default: through the contact person).
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub exercise: Option<Spanned<Text>>,
     /// Pääsy tietoihin (15).
     ///
@@ -476,6 +532,8 @@ pub struct RightNote {
     /// Lisätieto oikeuden käytöstä.
     ///
     /// A note on exercising the right.
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub note: Option<Spanned<Text>>,
     /// Lakiin perustuva rajoitus (23 art.).
     ///

@@ -183,6 +183,8 @@ pub struct RecipientsDetail {
     /// Huomautus osion lopussa, esim. "Tietoja ei luovuteta suoramarkkinointiin."
     ///
     /// A note at the end of the section, e.g. "Tietoja ei luovuteta suoramarkkinointiin."
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub note: Option<Spanned<Text>>,
 }
 
@@ -238,6 +240,8 @@ pub struct TransfersDetail {
     /// Huomautus osion lopussa.
     ///
     /// A note at the end of the section.
+    #[serde(default, deserialize_with = "super::text_or_ref")]
+    #[schemars(schema_with = "super::text_or_ref_schema")]
     pub note: Option<Spanned<Text>>,
 }
 

@@ -1,15 +1,16 @@
 //! `Spanned<T>`: a value with the position it was read from.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Deref;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 
-use crate::source::Pos;
+use crate::source::{FileId, Pos};
 
 /// A value together with where it stands in its file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Spanned<T> {
     /// The value.
     pub value: T,
@@ -50,7 +51,38 @@ pub(crate) fn pos_of(loc: &serde_saphyr::Location) -> Pos {
             .byte_len()
             .and_then(|l| u32::try_from(l).ok())
             .unwrap_or(0),
+        file: TAGGING.get().then(|| PARSING.get()).flatten(),
     }
+}
+
+thread_local! {
+    /// The file the load stage is parsing on this thread.
+    static PARSING: Cell<Option<FileId>> = const { Cell::new(None) };
+    /// Whether the values being read are shared definitions, whose positions name their file.
+    static TAGGING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Restores a thread-local cell when dropped, also on an early return or a panic.
+struct Restore<T: Copy + 'static>(&'static std::thread::LocalKey<Cell<T>>, T);
+
+impl<T: Copy + 'static> Drop for Restore<T> {
+    fn drop(&mut self) {
+        self.0.set(self.1);
+    }
+}
+
+/// Runs `parse` with `file` as the file being parsed: positions of shared definitions read in
+/// it name it (see [`Pos::file`]).
+pub(crate) fn parsing<R>(file: FileId, parse: impl FnOnce() -> R) -> R {
+    let _restore = Restore(&PARSING, PARSING.replace(Some(file)));
+    parse()
+}
+
+/// Runs `read` with the positions it reads naming their file: used while the shared
+/// definitions are deserialized, which registers then copy.
+pub(crate) fn naming_file<R>(read: impl FnOnce() -> R) -> R {
+    let _restore = Restore(&TAGGING, TAGGING.replace(true));
+    read()
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {

@@ -20,12 +20,27 @@ use super::{Spanned, SpecialCategory};
 /// added as `{fi: …, sv: …}` without breaking files that hold a plain string.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Text(String);
+pub struct Text(
+    String,
+    /// `{ref: id}`: the shared text this stands for, until the resolve stage puts it in place.
+    #[serde(skip)]
+    Option<Box<Spanned<super::Id>>>,
+);
 
 impl Text {
     /// Text from a string.
     pub fn new(s: impl Into<String>) -> Self {
-        Text(s.into())
+        Text(s.into(), None)
+    }
+
+    /// A reference to the shared text `id`, to be resolved.
+    pub(crate) fn shared(id: Spanned<super::Id>) -> Self {
+        Text(String::new(), Some(Box::new(id)))
+    }
+
+    /// The shared text this stands for, if it is a reference not yet resolved.
+    pub fn reference(&self) -> Option<&Spanned<super::Id>> {
+        self.1.as_deref()
     }
 
     /// The text in the notice's language.
@@ -81,7 +96,7 @@ impl Text {
                 kind.describe()
             ));
         }
-        Ok(Text(s))
+        Ok(Text(s, None))
     }
 }
 

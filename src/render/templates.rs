@@ -355,6 +355,7 @@ impl TemplateError {
                             .map_or(1, |l| l.chars().count() as u32 + 1),
                         offset: Some(start as u32),
                         len: span.range.len() as u32,
+                        file: None,
                     }),
                 )
             }

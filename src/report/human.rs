@@ -238,6 +238,7 @@ mod tests {
                 column: 1,
                 offset: Some(9),
                 len: 12,
+                file: None,
             },
             "second",
         );
