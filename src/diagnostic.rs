@@ -91,6 +91,8 @@ pub enum InputError {
     NotAFile,
     /// A template of the project cannot be read, parsed or rendered within its budget.
     Template,
+    /// A `ref` that names no shared definition.
+    UnknownDefinition,
 }
 
 impl InputError {
@@ -116,6 +118,7 @@ impl InputError {
         InputError::OutsideProject,
         InputError::NotAFile,
         InputError::Template,
+        InputError::UnknownDefinition,
     ];
 
     /// The kebab-case code shown to users.
@@ -141,6 +144,7 @@ impl InputError {
             InputError::OutsideProject => "outside-project",
             InputError::NotAFile => "not-a-file",
             InputError::Template => "template-error",
+            InputError::UnknownDefinition => "unknown-definition",
         }
     }
 
@@ -175,6 +179,7 @@ impl InputError {
             InputError::Template => {
                 "a template of the project cannot be read, parsed or rendered within its budget"
             }
+            InputError::UnknownDefinition => "a `ref` names no shared definition of seloste.yaml",
         }
     }
 }

@@ -40,6 +40,7 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod resolve;
 
 pub mod scaffold;
 pub mod schema;

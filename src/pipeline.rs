@@ -15,6 +15,7 @@ use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
 use crate::render::{FrontMatter, RenderOptions, Templates};
+use crate::resolve;
 use crate::source::Pos;
 use crate::source::{FileId, Sources};
 use crate::validate;
@@ -191,6 +192,8 @@ struct RegisterResult {
     text: Option<Arc<str>>,
     doc: Option<RegisterDoc>,
     diagnostics: Vec<Diagnostic>,
+    /// The shared definitions the register refers to.
+    used: resolve::Used,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -211,19 +214,33 @@ fn process_register(
                 text: None,
                 doc: None,
                 diagnostics: vec![*d],
+                used: resolve::Used::new(),
             };
         }
     };
-    let register = match load::parse_register_all(file, &text) {
+    let mut register = match load::parse_register_all(file, &text) {
         Ok(r) => r,
         Err(diagnostics) => {
             return RegisterResult {
                 text: Some(text),
                 doc: None,
                 diagnostics,
+                used: resolve::Used::new(),
             };
         }
     };
+    let shared = project.config.shared.as_ref().map(|s| &s.value);
+    let (mut diagnostics, used) = resolve::register(shared, &project.shared, file, &mut register);
+    if !diagnostics.is_empty() {
+        // Like any input error, a reference that names nothing stops the file from being
+        // linted: the register lacks what it meant to say, and the rules would report that.
+        return RegisterResult {
+            text: Some(text),
+            doc: None,
+            diagnostics,
+            used,
+        };
+    }
     // A file without a usable id was already reported by validate; lint it all the same, but
     // never hand it on to be rendered.
     let has_id = id.is_some();
@@ -232,12 +249,18 @@ fn process_register(
         file,
         register,
     };
-    let diagnostics = lint::lint_register(project, &doc, &text, &LintOptions { today: opts.today });
+    diagnostics.extend(lint::lint_register(
+        project,
+        &doc,
+        &text,
+        &LintOptions { today: opts.today },
+    ));
     let keep_text = keep || !diagnostics.is_empty();
     RegisterResult {
         text: keep_text.then_some(text),
         doc: (keep && has_id).then_some(doc),
         diagnostics,
+        used,
     }
 }
 
@@ -287,7 +310,8 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
             return out;
         }
     };
-    let (project, mut diagnostics) = validate::project(root.shown(), config_file, config);
+    let (mut project, mut diagnostics) = validate::project(root.shown(), config_file, config);
+    project.text = Some(config_text.clone());
     if !fs.is_inside(&root, &project.notices_dir) {
         let message = format!(
             "the register directory {} leads outside the project (a symbolic link), which seloste does not read",
@@ -360,21 +384,39 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         })
         .collect();
 
-    diagnostics.extend(lint::lint_project(
-        &project,
-        &config_text,
-        &LintOptions { today: opts.today },
-    ));
+    let mut used = resolve::Used::new();
+    // What registers found in the shared definitions they copied, said once.
+    let mut in_shared: Vec<Diagnostic> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {
             out.sources.set_text(*file, r.text);
         }
-        diagnostics.extend(r.diagnostics);
+        for d in r.diagnostics {
+            if d.file == Some(config_file) {
+                let key = (d.code, d.pos.map(|p| (p.line, p.column)), d.message.clone());
+                if seen.insert(key) {
+                    in_shared.push(d);
+                }
+            } else {
+                diagnostics.push(d);
+            }
+        }
+        used.extend(r.used);
         if let Some(doc) = r.doc {
             out.registers.push(doc);
         }
     }
-    let mut project = project;
+    diagnostics.extend(lint::lint_project(
+        &project,
+        &config_text,
+        &LintOptions { today: opts.today },
+        lint::SharedUse {
+            used: (out.register_files > 0).then_some(&used),
+            findings: in_shared,
+        },
+    ));
+
     if trial && let Some(t) = &templates {
         let registers = std::mem::take(&mut out.registers);
         let deadline = crate::build::render_deadline(registers.len());

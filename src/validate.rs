@@ -79,6 +79,9 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         .and_then(|s| s.lints.as_ref())
         .map(|l| lint_levels(file, &l.value, &mut diagnostics))
         .unwrap_or_default();
+    let (shared, shared_errors) =
+        crate::resolve::SharedIndex::new(config.shared.as_ref().map(|s| &s.value), file);
+    diagnostics.extend(shared_errors);
     let project = Project {
         root: root.to_path_buf(),
         file,
@@ -87,6 +90,8 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         output_dir,
         staleness_months,
         levels,
+        shared: std::sync::Arc::new(shared),
+        text: None,
     };
     (project, diagnostics)
 }

@@ -184,6 +184,7 @@ fn the_location_oracle_rejects_positions_outside_the_text() {
             column: 8,
             offset: Some(7),
             len: 1,
+            file: None,
         },
     ] {
         let d = at(outside);

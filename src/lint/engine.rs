@@ -94,10 +94,11 @@ impl<'a> TextContext<'a> {
         }
     }
 
-    /// The text of the file.
+    /// The text of the file the text stands in (for a shared definition a register copied,
+    /// `seloste.yaml`).
     pub fn source(&self) -> &'a str {
         match self.file {
-            FileContext::Register(r) => r.source,
+            FileContext::Register(r) => r.source_at(self.text.pos),
             FileContext::Project(p) => p.source,
         }
     }

@@ -106,6 +106,8 @@ pub struct ProjectContext<'a> {
     pub texts: &'a [TextValue<'a>],
     /// The date to judge `updated` against.
     pub today: NaiveDate,
+    /// The shared definitions the registers refer to, when known.
+    pub used: Option<&'a crate::resolve::Used>,
 }
 
 /// What a register-level check sees.
@@ -125,6 +127,17 @@ pub struct RegisterContext<'a> {
     pub today: NaiveDate,
     /// What the law requires of the register, decided once for lint and render.
     pub applies: &'a crate::applicability::Applicability,
+}
+
+impl<'a> RegisterContext<'a> {
+    /// The text of the file `pos` stands in: the register's, or `seloste.yaml` for what a
+    /// shared definition brought in.
+    pub fn source_at(&self, pos: Pos) -> &'a str {
+        match pos.file {
+            Some(f) => self.project.shared_text(f).unwrap_or(""),
+            None => self.source,
+        }
+    }
 }
 
 /// One finding of a rule, before the engine makes it a diagnostic.
@@ -243,7 +256,8 @@ pub(crate) fn into_diagnostics(
         code: Code::Rule(rule.name),
         severity,
         message: f.message,
-        file: Some(file),
+        // A finding in a shared definition a register copied is reported in its own file.
+        file: Some(f.pos.file.unwrap_or(file)),
         // Rules say Pos::START for "the file as a whole".
         pos: Some(if f.pos == Pos::START { root } else { f.pos }),
         label: f.label,
@@ -252,16 +266,33 @@ pub(crate) fn into_diagnostics(
     }));
 }
 
+/// What the registers made of the shared definitions of `seloste.yaml`.
+#[derive(Debug, Default)]
+pub struct SharedUse<'a> {
+    /// The definitions some register refers to; `None` when the registers are not known (then
+    /// no definition is reported unused).
+    pub used: Option<&'a crate::resolve::Used>,
+    /// What the rules found, in the registers, in the definitions they copied: reported here,
+    /// once, where the suppressions of `seloste.yaml` apply to them.
+    pub findings: Vec<Diagnostic>,
+}
+
 /// Runs every rule on `seloste.yaml`.
-pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<Diagnostic> {
+pub fn lint_project(
+    project: &Project,
+    source: &str,
+    opts: &LintOptions,
+    shared: SharedUse<'_>,
+) -> Vec<Diagnostic> {
     let texts = text::project_texts(&project.config);
     let ctx = ProjectContext {
         project,
         source,
         texts: &texts,
         today: opts.today,
+        used: shared.used,
     };
-    let mut out = Vec::new();
+    let mut out = shared.findings;
     engine::run(
         FileContext::Project(&ctx),
         &texts,

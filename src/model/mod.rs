@@ -71,6 +71,11 @@ pub struct Project {
     pub staleness_months: u32,
     /// Lint levels set in `settings.lints`, by rule name.
     pub levels: Vec<(&'static str, Level)>,
+    /// The shared definitions by kind and id.
+    pub shared: std::sync::Arc<crate::resolve::SharedIndex>,
+    /// The text of `seloste.yaml`, where the shared definitions copied into registers stand
+    /// (set by the pipeline once read).
+    pub text: Option<std::sync::Arc<str>>,
 }
 
 impl Project {
@@ -89,6 +94,15 @@ impl Project {
     /// The designated DPO, if any.
     pub fn dpo(&self) -> Option<&Contact> {
         self.config.dpo.as_ref().and_then(|d| d.as_option())
+    }
+
+    /// The text of `file` when it is the file of shared definitions (see [`Pos::file`]).
+    ///
+    /// [`Pos::file`]: crate::source::Pos::file
+    pub fn shared_text(&self, file: FileId) -> Option<&str> {
+        (file == self.file)
+            .then_some(self.text.as_deref())
+            .flatten()
     }
 
     /// The level configured for a rule, if any.

@@ -182,7 +182,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         }
         let value = text.value.as_str();
         for r in denials(value, right) {
-            let at = locate(cx.source, text.pos, value, r.clone());
+            let at = locate(cx.source_at(text.pos), text.pos, value, r.clone());
             out.at(
                 at,
                 format!(

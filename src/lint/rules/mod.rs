@@ -66,6 +66,7 @@ pub mod undeclared_transfer;
 pub mod unknown_reference;
 pub mod unnamed_transfer_country;
 pub mod unrendered_markdown;
+pub mod unused_definition;
 pub mod unused_suppression;
 pub mod updated_in_future;
 pub mod vague_legitimate_interest;
@@ -144,6 +145,7 @@ pub static RULES: &[&Rule] = &[
     &missing_updated::RULE,
     &updated_in_future::RULE,
     &stale_notice::RULE,
+    &unused_definition::RULE,
     &invalid_suppression::RULE,
     &unused_suppression::RULE,
 ];

@@ -91,7 +91,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             .into_iter()
             .find(|m| !negated(value, m.range.clone()))
         {
-            let pos = locate(cx.source, d.pos, value, m.range.clone());
+            let pos = locate(cx.source_at(d.pos), d.pos, value, m.range.clone());
             out.at(pos, format!("this purpose speaks of “{}” but is not marked as direct marketing", quote(&value[m.range.clone()])))
                 .label("no `direct_marketing`")
                 .help("add `direct_marketing: true` so the absolute right to object (Art 21(2)) is shown separately; or `direct_marketing: false` if it is not direct marketing");

@@ -323,7 +323,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
         // Most texts name no vendor: one pass over the folded form that the lint has made
         // already tells, before the text is folded again with its offsets kept.
         if MATCHER.automaton.is_match(t.normalized()) {
-            check_text(t.value, t.pos, cx.source, &mut coverage, out);
+            check_text(t.value, t.pos, cx.source_at(t.pos), &mut coverage, out);
         }
     }
 }

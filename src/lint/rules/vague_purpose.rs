@@ -229,7 +229,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
             }
             found.sort_by_key(|(r, _)| r.start);
             for (range, note) in found {
-                let pos = locate(cx.source, t.pos, value, range.clone());
+                let pos = locate(cx.source_at(t.pos), t.pos, value, range.clone());
                 out.at(pos, format!("vague wording in a purpose: “{}” ({note})", quote(&value[range])))
                     .label("not a definite statement")
                     .help("state the purpose definitely; split it into separate purposes if it covers several");

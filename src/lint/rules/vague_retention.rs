@@ -319,7 +319,7 @@ fn check(cx: &RegisterContext<'_>, out: &mut Findings) {
                 keep
             });
             for m in found {
-                let pos = locate(cx.source, t.pos, value, m.range.clone());
+                let pos = locate(cx.source_at(t.pos), t.pos, value, m.range.clone());
                 out.at(pos, format!("vague retention: “{}” ({})", quote(&value[m.range.clone()]), m.phrase.note))
                     .label("not a period or a concrete criterion")
                     .help("give a period (e.g. `period: 2 years`) or criteria the person can apply to their own data; name the law in `law:` if it sets the period");

@@ -1,0 +1,532 @@
+//! Resolve stage: puts the shared definitions of `seloste.yaml` in place of the references to
+//! them, so that lint and render see each register whole.
+//!
+//! A list entry `- ref: id` becomes a copy of `shared.<kind>.id`, with the entry's own keys
+//! added or overriding; a text `{ref: id}` becomes `shared.texts.id`. What comes from a
+//! definition keeps its position in `seloste.yaml` ([`Pos::file`]), so a finding about it is
+//! reported there — once, however many registers use it (the pipeline merges the copies).
+//! An id that names no definition is an input error at the reference, with the closest id as a
+//! suggestion, and the entry is left out rather than half-filled.
+//!
+//! [`Pos::file`]: crate::source::Pos::file
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::diagnostic::{Diagnostic, InputError, closest};
+use crate::model::{
+    DataCategory, Id, ListOrNone, Purpose, Recipient, RecipientItems, Register, Retention, Section,
+    Shared, SharedKind, Source, Spanned, SpannedMap, Text, Transfer,
+};
+use crate::source::FileId;
+
+/// The shared definitions by kind and id, made once per project.
+#[derive(Debug, Default)]
+pub struct SharedIndex {
+    /// Position in its kind's map, by kind and id.
+    by_id: HashMap<(SharedKind, String), usize>,
+}
+
+/// The definitions a register used, by kind and id.
+pub type Used = BTreeSet<(SharedKind, String)>;
+
+impl SharedIndex {
+    /// Indexes `shared` (read from `file`), reporting ids defined twice and definitions that
+    /// refer to others.
+    pub fn new(shared: Option<&Shared>, file: FileId) -> (SharedIndex, Vec<Diagnostic>) {
+        let mut index = SharedIndex {
+            by_id: HashMap::new(),
+        };
+        let mut out = Vec::new();
+        let Some(shared) = shared else {
+            return (index, out);
+        };
+        for kind in KINDS {
+            for (i, key) in shared.ids(kind).into_iter().enumerate() {
+                if let Err(e) = Id::parse(&key.value) {
+                    out.push(Diagnostic::input(
+                        InputError::InvalidValue,
+                        file,
+                        key.pos,
+                        e,
+                    ));
+                    continue;
+                }
+                if index
+                    .by_id
+                    .insert((kind, key.value.trim().to_string()), i)
+                    .is_some()
+                {
+                    out.push(Diagnostic::input(
+                        InputError::DuplicateKey,
+                        file,
+                        key.pos,
+                        format!(
+                            "`shared.{}` defines `{}` twice",
+                            kind.key(),
+                            key.value.trim()
+                        ),
+                    ));
+                }
+            }
+        }
+        for (pos, kind) in nested_references(shared) {
+            out.push(
+                Diagnostic::input(
+                    InputError::InvalidValue,
+                    file,
+                    pos,
+                    format!(
+                        "a definition of `shared.{}` refers to another with `ref`",
+                        kind.key()
+                    ),
+                )
+                .with_help("write the definition out in full: a shared definition cannot be built from another"),
+            );
+        }
+        (index, out)
+    }
+
+    fn find(&self, kind: SharedKind, id: &str) -> Option<usize> {
+        self.by_id.get(&(kind, id.to_string())).copied()
+    }
+
+    /// The ids of one kind, for suggestions.
+    fn ids(&self, kind: SharedKind) -> impl Iterator<Item = &str> {
+        self.by_id
+            .keys()
+            .filter(move |(k, _)| *k == kind)
+            .map(|(_, id)| id.as_str())
+    }
+}
+
+const KINDS: [SharedKind; 7] = [
+    SharedKind::Purposes,
+    SharedKind::PersonalData,
+    SharedKind::Sources,
+    SharedKind::Recipients,
+    SharedKind::Transfers,
+    SharedKind::Retention,
+    SharedKind::Texts,
+];
+
+/// The `ref` keys inside shared definitions, which are not allowed.
+fn nested_references(shared: &Shared) -> Vec<(crate::source::Pos, SharedKind)> {
+    fn refs<T>(
+        m: &Option<Spanned<SpannedMap<Spanned<T>>>>,
+        kind: SharedKind,
+        reference: impl Fn(&T) -> Option<&Spanned<Id>>,
+        out: &mut Vec<(crate::source::Pos, SharedKind)>,
+    ) {
+        for (_, v) in m.iter().flat_map(|m| m.value.0.iter()) {
+            if let Some(r) = reference(&v.value) {
+                out.push((r.pos, kind));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    refs(
+        &shared.purposes,
+        SharedKind::Purposes,
+        |x| x.reference.as_ref(),
+        &mut out,
+    );
+    refs(
+        &shared.personal_data,
+        SharedKind::PersonalData,
+        |x| x.reference.as_ref(),
+        &mut out,
+    );
+    refs(
+        &shared.sources,
+        SharedKind::Sources,
+        |x| x.reference.as_ref(),
+        &mut out,
+    );
+    refs(
+        &shared.recipients,
+        SharedKind::Recipients,
+        |x| x.reference.as_ref(),
+        &mut out,
+    );
+    refs(
+        &shared.transfers,
+        SharedKind::Transfers,
+        |x| x.reference.as_ref(),
+        &mut out,
+    );
+    refs(
+        &shared.retention,
+        SharedKind::Retention,
+        |x| x.reference.as_ref(),
+        &mut out,
+    );
+    out
+}
+
+/// Overlays the keys an entry gives on the shared definition it refers to. The entry is
+/// destructured without `..`, so a key added to the format must be added here.
+macro_rules! overlay {
+    ($ty:ident, $base:ident, $local:expr; $($field:ident),* $(,)?) => {{
+        let $ty { reference: _, $($field),* } = $local;
+        let mut any = false;
+        $(
+            if $field.is_some() {
+                $base.$field = $field;
+                any = true;
+            }
+        )*
+        any
+    }};
+}
+
+/// A kind of list entry that can refer to a shared definition.
+trait Entry: Clone + Sized {
+    const KIND: SharedKind;
+    fn reference(&self) -> Option<&Spanned<Id>>;
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>>;
+    /// Puts the entry's own keys on `base`; whether it had any.
+    fn overlay(base: &mut Self, local: Self) -> bool;
+    /// Completes a definition copied from its `key` (a data category takes the key as `id`).
+    fn name_from_key(&mut self, _key: &Spanned<String>) {}
+}
+
+impl Entry for Purpose {
+    const KIND: SharedKind = SharedKind::Purposes;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.purposes.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(Purpose, base, local; description, legal_basis, legitimate_interest, law,
+            direct_marketing, personal_data, data_subjects)
+    }
+}
+
+impl Entry for DataCategory {
+    const KIND: SharedKind = SharedKind::PersonalData;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.personal_data.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(DataCategory, base, local; category, id, description, collection, obtained,
+            special_category, criminal_data, condition, law, provision, consequence,
+            data_subjects)
+    }
+    fn name_from_key(&mut self, key: &Spanned<String>) {
+        if self.id.is_none()
+            && let Ok(id) = Id::parse(&key.value)
+        {
+            self.id = Some(Spanned::new(id, key.pos));
+        }
+    }
+}
+
+impl Entry for Source {
+    const KIND: SharedKind = SharedKind::Sources;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.sources.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(Source, base, local; description, public, personal_data)
+    }
+}
+
+impl Entry for Recipient {
+    const KIND: SharedKind = SharedKind::Recipients;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.recipients.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(Recipient, base, local; name, role, purpose, law)
+    }
+}
+
+impl Entry for Transfer {
+    const KIND: SharedKind = SharedKind::Transfers;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.transfers.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(Transfer, base, local; recipient, country, organisation, mechanism, conditions,
+            derogation, dpf_certified, document)
+    }
+}
+
+impl Entry for Retention {
+    const KIND: SharedKind = SharedKind::Retention;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.retention.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(Retention, base, local; data, period, criteria, from, until, exceptions, law,
+            personal_data, data_subjects)
+    }
+}
+
+/// What resolving one register needs and gathers.
+struct Resolver<'a> {
+    shared: Option<&'a Shared>,
+    index: &'a SharedIndex,
+    file: FileId,
+    used: Used,
+    out: Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    fn unknown(&mut self, kind: SharedKind, id: &Spanned<Id>) {
+        let mut d = Diagnostic::input(
+            InputError::UnknownDefinition,
+            self.file,
+            id.pos,
+            format!(
+                "`ref: {}` names no shared definition: seloste.yaml has no `shared.{}.{}`",
+                id.value,
+                kind.key(),
+                id.value
+            ),
+        )
+        .with_label("unknown id");
+        d = match closest(id.value.as_str(), self.index.ids(kind)) {
+            Some(near) => d.with_help(format!("did you mean `{near}`?")),
+            None => d.with_help(format!(
+                "define it under `shared.{}` in seloste.yaml, or write the entry out here",
+                kind.key()
+            )),
+        };
+        self.out.push(d);
+    }
+
+    /// Resolves the entries of one list in place; an entry whose reference names nothing is
+    /// left out.
+    fn list<T: Entry>(&mut self, items: &mut Vec<Spanned<T>>) {
+        if !items.iter().any(|i| i.value.reference().is_some()) {
+            return;
+        }
+        let taken = std::mem::take(items);
+        for item in taken {
+            let Some(id) = item.value.reference().cloned() else {
+                items.push(item);
+                continue;
+            };
+            let found = self
+                .index
+                .find(T::KIND, id.value.as_str())
+                .and_then(|i| Some(&self.shared.and_then(T::definitions)?.0[i]));
+            let Some((key, def)) = found else {
+                self.unknown(T::KIND, &id);
+                continue;
+            };
+            self.used.insert((T::KIND, id.value.as_str().to_string()));
+            let mut value = def.value.clone();
+            value.name_from_key(key);
+            let own = T::overlay(&mut value, item.value);
+            // Whole-entry findings go to the definition's id unless the entry says something
+            // itself: where a reader finds it and a suppression comment above it applies.
+            let pos = if own { item.pos } else { key.pos };
+            items.push(Spanned::new(value, pos));
+        }
+    }
+
+    /// Resolves a text that may be `{ref: id}`.
+    fn text(&mut self, slot: &mut Option<Spanned<Text>>) {
+        let Some(id) = slot.as_ref().and_then(|t| t.value.reference()).cloned() else {
+            return;
+        };
+        let def = self
+            .index
+            .find(SharedKind::Texts, id.value.as_str())
+            .and_then(|i| self.shared?.texts.as_ref().map(|m| &m.value.0[i]));
+        match def {
+            Some((_, text)) => {
+                self.used
+                    .insert((SharedKind::Texts, id.value.as_str().to_string()));
+                *slot = Some(text.clone());
+            }
+            None => {
+                self.unknown(SharedKind::Texts, &id);
+                *slot = None;
+            }
+        }
+    }
+}
+
+fn vec_of<T>(v: &mut Option<Spanned<Vec<Spanned<T>>>>) -> Option<&mut Vec<Spanned<T>>> {
+    v.as_mut().map(|v| &mut v.value)
+}
+
+/// Puts the shared definitions in place in `register` (read from `file`): returns the input
+/// errors of its references and the definitions it used.
+pub fn register(
+    shared: Option<&Shared>,
+    index: &SharedIndex,
+    file: FileId,
+    register: &mut Register,
+) -> (Vec<Diagnostic>, Used) {
+    let mut r = Resolver {
+        shared,
+        index,
+        file,
+        used: Used::new(),
+        out: Vec::new(),
+    };
+    if let Some(v) = vec_of(&mut register.purposes) {
+        r.list(v);
+    }
+    if let Some(v) = vec_of(&mut register.personal_data) {
+        r.list(v);
+    }
+    if let Some(v) = vec_of(&mut register.sources) {
+        r.list(v);
+    }
+    if let Some(v) = vec_of(&mut register.retention) {
+        r.list(v);
+    }
+    if let Some(section) = &mut register.recipients {
+        match &mut section.value {
+            Section::Short(RecipientItems::List(v)) => r.list(v),
+            Section::Long(m) => {
+                if let Some(RecipientItems::List(v)) = m.items.as_mut().map(|i| &mut i.value) {
+                    r.list(v);
+                }
+                r.text(&mut m.note);
+            }
+            Section::Short(_) => {}
+        }
+    }
+    if let Some(section) = &mut register.transfers {
+        match &mut section.value {
+            Section::Short(ListOrNone::List(v)) => r.list(v),
+            Section::Long(m) => {
+                if let Some(ListOrNone::List(v)) = m.items.as_mut().map(|i| &mut i.value) {
+                    r.list(v);
+                }
+                r.text(&mut m.note);
+            }
+            Section::Short(_) => {}
+        }
+    }
+    r.text(&mut register.description);
+    r.text(&mut register.security);
+    r.text(&mut register.cookie_settings);
+    if let Some(rights) = &mut register.rights {
+        let rights = &mut rights.value;
+        r.text(&mut rights.exercise);
+        for note in [
+            &mut rights.access,
+            &mut rights.rectification,
+            &mut rights.erasure,
+            &mut rights.restriction,
+            &mut rights.notification,
+            &mut rights.portability,
+            &mut rights.objection,
+            &mut rights.automated_decisions,
+            &mut rights.withdraw_consent,
+            &mut rights.complaint,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            r.text(&mut note.value.note);
+        }
+    }
+    (r.out, r.used)
+}
+
+/// Every shared definition with where it is defined, for the report of unused ones.
+pub fn definitions(shared: &Shared) -> Vec<(SharedKind, &Spanned<String>)> {
+    KINDS
+        .into_iter()
+        .flat_map(|k| shared.ids(k).into_iter().map(move |key| (k, key)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ProjectFile;
+    use crate::source::FileId;
+
+    const PROJECT: &str = "shared:\n  recipients:\n    kanta:\n      name: Kela, Kanta-palvelut\n      role: authority\n      purpose: Potilastietojen arkistointi\n  texts:\n    tietoturva: Tiedot suojataan.\n";
+
+    fn resolve(register: &str) -> (Register, Vec<Diagnostic>, Used) {
+        let p: ProjectFile = crate::load::parse_project(FileId(0), PROJECT).unwrap();
+        let shared = p.shared.as_ref().map(|s| &s.value);
+        let (index, errs) = SharedIndex::new(shared, FileId(0));
+        assert!(errs.is_empty(), "{errs:?}");
+        let mut r = crate::load::parse_register(FileId(1), register).unwrap();
+        let (d, used) = super::register(shared, &index, FileId(1), &mut r);
+        (r, d, used)
+    }
+
+    #[test]
+    fn a_reference_copies_the_definition_and_keeps_its_file() {
+        let (r, d, used) = resolve("recipients:\n  - ref: kanta\nsecurity: {ref: tietoturva}\n");
+        assert!(d.is_empty(), "{d:?}");
+        let x = &r.recipients()[0];
+        assert_eq!(
+            x.name.as_ref().unwrap().value.as_str(),
+            "Kela, Kanta-palvelut"
+        );
+        // Findings about the copy point at seloste.yaml, the file that says it.
+        assert_eq!(x.pos.file, Some(FileId(0)));
+        assert_eq!(x.name.as_ref().unwrap().pos.file, Some(FileId(0)));
+        assert_eq!(
+            r.security.as_ref().unwrap().value.as_str(),
+            "Tiedot suojataan."
+        );
+        assert_eq!(used.len(), 2);
+    }
+
+    #[test]
+    fn an_entry_overrides_and_adds_to_the_definition() {
+        let (r, d, _) = resolve("recipients:\n  - ref: kanta\n    purpose: Reseptit\n");
+        assert!(d.is_empty(), "{d:?}");
+        let x = &r.recipients()[0];
+        assert_eq!(x.purpose.as_ref().unwrap().value.as_str(), "Reseptit");
+        assert_eq!(x.purpose.as_ref().unwrap().pos.file, None);
+        assert_eq!(x.role.as_ref().unwrap().pos.file, Some(FileId(0)));
+        // The entry says something of its own: it is located in the register.
+        assert_eq!(x.pos.file, None);
+    }
+
+    #[test]
+    fn an_unknown_id_is_located_with_a_suggestion_and_the_entry_left_out() {
+        let (r, d, _) = resolve("recipients:\n  - ref: kantaa\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code.as_str(), "unknown-definition");
+        assert_eq!(d[0].pos.map(|p| (p.line, p.column)), Some((2, 10)));
+        assert!(d[0].help.join(" ").contains("`kanta`"), "{d:?}");
+        assert!(r.recipients().is_empty());
+        let (_, d, _) = resolve("security: {ref: tietoturvaa}\n");
+        assert!(d[0].help.join(" ").contains("`tietoturva`"), "{d:?}");
+    }
+
+    #[test]
+    fn ids_twice_and_nested_references_are_refused() {
+        let p: ProjectFile = crate::load::parse_project(
+            FileId(0),
+            "shared:\n  sources:\n    a:\n      ref: b\n      description: x\n",
+        )
+        .unwrap();
+        let (_, errs) = SharedIndex::new(p.shared.as_ref().map(|s| &s.value), FileId(0));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("refers to another"));
+    }
+}

@@ -1,0 +1,249 @@
+//! Shared definitions (`shared:` in seloste.yaml, `ref:` in registers), through the whole
+//! pipeline: what a register refers to is what its notice says, a change in one place changes
+//! every notice, and what the lint says about a definition is said once, at the definition.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use seloste::diagnostic::Diagnostic;
+use seloste::pipeline::{MemoryFiles, Options, Outcome, run_project};
+use seloste::render::{self, FrontMatter, Marks, RenderOptions, templates};
+
+const PROJECT: &str = "\
+controller:
+  name: Esimerkki Oy
+  business_id: 1234567-1
+  address: PL 100, 00100 Helsinki
+  email: tietosuoja@esimerkki.fi
+  phone: 09 123 4567
+contact:
+  name: Asiakaspalvelu
+  email: asiakaspalvelu@esimerkki.fi
+  phone: 09 123 4500
+dpo: none
+shared:
+  recipients:
+    järjestelmä:
+      name: Järjestelmätoimittaja Oy
+      role: processor
+      purpose: Asiakasjärjestelmän ylläpito
+    posti:
+      name: Posti Oy
+      purpose: Kirjeiden jakelu
+  retention:
+    kirjanpito:
+      data: Kirjanpitoaineisto
+      period: 6 years
+      from: tilikauden päättyminen
+      law: Kirjanpitolaki (1336/1997) 2 luku 10 §
+  texts:
+    tietoturva: Tiedot suojataan palomuurein ja käyttöoikeuksin.
+";
+
+fn register(title: &str, extra: &str) -> String {
+    format!(
+        "\
+title: {title}
+updated: 2026-09-01
+collection: data_subject
+data_subjects:
+  - Asiakkaat
+purposes:
+  - description: Asiakassuhteen hoitaminen
+    legal_basis: contract
+personal_data:
+  - category: Nimi ja yhteystiedot
+    provision: contract_precondition
+    consequence: Ilman yhteystietoja emme voi toimittaa tilausta.
+transfers: none
+automated_decisions: none
+{extra}"
+    )
+}
+
+fn run(project: &str, registers: &[(&str, String)]) -> Outcome {
+    let mut files = MemoryFiles::new();
+    files.insert("seloste.yaml", project);
+    for (name, text) in registers {
+        files.insert(Path::new("notices").join(format!("{name}.yaml")), text);
+    }
+    run_project(
+        Path::new("seloste.yaml"),
+        &files,
+        &Options {
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            keep_registers: true,
+        },
+    )
+}
+
+/// The published Markdown of every register, by id.
+fn markdown(outcome: &Outcome) -> Vec<(String, String)> {
+    let t = templates::builtin().unwrap();
+    let project = outcome.project.as_ref().unwrap();
+    outcome
+        .registers
+        .iter()
+        .map(|doc| {
+            let files = render::render_register(
+                project,
+                doc,
+                &t,
+                &RenderOptions {
+                    draft: false,
+                    front_matter: FrontMatter::None,
+                    fragments: false,
+                    id_prefix: None,
+                    today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                },
+                &Marks::none(),
+            )
+            .unwrap();
+            (doc.id.clone(), files[0].contents.clone())
+        })
+        .collect()
+}
+
+fn shown(d: &Diagnostic, outcome: &Outcome) -> String {
+    let file = d
+        .file
+        .map(|f| outcome.sources.get(f).display_path())
+        .unwrap_or_default();
+    let p = d.pos.unwrap_or_default();
+    format!("{} {}:{}:{}", d.code.as_str(), file, p.line, p.column)
+}
+
+fn two_registers() -> Vec<(&'static str, String)> {
+    let uses = "recipients:\n  - ref: järjestelmä\nretention:\n  - ref: kirjanpito\nsecurity: {ref: tietoturva}\n";
+    vec![
+        ("asiakkaat", register("Asiakasrekisteri", uses)),
+        (
+            "jasenet",
+            register(
+                "Jäsenrekisteri",
+                &format!("{uses}  # and a recipient of its own\n"),
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn a_shared_processor_changed_in_one_place_changes_every_notice_that_uses_it() {
+    let project = PROJECT.replace(
+        "\n    posti:\n      name: Posti Oy\n      purpose: Kirjeiden jakelu",
+        "",
+    );
+    let before = run(&project, &two_registers());
+    let codes: Vec<String> = before
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &before))
+        .collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    let before = markdown(&before);
+    assert_eq!(before.len(), 2);
+    for (id, md) in &before {
+        assert!(md.contains("Järjestelmätoimittaja Oy"), "{id}: {md}");
+        assert!(md.contains("Asiakasjärjestelmän ylläpito"), "{id}");
+        assert!(md.contains("Kirjanpitolaki (1336/1997)"), "{id}");
+        assert!(md.contains("Tiedot suojataan palomuurein"), "{id}");
+    }
+
+    let changed = project.replace("Järjestelmätoimittaja Oy", "Uusi Toimittaja Oy");
+    let after = markdown(&run(&changed, &two_registers()));
+    for (id, md) in &after {
+        assert!(md.contains("Uusi Toimittaja Oy"), "{id}: {md}");
+        assert!(!md.contains("Järjestelmätoimittaja Oy"), "{id}");
+    }
+}
+
+#[test]
+fn an_entry_adds_to_and_overrides_its_definition() {
+    let r = register(
+        "Asiakasrekisteri",
+        "recipients:\n  - ref: järjestelmä\n    purpose: Laskutusjärjestelmän ylläpito\n  - name: Tilitoimisto Oy\n    role: processor\n    purpose: Kirjanpito\nretention:\n  - ref: kirjanpito\n",
+    );
+    let project = PROJECT.replace(
+        "\n    posti:\n      name: Posti Oy\n      purpose: Kirjeiden jakelu",
+        "",
+    );
+    let outcome = run(&project, &[("asiakkaat", r)]);
+    let md = &markdown(&outcome)[0].1;
+    assert!(md.contains("| Järjestelmätoimittaja Oy | henkilötietojen käsittelijä | Laskutusjärjestelmän ylläpito |"), "{md}");
+    assert!(!md.contains("Asiakasjärjestelmän ylläpito"), "{md}");
+    assert!(md.contains("| Tilitoimisto Oy |"), "{md}");
+}
+
+#[test]
+fn references_are_checked_and_findings_in_a_definition_are_said_once_at_it() {
+    let mut registers = two_registers();
+    // Both registers use `posti`, which has no role: one finding, at the definition.
+    for (_, text) in &mut registers {
+        *text = text.replace(
+            "  - ref: järjestelmä\n",
+            "  - ref: järjestelmä\n  - ref: posti\n",
+        );
+    }
+    // A misspelt reference, and a text reference that names nothing.
+    registers.push((
+        "kolmas",
+        register(
+            "Kolmas rekisteri",
+            "recipients:\n  - ref: jarjestelma\nretention:\n  - ref: kirjanpito\nsecurity: {ref: tietosuoja}\n",
+        ),
+    ));
+    let project = format!(
+        "{PROJECT}  purposes:\n    markkinointi:\n      description: Suoramarkkinointi\n      legal_basis: consent\n"
+    );
+    let outcome = run(&project, &registers);
+    let got: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &outcome))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // posti: said once, at its id in seloste.yaml, though two registers use it.
+            "recipient-without-role seloste.yaml:18:5",
+            // No register refers to shared.purposes.markkinointi.
+            "unused-definition seloste.yaml:30:5",
+            // Input errors, which stop the register from being linted.
+            "unknown-definition notices/kolmas.yaml:16:10",
+            "unknown-definition notices/kolmas.yaml:19:17",
+        ],
+        "{:#?}",
+        outcome.diagnostics
+    );
+    let unknown = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "unknown-definition")
+        .unwrap();
+    assert!(
+        unknown.help.iter().any(|h| h.contains("`järjestelmä`")),
+        "{unknown:?}"
+    );
+}
+
+#[test]
+fn a_suppression_at_the_definition_covers_every_register() {
+    let project = PROJECT.replace(
+        "    posti:\n",
+        "    # seloste: allow(recipient-without-role) the letters' carrier is named in the contract\n    posti:\n",
+    );
+    let mut registers = two_registers();
+    for (_, text) in &mut registers {
+        *text = text.replace(
+            "  - ref: järjestelmä\n",
+            "  - ref: järjestelmä\n  - ref: posti\n",
+        );
+    }
+    let outcome = run(&project, &registers);
+    let got: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &outcome))
+        .collect();
+    assert!(got.is_empty(), "{got:?}");
+}
