@@ -1658,7 +1658,68 @@ fn field(out: &mut String, indent: usize, first: bool, key: &str, value: &str) {
 
 /// One register: its file name and text. `i` numbers it within the project.
 pub fn register(i: usize, rng: &mut Rng) -> (String, String) {
-    let kind = &KINDS[rng.range(0, KINDS.len() - 1)];
+    register_in(i, rng, false)
+}
+
+/// How many recipients and retention entries of each kind [`shared_yaml`] defines: with one
+/// security text per kind, 5 definitions × 10 kinds = 50.
+const SHARED_PER_KIND: usize = 2;
+
+/// The `shared:` block of a project whose registers refer to 50 shared definitions: the first
+/// recipients and retention entries of each kind, and each kind's security text.
+pub fn shared_yaml() -> String {
+    let mut y = String::from("shared:\n  recipients:\n");
+    for (k, kind) in KINDS.iter().enumerate() {
+        for (j, x) in kind.recipients.iter().take(SHARED_PER_KIND).enumerate() {
+            let _ = writeln!(y, "    r{k}-{j}:");
+            recipient(&mut y, x, 6);
+        }
+    }
+    y.push_str("  retention:\n");
+    for (k, kind) in KINDS.iter().enumerate() {
+        for (j, x) in kind.retention.iter().take(SHARED_PER_KIND).enumerate() {
+            let _ = writeln!(y, "    s{k}-{j}:");
+            retention(&mut y, x, 6);
+        }
+    }
+    y.push_str("  texts:\n");
+    for (k, kind) in KINDS.iter().enumerate() {
+        let mut sentences: Vec<&str> = kind.security.to_vec();
+        sentences.extend(COMMON_SECURITY.iter().take(2));
+        block(&mut y, &format!("t{k}"), 4, &sentences);
+    }
+    y
+}
+
+/// A recipient's keys at `indent`, the first without a list dash.
+fn recipient(y: &mut String, x: &Recipient, indent: usize) {
+    let pad = " ".repeat(indent);
+    let _ = writeln!(y, "{pad}name: {}", scalar(x.name));
+    let _ = writeln!(y, "{pad}role: {}", x.role);
+    let _ = writeln!(y, "{pad}purpose: {}", scalar(x.purpose));
+    if let Some(law) = x.law {
+        let _ = writeln!(y, "{pad}law: {}", scalar(law));
+    }
+}
+
+/// A retention entry's keys at `indent`.
+fn retention(y: &mut String, x: &Retention, indent: usize) {
+    let pad = " ".repeat(indent);
+    let _ = writeln!(y, "{pad}data: {}", scalar(x.data));
+    if let Some(period) = x.period {
+        let _ = writeln!(y, "{pad}period: {period}");
+    }
+    for (key, value) in [("from", x.from), ("criteria", x.criteria), ("law", x.law)] {
+        if let Some(v) = value {
+            let _ = writeln!(y, "{pad}{key}: {}", scalar(v));
+        }
+    }
+}
+
+/// [`register`], referring to the definitions of [`shared_yaml`] when `shared` is set.
+pub fn register_in(i: usize, rng: &mut Rng, shared: bool) -> (String, String) {
+    let k = rng.range(0, KINDS.len() - 1);
+    let kind = &KINDS[k];
     let unit = rng.pick(UNITS);
     let flaws: Vec<Flaw> = if rng.chance(0.25) {
         rng.some(FLAWS, 1, 2).into_iter().copied().collect()
@@ -1788,7 +1849,17 @@ pub fn register(i: usize, rng: &mut Rng) -> (String, String) {
     }
 
     y.push_str("recipients:\n");
-    for x in rng.some(kind.recipients, 3, 6) {
+    if shared {
+        for j in 0..SHARED_PER_KIND.min(kind.recipients.len()) {
+            let _ = writeln!(y, "  - ref: r{k}-{j}");
+        }
+    }
+    let own = if shared {
+        &kind.recipients[SHARED_PER_KIND.min(kind.recipients.len())..]
+    } else {
+        kind.recipients
+    };
+    for x in rng.some(own, if shared { 1 } else { 3 }, if shared { 4 } else { 6 }) {
         field(&mut y, 2, true, "name", x.name);
         let _ = writeln!(y, "    role: {}", x.role);
         field(&mut y, 2, false, "purpose", x.purpose);
@@ -1811,7 +1882,21 @@ pub fn register(i: usize, rng: &mut Rng) -> (String, String) {
     }
 
     y.push_str("retention:\n");
-    for (n, x) in rng.some(kind.retention, 3, 4).into_iter().enumerate() {
+    if shared {
+        for j in 0..SHARED_PER_KIND.min(kind.retention.len()) {
+            let _ = writeln!(y, "  - ref: s{k}-{j}");
+        }
+    }
+    let own = if shared {
+        &kind.retention[SHARED_PER_KIND.min(kind.retention.len())..]
+    } else {
+        kind.retention
+    };
+    for (n, x) in rng
+        .some(own, if shared { 1 } else { 3 }, if shared { 2 } else { 4 })
+        .into_iter()
+        .enumerate()
+    {
         field(&mut y, 2, true, "data", x.data);
         if has(Flaw::VagueRetention) && n == 0 {
             y.push_str("    criteria: Tietoja säilytetään niin kauan kuin on tarpeellista.\n");
@@ -1858,9 +1943,13 @@ pub fn register(i: usize, rng: &mut Rng) -> (String, String) {
         let _ = writeln!(y, "  {right}:\n    note: {}", scalar(note));
     }
 
-    let mut security: Vec<&str> = rng.some(kind.security, 2, 4).into_iter().copied().collect();
-    security.extend(rng.some(COMMON_SECURITY, 2, 3).into_iter().copied());
-    block(&mut y, "security", 0, &security);
+    if shared {
+        let _ = writeln!(y, "security: {{ref: t{k}}}");
+    } else {
+        let mut security: Vec<&str> = rng.some(kind.security, 2, 4).into_iter().copied().collect();
+        security.extend(rng.some(COMMON_SECURITY, 2, 3).into_iter().copied());
+        block(&mut y, "security", 0, &security);
+    }
 
     let cookies = kind.slug == "verkkokauppa" && rng.chance(0.5);
     let changes = rng.chance(0.6);
@@ -1936,8 +2025,15 @@ pub fn project(n: usize, seed: u64) -> (String, Vec<(String, String)>) {
 
 /// Writes a project of `n` registers into `dir` (`seloste.yaml` and `notices/`), replacing
 /// the `notices/` of an earlier run.
-pub fn write_project(dir: &Path, n: usize, seed: u64) -> std::io::Result<u64> {
-    let (config, registers) = project(n, seed);
+/// With `shared`, the registers refer to the 50 definitions of [`shared_yaml`].
+pub fn write_project(dir: &Path, n: usize, seed: u64, shared: bool) -> std::io::Result<u64> {
+    let (config, registers) = if shared {
+        let mut rng = Rng::new(seed);
+        let registers = (1..=n).map(|i| register_in(i, &mut rng, true)).collect();
+        (project_yaml() + &shared_yaml(), registers)
+    } else {
+        project(n, seed)
+    };
     let notices = dir.join("notices");
     if notices.exists() {
         std::fs::remove_dir_all(&notices)?;

@@ -2,8 +2,11 @@
 //! under `notices/` (see `synth.rs`).
 //!
 //! ```sh
-//! cargo run --release --example synth-project -- target/bench/synth-1000 1000 [SEED]
+//! cargo run --release --example synth-project -- target/bench/synth-1000 1000 [SEED] [--shared]
 //! ```
+//!
+//! With `--shared`, `seloste.yaml` defines 50 shared recipients, retention entries and security
+//! texts, and every register refers to some of them.
 
 mod synth;
 
@@ -11,9 +14,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let shared = args.iter().any(|a| a == "--shared");
+    args.retain(|a| a != "--shared");
     let (Some(dir), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>())) else {
-        eprintln!("usage: synth-project DIR REGISTERS [SEED]");
+        eprintln!("usage: synth-project DIR REGISTERS [SEED] [--shared]");
         return ExitCode::from(2);
     };
     let seed = match args.get(2).map(|s| s.parse::<u64>()) {
@@ -25,7 +30,7 @@ fn main() -> ExitCode {
         }
     };
     let dir = PathBuf::from(dir);
-    match synth::write_project(&dir, n, seed) {
+    match synth::write_project(&dir, n, seed, shared) {
         Ok(bytes) => {
             eprintln!(
                 "wrote {n} registers ({:.1} MB, {:.1} KB each) to {} (seed {seed}); check them with SELOSTE_TODAY={}",
