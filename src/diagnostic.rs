@@ -228,6 +228,9 @@ pub struct Diagnostic {
     pub help: Vec<String>,
     /// GDPR articles or Finnish acts the finding rests on, e.g. `Art 13(1)(c)`.
     pub articles: &'static [&'static str],
+    /// For a finding in a shared definition of `seloste.yaml`: the register files whose copy
+    /// of it the rule judged (their drafts show the finding). Empty otherwise.
+    pub registers: Vec<FileId>,
 }
 
 impl Diagnostic {
@@ -242,6 +245,7 @@ impl Diagnostic {
             label: None,
             help: Vec::new(),
             articles: &[],
+            registers: Vec::new(),
         }
     }
 
@@ -256,6 +260,7 @@ impl Diagnostic {
             label: None,
             help: Vec::new(),
             articles: &[],
+            registers: Vec::new(),
         }
     }
 

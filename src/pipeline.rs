@@ -387,7 +387,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     let mut used = resolve::Used::new();
     // What registers found in the shared definitions they copied, said once.
     let mut in_shared: Vec<Diagnostic> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashMap::new();
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {
             out.sources.set_text(*file, r.text);
@@ -395,8 +395,15 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         for d in r.diagnostics {
             if d.file == Some(config_file) {
                 let key = (d.code, d.pos.map(|p| (p.line, p.column)), d.message.clone());
-                if seen.insert(key) {
-                    in_shared.push(d);
+                match seen.get(&key) {
+                    Some(&i) => {
+                        let kept: &mut Diagnostic = &mut in_shared[i];
+                        kept.registers.extend(d.registers);
+                    }
+                    None => {
+                        seen.insert(key, in_shared.len());
+                        in_shared.push(d);
+                    }
                 }
             } else {
                 diagnostics.push(d);

@@ -247,3 +247,39 @@ fn a_suppression_at_the_definition_covers_every_register() {
         .collect();
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_draft_marks_a_finding_in_a_definition_only_in_the_registers_that_use_it() {
+    let mut registers = two_registers();
+    registers[0].1 = registers[0].1.replace(
+        "  - ref: järjestelmä\n",
+        "  - ref: järjestelmä\n  - ref: posti\n",
+    );
+    let outcome = run(PROJECT, &registers);
+    let project = outcome.project.as_ref().unwrap();
+    let marks = Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file));
+    let t = templates::builtin().unwrap();
+    let draft = |id: &str| {
+        let doc = outcome.registers.iter().find(|d| d.id == id).unwrap();
+        let opts = RenderOptions {
+            draft: true,
+            front_matter: FrontMatter::None,
+            fragments: false,
+            id_prefix: None,
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
+        render::render_register(project, doc, &t, &opts, &marks).unwrap()[0]
+            .contents
+            .clone()
+    };
+    let message = "a recipient does not say in what role it receives the data";
+    let uses = draft("asiakkaat");
+    let at = uses
+        .find(message)
+        .expect("the register using posti shows the finding");
+    // In the recipients section, after its heading.
+    let recipients = uses.find("## Tietojen vastaanottajat").unwrap();
+    let retention = uses.find("## Säilytysaika").unwrap();
+    assert!(recipients < at && at < retention, "{uses}");
+    assert!(!draft("jasenet").contains(message));
+}

@@ -263,6 +263,10 @@ pub(crate) fn into_diagnostics(
         label: f.label,
         help: f.help,
         articles: rule.articles,
+        registers: match f.pos.file {
+            Some(shared) if shared != file => vec![file],
+            _ => Vec::new(),
+        },
     }));
 }
 

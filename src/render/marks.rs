@@ -36,6 +36,10 @@ pub struct Mark {
     pub articles: &'static [&'static str],
     /// Where the finding is: `path:line:column`.
     pub at: String,
+    /// For a finding in a shared definition: the registers that use it, whose drafts alone
+    /// show it.
+    #[serde(skip)]
+    pub registers: Vec<FileId>,
 }
 
 /// The marks of a project's files, by file and section.
@@ -83,6 +87,11 @@ impl Marks {
                             .map(|(_, k)| k.as_str())
                     });
                     match (key, Some(file) == project_file) {
+                        (Some("shared"), true) => source
+                            .text
+                            .as_deref()
+                            .zip(d.pos)
+                            .map_or(Section::Head, |(t, p)| shared_kind_section(t, p.line)),
                         (Some(k), true) => Section::of_project_key(k),
                         (Some(k), false) => Section::of_register_key(k),
                         (None, _) => Section::Head,
@@ -105,6 +114,7 @@ impl Marks {
                     message: d.message.clone(),
                     articles: d.articles,
                     at,
+                    registers: d.registers.clone(),
                 });
         }
         Marks {
@@ -129,9 +139,12 @@ impl Marks {
                 if project && own_contact && *section == Section::Contact {
                     continue;
                 }
-                out.entry(section.name())
-                    .or_default()
-                    .extend(marks.iter().cloned());
+                out.entry(section.name()).or_default().extend(
+                    marks
+                        .iter()
+                        .filter(|m| m.registers.is_empty() || m.registers.contains(&doc.file))
+                        .cloned(),
+                );
             }
         }
         out
@@ -150,6 +163,29 @@ impl Marks {
     /// Whether there are no marks at all.
     pub fn is_empty(&self) -> bool {
         self.by_file.is_empty()
+    }
+}
+
+/// The section of a finding at `line` under `shared:` in `seloste.yaml`: that of the kind
+/// (`recipients`, `retention` …) it stands under, read from the nearest key indented by two
+/// spaces above it; a shared text's section is not known (it may be any note), so the head.
+fn shared_kind_section(text: &str, line: u32) -> Section {
+    let above: Vec<&str> = text.lines().take(line as usize).collect();
+    let kind = above.iter().rev().find_map(|l| {
+        let key = l.strip_prefix("  ")?;
+        let key = key
+            .strip_suffix(':')
+            .or_else(|| key.split_once(": ").map(|(k, _)| k))?;
+        (!key.starts_with([' ', '#', '-'])).then_some(key.trim())
+    });
+    match kind {
+        Some("purposes") => Section::Purposes,
+        Some("personal_data") => Section::PersonalData,
+        Some("sources") => Section::Sources,
+        Some("recipients") => Section::Recipients,
+        Some("transfers") => Section::Transfers,
+        Some("retention") => Section::Retention,
+        _ => Section::Head,
     }
 }
 
@@ -184,6 +220,7 @@ mod tests {
             label: None,
             help: Vec::new(),
             articles: &[],
+            registers: Vec::new(),
         }
     }
 
