@@ -194,10 +194,15 @@ pub fn output_dir(project: &Project, out: Option<&Path>) -> Result<PathBuf, Buil
             "it holds the project itself; a build replaces its whole output directory",
         ));
     }
+    let templates = project.root.join("templates");
     for (dir, what) in [
-        (&project.notices_dir, "the registers"),
-        (&project.root.join("templates"), "the templates"),
-    ] {
+        (Some(&project.notices_dir), "the registers"),
+        (project.shared_dir.as_ref(), "the shared definitions"),
+        (Some(&templates), "the templates"),
+    ]
+    .into_iter()
+    .filter_map(|(d, w)| Some((d?, w)))
+    {
         if let Ok(real) = std::fs::canonicalize(dir)
             && (abs.starts_with(&real) || real.starts_with(&abs))
         {

@@ -229,8 +229,12 @@ fn process_register(
             };
         }
     };
-    let shared = project.config.shared.as_ref().map(|s| &s.value);
-    let (mut diagnostics, used) = resolve::register(shared, &project.shared, file, &mut register);
+    let (mut diagnostics, used) = resolve::register(
+        Some(&project.definitions),
+        &project.shared,
+        file,
+        &mut register,
+    );
     if !diagnostics.is_empty() {
         // Like any input error, a reference that names nothing stops the file from being
         // linted: the register lacks what it meant to say, and the rules would report that.
@@ -262,6 +266,68 @@ fn process_register(
         diagnostics,
         used,
     }
+}
+
+/// Reads the shared definitions: those of `seloste.yaml`, then every file of the shared
+/// directory, if it exists, and indexes them all into `project`.
+fn load_shared(
+    fs: &dyn Files,
+    root: &ProjectRoot,
+    project: &mut Project,
+    sources: &mut Sources,
+    config_text: &Arc<str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    project
+        .shared_sources
+        .push((project.file, config_text.clone()));
+    if let Some(dir) = project.shared_dir.clone() {
+        if !fs.is_inside(root, &dir) {
+            diagnostics.push(
+                Diagnostic::input_unlocated(
+                    InputError::OutsideProject,
+                    format!(
+                        "the shared directory {} leads outside the project (a symbolic link), which seloste does not read",
+                        crate::source::display_path(&dir)
+                    ),
+                )
+                .with_help("keep the shared definitions in a directory of the project"),
+            );
+        } else {
+            let mut paths = fs.list(&dir).unwrap_or_else(|e| {
+                diagnostics.push(Diagnostic::input_unlocated(
+                    InputError::Io,
+                    format!(
+                        "cannot read the shared directory {}: {e}",
+                        crate::source::display_path(&dir)
+                    ),
+                ));
+                Vec::new()
+            });
+            paths.sort();
+            for path in paths {
+                let file = sources.add(path.clone(), None);
+                let text = match fs.read(root, &path, file) {
+                    Ok(t) => t,
+                    Err(d) => {
+                        diagnostics.push(*d);
+                        continue;
+                    }
+                };
+                sources.set_text(file, Some(text.clone()));
+                match load::parse_shared_all(file, &text) {
+                    Ok(defs) => {
+                        project.definitions.extend(defs);
+                        project.shared_sources.push((file, text));
+                    }
+                    Err(d) => diagnostics.extend(d),
+                }
+            }
+        }
+    }
+    let (index, errors) = resolve::SharedIndex::new(&project.definitions, project.file);
+    diagnostics.extend(errors);
+    project.shared = Arc::new(index);
 }
 
 /// Runs the pipeline on the project at `path` (or found upward from `cwd`).
@@ -311,7 +377,6 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         }
     };
     let (mut project, mut diagnostics) = validate::project(root.shown(), config_file, config);
-    project.text = Some(config_text.clone());
     if !fs.is_inside(&root, &project.notices_dir) {
         let message = format!(
             "the register directory {} leads outside the project (a symbolic link), which seloste does not read",
@@ -332,6 +397,14 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         out.project = Some(project);
         return out;
     }
+    load_shared(
+        fs,
+        &root,
+        &mut project,
+        &mut out.sources,
+        &config_text,
+        &mut diagnostics,
+    );
     let templates = match fs.templates(&root, &mut out.sources) {
         Ok(t) => Some(Arc::new(t)),
         Err(d) => {
@@ -393,7 +466,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
             out.sources.set_text(*file, r.text);
         }
         for d in r.diagnostics {
-            if d.file == Some(config_file) {
+            if d.file.is_some_and(|f| project.shared_text(f).is_some()) {
                 let key = (d.code, d.pos.map(|p| (p.line, p.column)), d.message.clone());
                 match seen.get(&key) {
                     Some(&i) => {

@@ -30,18 +30,16 @@ pub struct SharedIndex {
 pub type Used = BTreeSet<(SharedKind, String)>;
 
 impl SharedIndex {
-    /// Indexes `shared` (read from `file`), reporting ids defined twice and definitions that
-    /// refer to others.
-    pub fn new(shared: Option<&Shared>, file: FileId) -> (SharedIndex, Vec<Diagnostic>) {
+    /// Indexes `shared`, whose positions name their files (`file` where one does not),
+    /// reporting ids defined twice and definitions that refer to others.
+    pub fn new(shared: &Shared, file: FileId) -> (SharedIndex, Vec<Diagnostic>) {
         let mut index = SharedIndex {
             by_id: HashMap::new(),
         };
         let mut out = Vec::new();
-        let Some(shared) = shared else {
-            return (index, out);
-        };
         for kind in KINDS {
             for (i, key) in shared.ids(kind).into_iter().enumerate() {
+                let file = key.pos.file.unwrap_or(file);
                 if let Err(e) = Id::parse(&key.value) {
                     out.push(Diagnostic::input(
                         InputError::InvalidValue,
@@ -51,21 +49,26 @@ impl SharedIndex {
                     ));
                     continue;
                 }
-                if index
-                    .by_id
-                    .insert((kind, key.value.trim().to_string()), i)
-                    .is_some()
-                {
-                    out.push(Diagnostic::input(
-                        InputError::DuplicateKey,
-                        file,
-                        key.pos,
-                        format!(
-                            "`shared.{}` defines `{}` twice",
-                            kind.key(),
-                            key.value.trim()
+                match index.by_id.entry((kind, key.value.trim().to_string())) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(i);
+                    }
+                    // The first definition stands; the second is the error.
+                    std::collections::hash_map::Entry::Occupied(_) => out.push(
+                        Diagnostic::input(
+                            InputError::DuplicateKey,
+                            file,
+                            key.pos,
+                            format!(
+                                "`{}` is defined twice among the shared {}",
+                                key.value.trim(),
+                                kind.key()
+                            ),
+                        )
+                        .with_help(
+                            "seloste.yaml and the files of the shared directory share one set of ids per kind: rename one",
                         ),
-                    ));
+                    ),
                 }
             }
         }
@@ -73,7 +76,7 @@ impl SharedIndex {
             out.push(
                 Diagnostic::input(
                     InputError::InvalidValue,
-                    file,
+                    pos.file.unwrap_or(file),
                     pos,
                     format!(
                         "a definition of `shared.{}` refers to another with `ref`",
@@ -296,17 +299,17 @@ impl Resolver<'_> {
             self.file,
             id.pos,
             format!(
-                "`ref: {}` names no shared definition: seloste.yaml has no `shared.{}.{}`",
+                "`ref: {}` names no shared definition: no `{}` among the shared {}",
                 id.value,
-                kind.key(),
-                id.value
+                id.value,
+                kind.key()
             ),
         )
         .with_label("unknown id");
         d = match closest(id.value.as_str(), self.index.ids(kind)) {
             Some(near) => d.with_help(format!("did you mean `{near}`?")),
             None => d.with_help(format!(
-                "define it under `shared.{}` in seloste.yaml, or write the entry out here",
+                "define it under `shared.{}` in seloste.yaml (or in a file of the shared directory), or write the entry out here",
                 kind.key()
             )),
         };
@@ -468,7 +471,7 @@ mod tests {
     fn resolve(register: &str) -> (Register, Vec<Diagnostic>, Used) {
         let p: ProjectFile = crate::load::parse_project(FileId(0), PROJECT).unwrap();
         let shared = p.shared.as_ref().map(|s| &s.value);
-        let (index, errs) = SharedIndex::new(shared, FileId(0));
+        let (index, errs) = SharedIndex::new(shared.unwrap(), FileId(0));
         assert!(errs.is_empty(), "{errs:?}");
         let mut r = crate::load::parse_register(FileId(1), register).unwrap();
         let (d, used) = super::register(shared, &index, FileId(1), &mut r);
@@ -525,7 +528,7 @@ mod tests {
             "shared:\n  sources:\n    a:\n      ref: b\n      description: x\n",
         )
         .unwrap();
-        let (_, errs) = SharedIndex::new(p.shared.as_ref().map(|s| &s.value), FileId(0));
+        let (_, errs) = SharedIndex::new(&p.shared.unwrap().value, FileId(0));
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(errs[0].message.contains("refers to another"));
     }

@@ -59,6 +59,10 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         settings.and_then(|s| s.output_dir.as_ref()),
         DEFAULT_OUTPUT_DIR,
     );
+    // Read only when named: an existing project may have a `shared/` of another kind.
+    let shared_dir = settings
+        .and_then(|s| s.shared_dir.as_ref())
+        .map(|d| dir(Some(d), "shared"));
     let staleness_months = match settings.and_then(|s| s.staleness_months.as_ref()) {
         Some(m) if m.value == 0 => {
             diagnostics.push(
@@ -79,9 +83,11 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         .and_then(|s| s.lints.as_ref())
         .map(|l| lint_levels(file, &l.value, &mut diagnostics))
         .unwrap_or_default();
-    let (shared, shared_errors) =
-        crate::resolve::SharedIndex::new(config.shared.as_ref().map(|s| &s.value), file);
-    diagnostics.extend(shared_errors);
+    let definitions = config
+        .shared
+        .as_ref()
+        .map(|s| s.value.clone())
+        .unwrap_or_default();
     let project = Project {
         root: root.to_path_buf(),
         file,
@@ -90,8 +96,10 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         output_dir,
         staleness_months,
         levels,
-        shared: std::sync::Arc::new(shared),
-        text: None,
+        shared_dir,
+        definitions,
+        shared: Default::default(),
+        shared_sources: Vec::new(),
     };
     (project, diagnostics)
 }

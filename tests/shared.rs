@@ -283,3 +283,78 @@ fn a_draft_marks_a_finding_in_a_definition_only_in_the_registers_that_use_it() {
     assert!(recipients < at && at < retention, "{uses}");
     assert!(!draft("jasenet").contains(message));
 }
+
+#[test]
+fn definitions_in_the_shared_directory_are_used_checked_and_marked_like_those_of_seloste_yaml() {
+    let (project, _) = PROJECT.split_once("shared:\n").unwrap();
+    let definitions = PROJECT.split_once("shared:\n").unwrap().1;
+    // The same definitions, in a file of their own, unindented by one level.
+    let file: String = definitions
+        .lines()
+        .map(|l| format!("{}\n", l.strip_prefix("  ").unwrap_or(l)))
+        .collect();
+    let mut files = MemoryFiles::new();
+    files.insert(
+        "seloste.yaml",
+        &format!("{project}settings:\n  shared_dir: shared\n"),
+    );
+    files.insert("shared/yhteiset.yaml", &file);
+    // A second file that defines an id the first has.
+    files.insert(
+        "shared/toinen.yaml",
+        "texts:\n  tietoturva: Toinen teksti.\n",
+    );
+    let mut registers = two_registers();
+    registers[0].1 = registers[0].1.replace(
+        "  - ref: järjestelmä\n",
+        "  - ref: järjestelmä\n  - ref: posti\n",
+    );
+    for (name, text) in &registers {
+        files.insert(Path::new("notices").join(format!("{name}.yaml")), text);
+    }
+    let outcome = run_project(
+        Path::new("seloste.yaml"),
+        &files,
+        &Options {
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            keep_registers: true,
+        },
+    );
+    let got: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &outcome))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "recipient-without-role shared/yhteiset.yaml:6:3",
+            // Files are read in name order: toinen.yaml defined `tietoturva` first.
+            "duplicate-key shared/yhteiset.yaml:16:3",
+        ],
+        "{:#?}",
+        outcome.diagnostics
+    );
+    // The finding in the shared file is marked in the draft of the register that uses it.
+    let project = outcome.project.as_ref().unwrap();
+    let marks = Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file));
+    let t = templates::builtin().unwrap();
+    let opts = RenderOptions {
+        draft: true,
+        front_matter: FrontMatter::None,
+        fragments: false,
+        id_prefix: None,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    };
+    let draft = |id: &str| {
+        let doc = outcome.registers.iter().find(|d| d.id == id).unwrap();
+        render::render_register(project, doc, &t, &opts, &marks).unwrap()[0]
+            .contents
+            .clone()
+    };
+    let message = "a recipient does not say in what role it receives the data";
+    assert!(draft("asiakkaat").contains(message));
+    assert!(!draft("jasenet").contains(message));
+    // The text the register uses is the first definition's.
+    assert!(draft("asiakkaat").contains("Toinen teksti."));
+}

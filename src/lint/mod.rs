@@ -281,7 +281,8 @@ pub struct SharedUse<'a> {
     pub findings: Vec<Diagnostic>,
 }
 
-/// Runs every rule on `seloste.yaml`.
+/// Runs every rule on `seloste.yaml`, and applies the suppression comments of it and of the
+/// files of shared definitions to what the registers found in those.
 pub fn lint_project(
     project: &Project,
     source: &str,
@@ -305,6 +306,12 @@ pub fn lint_project(
         &mut out,
     );
     suppress::apply(project, &[], project.file, source, &mut out);
+    // The files of the shared directory: their findings came from the registers that use them.
+    for (file, text) in &project.shared_sources {
+        if *file != project.file {
+            suppress::apply(project, &[], *file, text, &mut out);
+        }
+    }
     out
 }
 

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::characters::{self, Hidden};
 use crate::contain::{ContainError, ProjectRoot};
 use crate::diagnostic::{Diagnostic, InputError};
-use crate::model::{ProjectFile, Register};
+use crate::model::{ProjectFile, Register, Shared};
 use crate::source::{FileId, Pos, line_col};
 
 pub use yaml::{MAX_FILE_BYTES, is_blank_yaml, parse};
@@ -289,6 +289,16 @@ pub fn parse_project_all(file: FileId, text: &str) -> Result<ProjectFile, Vec<Di
     check_characters(file, text).map_err(|d| vec![*d])?;
     if is_blank_yaml(text) {
         return Ok(ProjectFile::default());
+    }
+    yaml::parse_all(file, text)
+}
+
+/// Parses a file of shared definitions (`shared/*.yaml`), reporting every input error that
+/// can be found in one run. An empty file defines nothing.
+pub fn parse_shared_all(file: FileId, text: &str) -> Result<Shared, Vec<Diagnostic>> {
+    check_characters(file, text).map_err(|d| vec![*d])?;
+    if is_blank_yaml(text) {
+        return Ok(Shared::default());
     }
     yaml::parse_all(file, text)
 }

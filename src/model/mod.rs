@@ -71,11 +71,16 @@ pub struct Project {
     pub staleness_months: u32,
     /// Lint levels set in `settings.lints`, by rule name.
     pub levels: Vec<(&'static str, Level)>,
+    /// Directory of files of shared definitions, if `settings.shared_dir` names one.
+    pub shared_dir: Option<PathBuf>,
+    /// The shared definitions of `seloste.yaml` and of the files in `shared_dir`, together
+    /// (each position names its file).
+    pub definitions: Shared,
     /// The shared definitions by kind and id.
     pub shared: std::sync::Arc<crate::resolve::SharedIndex>,
-    /// The text of `seloste.yaml`, where the shared definitions copied into registers stand
-    /// (set by the pipeline once read).
-    pub text: Option<std::sync::Arc<str>>,
+    /// The files that shared definitions are read from (`seloste.yaml` first) and their
+    /// texts, set by the pipeline once read.
+    pub shared_sources: Vec<(FileId, std::sync::Arc<str>)>,
 }
 
 impl Project {
@@ -100,9 +105,10 @@ impl Project {
     ///
     /// [`Pos::file`]: crate::source::Pos::file
     pub fn shared_text(&self, file: FileId) -> Option<&str> {
-        (file == self.file)
-            .then_some(self.text.as_deref())
-            .flatten()
+        self.shared_sources
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, t)| &**t)
     }
 
     /// The level configured for a rule, if any.

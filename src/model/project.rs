@@ -167,6 +167,12 @@ pub struct Settings {
     ///
     /// Directory of the register files, relative to `seloste.yaml`; default `notices`.
     pub notices_dir: Option<Spanned<String>>,
+    /// Kansio, jonka YAML-tiedostot määrittelevät yhteisiä määritelmiä kuten `shared`-osio,
+    /// esim. `shared`.
+    ///
+    /// Directory of files of shared definitions, each shaped like the `shared:` block,
+    /// relative to `seloste.yaml`, e.g. `shared`; none is read unless this names one.
+    pub shared_dir: Option<Spanned<String>>,
     /// Tuloskansio, oletus `dist`.
     ///
     /// Output directory of `seloste build`, relative to `seloste.yaml`; default `dist`.

@@ -112,6 +112,29 @@ impl Shared {
     }
 }
 
+impl Shared {
+    /// Adds the definitions of `other` (another file's) after these.
+    pub fn extend(&mut self, other: Shared) {
+        fn join<V>(
+            into: &mut Option<Spanned<SpannedMap<V>>>,
+            from: Option<Spanned<SpannedMap<V>>>,
+        ) {
+            match (into.as_mut(), from) {
+                (Some(a), Some(b)) => a.value.0.extend(b.value.0),
+                (None, b) => *into = b,
+                (Some(_), None) => {}
+            }
+        }
+        join(&mut self.purposes, other.purposes);
+        join(&mut self.personal_data, other.personal_data);
+        join(&mut self.sources, other.sources);
+        join(&mut self.recipients, other.recipients);
+        join(&mut self.transfers, other.transfers);
+        join(&mut self.retention, other.retention);
+        join(&mut self.texts, other.texts);
+    }
+}
+
 /// Reads the shared definitions with positions that name their file.
 impl<'de> Deserialize<'de> for Shared {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -47,6 +47,8 @@ pub struct Mark {
 pub struct Marks {
     by_file: HashMap<FileId, BTreeMap<Section, Vec<Mark>>>,
     project_file: Option<FileId>,
+    /// The findings in shared definitions, each shown by the registers that use it.
+    shared: Vec<(Section, Mark)>,
 }
 
 impl Marks {
@@ -63,6 +65,7 @@ impl Marks {
     ) -> Marks {
         let mut keys: HashMap<FileId, Vec<(u32, String)>> = HashMap::new();
         let mut by_file: HashMap<FileId, BTreeMap<Section, Vec<Mark>>> = HashMap::new();
+        let mut shared = Vec::new();
         for d in diagnostics {
             let Some(file) = d.file else { continue };
             let source = sources.get(file);
@@ -86,6 +89,7 @@ impl Marks {
                             .find(|(line, _)| *line <= p.line)
                             .map(|(_, k)| k.as_str())
                     });
+                    let shared = !d.registers.is_empty();
                     match (key, Some(file) == project_file) {
                         (Some("shared"), true) => source
                             .text
@@ -93,6 +97,8 @@ impl Marks {
                             .zip(d.pos)
                             .map_or(Section::Head, |(t, p)| shared_kind_section(t, p.line)),
                         (Some(k), true) => Section::of_project_key(k),
+                        // A file of the shared directory: its top-level keys are the kinds.
+                        (Some(k), false) if shared => kind_section(k),
                         (Some(k), false) => Section::of_register_key(k),
                         (None, _) => Section::Head,
                     }
@@ -103,23 +109,29 @@ impl Marks {
                 Some(p) => format!("{}:{}:{}", source.display_path(), p.line, p.column),
                 None => source.display_path(),
             };
-            by_file
-                .entry(file)
-                .or_default()
-                .entry(section)
-                .or_default()
-                .push(Mark {
-                    error: d.severity == Severity::Error,
-                    code: d.code.as_str(),
-                    message: d.message.clone(),
-                    articles: d.articles,
-                    at,
-                    registers: d.registers.clone(),
-                });
+            let mark = Mark {
+                error: d.severity == Severity::Error,
+                code: d.code.as_str(),
+                message: d.message.clone(),
+                articles: d.articles,
+                at,
+                registers: d.registers.clone(),
+            };
+            if mark.registers.is_empty() {
+                by_file
+                    .entry(file)
+                    .or_default()
+                    .entry(section)
+                    .or_default()
+                    .push(mark);
+            } else {
+                shared.push((section, mark));
+            }
         }
         Marks {
             by_file,
             project_file,
+            shared,
         }
     }
 
@@ -139,12 +151,14 @@ impl Marks {
                 if project && own_contact && *section == Section::Contact {
                     continue;
                 }
-                out.entry(section.name()).or_default().extend(
-                    marks
-                        .iter()
-                        .filter(|m| m.registers.is_empty() || m.registers.contains(&doc.file))
-                        .cloned(),
-                );
+                out.entry(section.name())
+                    .or_default()
+                    .extend(marks.iter().cloned());
+            }
+        }
+        for (section, mark) in &self.shared {
+            if mark.registers.contains(&doc.file) {
+                out.entry(section.name()).or_default().push(mark.clone());
             }
         }
         out
@@ -162,7 +176,7 @@ impl Marks {
 
     /// Whether there are no marks at all.
     pub fn is_empty(&self) -> bool {
-        self.by_file.is_empty()
+        self.by_file.is_empty() && self.shared.is_empty()
     }
 }
 
@@ -178,13 +192,18 @@ fn shared_kind_section(text: &str, line: u32) -> Section {
             .or_else(|| key.split_once(": ").map(|(k, _)| k))?;
         (!key.starts_with([' ', '#', '-'])).then_some(key.trim())
     });
+    kind.map_or(Section::Head, kind_section)
+}
+
+/// The section of a kind of shared definition (a key of `shared:`).
+fn kind_section(kind: &str) -> Section {
     match kind {
-        Some("purposes") => Section::Purposes,
-        Some("personal_data") => Section::PersonalData,
-        Some("sources") => Section::Sources,
-        Some("recipients") => Section::Recipients,
-        Some("transfers") => Section::Transfers,
-        Some("retention") => Section::Retention,
+        "purposes" => Section::Purposes,
+        "personal_data" => Section::PersonalData,
+        "sources" => Section::Sources,
+        "recipients" => Section::Recipients,
+        "transfers" => Section::Transfers,
+        "retention" => Section::Retention,
         _ => Section::Head,
     }
 }

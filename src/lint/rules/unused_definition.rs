@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
     section: Section::Located,
     summary: "a shared definition that no register refers to",
     explanation: r#"## What it checks
-That every definition under `shared:` in `seloste.yaml` (a purpose, data category, source,
+That every shared definition — under `shared:` in `seloste.yaml` or in a file of the shared
+directory (`shared/`) — (a purpose, data category, source,
 recipient, transfer, retention entry or text) is used by at least one register, with
 `- ref: id` in a list or `{ref: id}` for a text.
 
@@ -41,10 +42,10 @@ Passes: a register lists `- ref: posti` under `recipients`, or the definition is
 };
 
 fn check(cx: &ProjectContext<'_>, out: &mut Findings) {
-    let (Some(used), Some(shared)) = (cx.used, cx.project.config.shared.as_ref()) else {
+    let Some(used) = cx.used else {
         return;
     };
-    for (kind, key) in crate::resolve::definitions(&shared.value) {
+    for (kind, key) in crate::resolve::definitions(&cx.project.definitions) {
         if !used.contains(&(kind, key.value.trim().to_string())) {
             out.at(
                 key.pos,
