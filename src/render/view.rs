@@ -629,6 +629,13 @@ pub struct RegisterView {
     security: Option<Md>,
     cookies: CookiesView,
     extra_sections: Vec<ExtraView>,
+    /// What every heading of `sections.md`, `security.md` and `extra.md` gets besides its own
+    /// `#`s: nothing on the register's page, `#` in a combined notice, where they stand one
+    /// level down under the register's own heading.
+    hx: Md,
+    /// What starts every heading id of those parts: nothing on the register's page,
+    /// `<register id>-` in a combined notice, where several registers share one page.
+    at: Md,
 }
 
 impl RegisterView {
@@ -1177,6 +1184,8 @@ fn register_view_of(
             settings: block(&r.cookie_settings),
         },
         extra_sections,
+        hx: Md::raw(String::new()),
+        at: Md::raw(String::new()),
     }
 }
 
