@@ -63,6 +63,14 @@ macro_rules! language {
                     include_str!(concat!("../../templates/", $lang, "/extra.md")),
                 ),
                 (
+                    "intro.md",
+                    include_str!(concat!("../../templates/", $lang, "/intro.md")),
+                ),
+                (
+                    "updated.md",
+                    include_str!(concat!("../../templates/", $lang, "/updated.md")),
+                ),
+                (
                     "combined.md",
                     include_str!(concat!("../../templates/", $lang, "/combined.md")),
                 ),
@@ -98,11 +106,13 @@ pub const DEFAULT_LANGUAGE: &str = "fi";
 pub const BUILTIN: &[(&str, &str)] = LANGUAGES[0].1;
 
 /// The templates that others include: `register.md` includes `summary.md` (the first layer) and
-/// the parts a combined notice shares with it (`combined.md` includes `callout.md`,
-/// `controller.md`, `security.md` and `rights.md`, and is given `sections.md` and `extra.md`
-/// rendered once per register).
+/// the parts a combined notice shares with it (`combined.md` includes `intro.md`, `callout.md`,
+/// `controller.md`, `security.md`, `rights.md` and `updated.md`, and is given `sections.md`,
+/// `security.md` and `extra.md` rendered once per register).
 pub const PARTS: &[&str] = &[
     "summary.md",
+    "intro.md",
+    "updated.md",
     "callout.md",
     "controller.md",
     "sections.md",

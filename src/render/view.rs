@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+pub mod combined;
+
 use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
@@ -463,6 +465,8 @@ pub struct ExclusionView {
     purpose: Option<Md>,
     reason: &'static str,
     article: &'static str,
+    /// In a combined notice, the register the purpose belongs to (`None` on a register's page).
+    register: Option<Md>,
 }
 
 /// One right and how far it reaches.
@@ -481,6 +485,33 @@ pub struct RightView {
     note: Option<Md>,
     restriction: Option<Md>,
     law: Option<Md>,
+    /// In a combined notice, the register of each of `purposes` (empty on a register's page).
+    purposes_in: Vec<Md>,
+    /// In a combined notice, the registers the right reaches when it does not reach all of
+    /// them ([`RightAcross::only`](crate::applicability::combined::RightAcross::only)).
+    only: Vec<Md>,
+    /// With `only`: why it does not reach the others, when one reason holds for all of them.
+    reason_elsewhere: Option<&'static str>,
+    article_elsewhere: Option<&'static str>,
+    /// In a combined notice, each register's note and restriction (`note` and `restriction`
+    /// stay empty there).
+    notes: Vec<RightNoteView>,
+}
+
+/// One register's note or restriction on a right, in a combined notice.
+#[derive(Clone, Debug, Serialize)]
+pub struct RightNoteView {
+    register: Md,
+    note: Option<Md>,
+    restriction: Option<Md>,
+    law: Option<Md>,
+}
+
+/// One register's note, in a combined notice.
+#[derive(Clone, Debug, Serialize)]
+pub struct NoteInView {
+    register: Md,
+    note: Md,
 }
 
 /// The rights section.
@@ -496,6 +527,9 @@ pub struct RightsView {
     /// ([`Applicability::requests_charged`](crate::applicability::Applicability)): the notice
     /// does not then say that requests are handled free of charge.
     requests_charged: bool,
+    /// In a combined notice, each register's words on exercising the rights (`exercise` is
+    /// then said only when every register says the same).
+    exercise_notes: Vec<NoteInView>,
 }
 
 /// A further section.
@@ -520,6 +554,12 @@ pub struct ObjectionView {
     /// Purposes on a public task or legitimate interests (21(1)).
     general: Vec<Md>,
     note: Option<Md>,
+    /// In a combined notice, the register of each of `marketing` (empty on a register's page).
+    marketing_in: Vec<Md>,
+    /// In a combined notice, the register of each of `general`.
+    general_in: Vec<Md>,
+    /// In a combined notice, each register's note.
+    notes: Vec<NoteInView>,
 }
 
 /// Withdrawal of consent.
@@ -535,6 +575,15 @@ pub struct WithdrawView {
     /// Consent is given to cookies too.
     cookies: bool,
     note: Option<Md>,
+    /// In a combined notice, the register of each of `purposes` (empty on a register's page).
+    purposes_in: Vec<Md>,
+    /// In a combined notice, the register of each of `alternatives`.
+    alternatives_in: Vec<Md>,
+    /// In a combined notice, each register's note.
+    notes: Vec<NoteInView>,
+    /// What the id of the cookies section starts with: empty on a register's page, the
+    /// register's prefix in a combined notice.
+    cookies_at: Md,
 }
 
 /// One class of cookies, for the table of the cookies section.
@@ -569,6 +618,8 @@ pub struct CookiesView {
 #[derive(Clone, Debug, Serialize)]
 pub struct NoteView {
     note: Option<Md>,
+    /// In a combined notice, each register's note.
+    notes: Vec<NoteInView>,
 }
 
 /// Everything a register template sees.
@@ -636,6 +687,8 @@ pub struct RegisterView {
     /// What starts every heading id of those parts: nothing on the register's page,
     /// `<register id>-` in a combined notice, where several registers share one page.
     at: Md,
+    /// Whether this is a combined notice's view (false: one register's page).
+    combined: bool,
 }
 
 impl RegisterView {
@@ -881,6 +934,7 @@ fn register_view_of(
                             }
                         },
                         article: why.article(),
+                        register: None,
                     })
                     .collect(),
                 direct_marketing: d.direct_marketing,
@@ -888,6 +942,11 @@ fn register_view_of(
                 note: note.and_then(|n| block(&n.note)),
                 restriction: note.and_then(|n| block(&n.restriction)),
                 law: note.and_then(|n| inline(&n.law)),
+                purposes_in: Vec::new(),
+                only: Vec::new(),
+                reason_elsewhere: None,
+                article_elsewhere: None,
+                notes: Vec::new(),
             }
         })
         .collect();
@@ -924,6 +983,9 @@ fn register_view_of(
         note: notes
             .and_then(|n| n.objection.as_ref())
             .and_then(|n| block(&n.note)),
+        marketing_in: Vec::new(),
+        general_in: Vec::new(),
+        notes: Vec::new(),
     };
     // The purposes the derived right reaches: a purpose without a basis yet is among them, as
     // for every other right (a half-written register is shown the rights it may owe).
@@ -956,11 +1018,16 @@ fn register_view_of(
         note: notes
             .and_then(|n| n.withdraw_consent.as_ref())
             .and_then(|n| block(&n.note)),
+        purposes_in: Vec::new(),
+        alternatives_in: Vec::new(),
+        notes: Vec::new(),
+        cookies_at: Md::raw(String::new()),
     };
     let complaint = NoteView {
         note: notes
             .and_then(|n| n.complaint.as_ref())
             .and_then(|n| block(&n.note)),
+        notes: Vec::new(),
     };
     let role_present = |role: RecipientRole| {
         r.recipients()
@@ -1153,6 +1220,7 @@ fn register_view_of(
                 .iter()
                 .any(|d| d.right == crate::model::Right::Erasure && d.applies()),
             requests_charged: applies.requests_charged,
+            exercise_notes: Vec::new(),
         },
         objection,
         withdraw,
@@ -1186,6 +1254,7 @@ fn register_view_of(
         extra_sections,
         hx: Md::raw(String::new()),
         at: Md::raw(String::new()),
+        combined: false,
     }
 }
 
