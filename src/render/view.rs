@@ -1281,6 +1281,30 @@ pub struct IndexView {
     dpo: Option<ContactView>,
     registers: Vec<IndexEntry>,
     draft: bool,
+    /// The combined notices, each with its registers.
+    combined: Vec<CombinedEntry>,
+    /// Every register has a page of its own (none is published only in a combined notice).
+    all_separate: bool,
+}
+
+/// A combined notice on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct CombinedEntry {
+    id: String,
+    title: Option<Md>,
+    title_plain: String,
+    /// The latest `updated` of its registers.
+    updated: Option<String>,
+    href: Md,
+    /// Its registers, each linking to its section of the page.
+    registers: Vec<CombinedEntryRegister>,
+}
+
+/// A register of a combined notice on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct CombinedEntryRegister {
+    title: Md,
+    href: Md,
 }
 
 /// Builds the index view; `href` makes each register's link.
@@ -1306,6 +1330,49 @@ fn index_view_of(
     draft: bool,
     href: impl Fn(&str) -> String,
 ) -> IndexView {
+    use super::combined as c;
+    // A register published only in a combined notice links to its section there.
+    let link = |id: &str| match c::published_in(project, id) {
+        Some(n) => format!("{}#{id}", href(&c::notice_id(n))),
+        None => href(id),
+    };
+    let title_link = |d: &RegisterDoc| {
+        nonblank(&d.register.title)
+            .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
+            .filter(|m| !m.is_empty())
+    };
+    let combined: Vec<CombinedEntry> = c::notices(project)
+        .map(|n| {
+            let id = c::notice_id(n);
+            let docs: Vec<&RegisterDoc> = c::register_ids(n)
+                .iter()
+                .filter_map(|r| registers.iter().find(|d| &d.id == r))
+                .collect();
+            CombinedEntry {
+                title: nonblank(&n.title)
+                    .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
+                    .filter(|m| !m.is_empty()),
+                title_plain: nonblank(&n.title)
+                    .map(|t| markdown::plain(t.value.as_str()))
+                    .unwrap_or_else(|| id.clone()),
+                updated: docs
+                    .iter()
+                    .filter_map(|d| d.register.updated.as_ref())
+                    .map(|u| u.value.0.format("%Y-%m-%d").to_string())
+                    .max(),
+                href: Md::raw(href(&id)),
+                registers: docs
+                    .iter()
+                    .map(|d| CombinedEntryRegister {
+                        title: title_link(d).unwrap_or_else(|| Md::raw(escape(&d.id))),
+                        href: Md::raw(format!("{}#{}", href(&id), d.id)),
+                    })
+                    .collect(),
+                id,
+            }
+        })
+        .collect();
+    let all_separate = registers.iter().all(|d| c::has_own_page(project, &d.id));
     let mut entries: Vec<IndexEntry> = registers
         .iter()
         .map(|d| IndexEntry {
@@ -1321,7 +1388,7 @@ fn index_view_of(
                 .updated
                 .as_ref()
                 .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
-            href: Md::raw(href(&d.id)),
+            href: Md::raw(link(&d.id)),
             data_subjects: d
                 .register
                 .data_subjects()
@@ -1345,5 +1412,7 @@ fn index_view_of(
         dpo: project.dpo().map(ContactView::of),
         registers: entries,
         draft,
+        combined,
+        all_separate,
     }
 }

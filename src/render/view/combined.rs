@@ -32,6 +32,8 @@ pub struct PartView {
     anchor: Md,
     title: Option<Md>,
     title_plain: String,
+    /// Its own introduction (`description` of the register).
+    description: Option<Md>,
     /// Its sections, rendered from `sections.md` (and `security.md`, `extra.md`).
     body: Md,
 }
@@ -112,10 +114,11 @@ pub fn security_said_once(views: &[RegisterView]) -> bool {
     views.windows(2).all(|w| same(&w[0].security, &w[1].security))
 }
 
-/// Each register's note, said once when every register has the same one, else with the
-/// register it belongs to.
-fn attributed(notes: Vec<(Md, Option<Md>)>) -> (Option<Md>, Vec<NoteInView>) {
+/// Each register's note, said once when every register of the page (`registers` of them)
+/// has the same one, else with the register it belongs to.
+fn attributed(notes: Vec<(Md, Option<Md>)>, registers: usize) -> (Option<Md>, Vec<NoteInView>) {
     let all_same = !notes.is_empty()
+        && notes.len() == registers
         && notes.iter().all(|(_, n)| n.is_some())
         && notes.windows(2).all(|w| same(&w[0].1, &w[1].1));
     if all_same {
@@ -286,6 +289,7 @@ fn combined_view_of(
             .zip(&titles)
             .map(|(v, t)| (t.clone(), v.rights.exercise.clone()))
             .collect(),
+        views.len(),
     );
     let rights = RightsView {
         all,
@@ -327,6 +331,7 @@ fn combined_view_of(
             .iter()
             .map(|&k| (titles[k].clone(), views[k].objection.note.clone()))
             .collect(),
+        views.len(),
     );
 
     // Withdrawal: the purposes resting on consent in each register it reaches, named with it.
@@ -390,6 +395,7 @@ fn combined_view_of(
             .iter()
             .map(|&k| (titles[k].clone(), views[k].withdraw.note.clone()))
             .collect(),
+        views.len(),
     );
     let (complaint_note, complaint_notes) = attributed(
         views
@@ -397,6 +403,7 @@ fn combined_view_of(
             .zip(&titles)
             .map(|(v, t)| (t.clone(), v.complaint.note.clone()))
             .collect(),
+        views.len(),
     );
 
     // The contacts of every register, each once.
@@ -448,6 +455,7 @@ fn combined_view_of(
                 anchor: Md::raw(v.id.clone()),
                 title: Some(t.clone()),
                 title_plain: v.title_plain.clone(),
+                description: v.description.clone(),
                 body: Md::raw(body),
             })
             .collect(),
