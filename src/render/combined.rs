@@ -94,9 +94,16 @@ pub fn render_combined(
     let own_security = !view::combined::security_said_once(&views);
     let mut bodies = Vec::with_capacity(views.len());
     for v in &mut views {
-        v.as_part(own_security);
+        v.as_part();
         let mut body = String::new();
-        for part in ["sections.md", "security.md", "extra.md"] {
+        // The security text stands in each part only when the registers' texts differ; else
+        // the page says it once.
+        let parts: &[&str] = if own_security {
+            &["sections.md", "security.md", "extra.md"]
+        } else {
+            &["sections.md", "extra.md"]
+        };
+        for part in parts {
             body.push_str(&render_markdown(t, part, &*v, Some(&id))?);
             body.push('\n');
         }

@@ -85,18 +85,11 @@ impl CombinedView {
 
 impl RegisterView {
     /// Makes this the view of one register's part in a combined notice: headings one level
-    /// down, ids starting with the register's id; `own_security` false leaves its security
-    /// text to the page, which says it once.
-    pub fn as_part(&mut self, own_security: bool) {
+    /// down, ids starting with the register's id.
+    pub fn as_part(&mut self) {
         self.hx = Md::raw("#".into());
         self.at = Md::raw(format!("{}-", self.id));
         self.combined = true;
-        if !own_security {
-            self.security = None;
-            if let Some(m) = self.marks.get_mut("security") {
-                m.clear();
-            }
-        }
     }
 }
 
