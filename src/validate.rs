@@ -226,7 +226,10 @@ pub fn combined(project: &Project, ids: &[Option<String>]) -> Vec<Diagnostic> {
                     n.id.pos,
                     format!("the combined notice id `{id}` would overwrite {conflict}"),
                 )
-                .with_help(format!("choose another id, e.g. `{}-seloste`", id.trim_start_matches('_'))),
+                .with_help(format!(
+                    "choose another id, e.g. `{}-seloste`",
+                    id.trim_start_matches('_')
+                )),
             );
         } else if known.contains(&id.as_str()) {
             diagnostics.push(

@@ -163,12 +163,18 @@ fn rights_are_said_once_and_only_for_the_registers_they_reach() {
     let md = get(&files, "tietosuojaseloste.md");
     // Each register under its heading, its sections one level down with its id first.
     assert!(md.contains("\n## Kuvarekisteri {#kuvat}\n"), "{md}");
-    assert!(md.contains("\n## Kirjanpitorekisteri {#kirjanpito}\n"), "{md}");
+    assert!(
+        md.contains("\n## Kirjanpitorekisteri {#kirjanpito}\n"),
+        "{md}"
+    );
     assert!(
         md.contains("\n### Käsittelyn tarkoitukset ja oikeusperusteet {#kuvat-tarkoitukset}\n"),
         "{md}"
     );
-    assert!(md.contains("\n### Säilytysaika {#kirjanpito-sailytysaika}\n"), "{md}");
+    assert!(
+        md.contains("\n### Säilytysaika {#kirjanpito-sailytysaika}\n"),
+        "{md}"
+    );
     // Said once: the controller, the rights, the complaint, and the security both registers share.
     for once in [
         "{#rekisterinpitaja}",
@@ -203,7 +209,10 @@ fn rights_are_said_once_and_only_for_the_registers_they_reach() {
     );
     // Neither names the bookkeeping register as one it reaches.
     assert!(!erasure.contains("Kirjanpitorekisteri"), "{erasure}");
-    assert!(!portability.contains("Kirjanpitorekisteri"), "{portability}");
+    assert!(
+        !portability.contains("Kirjanpitorekisteri"),
+        "{portability}"
+    );
     // Withdrawal: the photos's purpose, with its register; no objection at all.
     let withdraw = between(md, "suostumuksen-peruuttaminen", "valitusoikeus");
     assert!(
@@ -241,7 +250,10 @@ fn a_register_that_rests_on_objectionable_bases_gets_the_objection_with_its_name
         objection.contains("> - Asiakaskokemuksen kehittäminen (Kuvarekisteri)"),
         "{objection}"
     );
-    assert!(objection.contains("joka perustuu oikeutettuun etuun"), "{objection}");
+    assert!(
+        objection.contains("joka perustuu oikeutettuun etuun"),
+        "{objection}"
+    );
     assert!(!objection.contains("Kirjanpito"), "{objection}");
 }
 
@@ -261,10 +273,16 @@ fn separate_pages_false_publishes_the_registers_only_on_the_combined_page() {
     }
     let index = get(&files, "_index.md");
     assert!(index.contains("](tietosuojaseloste/#kuvat)"), "{index}");
-    assert!(index.contains("[Tietosuojaseloste](tietosuojaseloste/)"), "{index}");
+    assert!(
+        index.contains("[Tietosuojaseloste](tietosuojaseloste/)"),
+        "{index}"
+    );
     assert!(index.contains("Rekisterit ja niiden selosteet:"), "{index}");
     let html = get(&files, "index.html");
-    assert!(html.contains("href=\"tietosuojaseloste.html#kirjanpito\""), "{html}");
+    assert!(
+        html.contains("href=\"tietosuojaseloste.html#kirjanpito\""),
+        "{html}"
+    );
     // The page's headings carry the ids cross-references target.
     let page = get(&files, "tietosuojaseloste.html");
     for id in ["kuvat", "kuvat-tarkoitukset", "kirjanpito-vastaanottajat"] {
@@ -297,7 +315,10 @@ fn differing_security_texts_stay_with_their_registers() {
             .contains("Kirjanpitoaineisto säilytetään lukitussa tilassa."),
         "{md}"
     );
-    assert!(md.contains("### Tietojen suojaaminen {#kuvat-tietoturva}"), "{md}");
+    assert!(
+        md.contains("### Tietojen suojaaminen {#kuvat-tietoturva}"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -337,13 +358,15 @@ fn findings(combined: &str) -> Vec<(String, u32, Vec<String>)> {
 #[test]
 fn combined_notices_are_checked_against_the_registers() {
     // PROJECT has 11 lines: `combined:` is line 12.
-    let unknown = findings(
-        "combined:\n  - id: seloste\n    registers:\n      - kuva\n      - kirjanpito\n",
-    );
+    let unknown =
+        findings("combined:\n  - id: seloste\n    registers:\n      - kuva\n      - kirjanpito\n");
     assert_eq!(unknown.len(), 1, "{unknown:?}");
     assert_eq!(unknown[0].0, "unknown-value");
     assert_eq!(unknown[0].1, 15);
-    assert!(unknown[0].2.contains(&"did you mean `kuvat`?".to_string()), "{unknown:?}");
+    assert!(
+        unknown[0].2.contains(&"did you mean `kuvat`?".to_string()),
+        "{unknown:?}"
+    );
 
     let twice = findings("combined:\n  - id: seloste\n    registers: [kirjanpito, Kirjanpito]\n");
     assert_eq!(twice.len(), 1, "{twice:?}");

@@ -104,7 +104,9 @@ fn same(a: &Option<Md>, b: &Option<Md>) -> bool {
 /// Whether every register says the same security text (or none does): the page then says
 /// it once.
 pub fn security_said_once(views: &[RegisterView]) -> bool {
-    views.windows(2).all(|w| same(&w[0].security, &w[1].security))
+    views
+        .windows(2)
+        .all(|w| same(&w[0].security, &w[1].security))
 }
 
 /// Each register's note, said once when every register of the page (`registers` of them)
@@ -149,7 +151,12 @@ fn reached_texts(view: &RegisterView, d: &DerivedRight) -> Vec<Md> {
 }
 
 /// One right across the registers, as `rights.md` says it.
-fn right_view(across: &RightAcross, index: usize, views: &[RegisterView], titles: &[Md]) -> RightView {
+fn right_view(
+    across: &RightAcross,
+    index: usize,
+    views: &[RegisterView],
+    titles: &[Md],
+) -> RightView {
     let own: Vec<&RightView> = views.iter().map(|v| &v.rights.all[index]).collect();
     let reach = across.reach();
     let mut purposes = Vec::new();
@@ -178,8 +185,10 @@ fn right_view(across: &RightAcross, index: usize, views: &[RegisterView], titles
     // A note on a right that follows from what the register does is shown only where it
     // applies, as on the register's page.
     let shown = |k: usize| {
-        !matches!(across.right, Right::Notification | Right::AutomatedDecisions)
-            || across.per[k].applies()
+        !matches!(
+            across.right,
+            Right::Notification | Right::AutomatedDecisions
+        ) || across.per[k].applies()
     };
     let notes: Vec<RightNoteView> = (0..views.len())
         .filter(|&k| shown(k))
@@ -200,7 +209,12 @@ fn right_view(across: &RightAcross, index: usize, views: &[RegisterView], titles
         });
     let (note, restriction, law, notes) = if all_same && !notes.is_empty() {
         let n = &notes[0];
-        (n.note.clone(), n.restriction.clone(), n.law.clone(), Vec::new())
+        (
+            n.note.clone(),
+            n.restriction.clone(),
+            n.law.clone(),
+            Vec::new(),
+        )
     } else {
         (None, None, None, notes)
     };
