@@ -404,3 +404,24 @@ fn the_sample_combined_notice_renders_as_pinned() {
         without_css(get(&files, "asiakkaat-ja-potilaat.html"))
     );
 }
+
+/// A draft renders a combined notice that names a register no file gives: the page holds the
+/// registers that exist, and the finding is marked where `seloste.yaml` is shown.
+#[test]
+fn a_draft_renders_a_combined_notice_with_an_unknown_register() {
+    let outcome = project(
+        "combined:\n  - id: seloste\n    title: Seloste\n    registers: [kuvat, puuttuva]\n",
+        PHOTOS,
+        BOOKKEEPING,
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "unknown-value")
+    );
+    let files = render_outcome(&outcome, opts(true, FrontMatter::None));
+    let md = get(&files, "seloste.md");
+    assert!(md.contains("## Kuvarekisteri"), "{md}");
+    assert!(md.contains("unknown-value"), "{md}");
+}
