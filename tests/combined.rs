@@ -425,3 +425,29 @@ fn a_draft_renders_a_combined_notice_with_an_unknown_register() {
     assert!(md.contains("## Kuvarekisteri"), "{md}");
     assert!(md.contains("unknown-value"), "{md}");
 }
+
+/// Registers with contacts of their own: the page lists each contact once, with the registers
+/// it is for; a contact every register shares is listed without.
+#[test]
+fn a_registers_own_contact_is_named_with_its_register() {
+    let own = format!("{BOOKKEEPING}contact:\n  name: Talousasiat\n  email: talous@esimerkki.fi\n");
+    let outcome = project(ONE_PAGE, PHOTOS, &own);
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let files = render_outcome(&outcome, opts(false, FrontMatter::Hugo));
+    let md = get(&files, "tietosuojaseloste.md");
+    let contacts = between(md, "yhteyshenkilo", "kuvat");
+    assert!(
+        contacts.contains("- **Asiakaspalvelu** (Kuvarekisteri)\n"),
+        "{contacts}"
+    );
+    assert!(
+        contacts.contains("- **Talousasiat** (Kirjanpitorekisteri)\n"),
+        "{contacts}"
+    );
+    let shared = render_outcome(
+        &project(ONE_PAGE, PHOTOS, BOOKKEEPING),
+        opts(false, FrontMatter::Hugo),
+    );
+    let md = get(&shared, "tietosuojaseloste.md");
+    assert!(md.contains("- **Asiakaspalvelu**\n"), "{md}");
+}

@@ -150,6 +150,9 @@ pub struct ContactView {
     emails: Vec<ChannelView>,
     phones: Vec<ChannelView>,
     address: Option<Md>,
+    /// In a combined notice, the registers this contact is for, when not all of them (empty
+    /// on a register's page).
+    registers: Vec<Md>,
 }
 
 impl ContactView {
@@ -162,6 +165,7 @@ impl ContactView {
             emails: channels(&c.email, email_link),
             phones: channels(&c.phone, phone_link),
             address: inline(&c.address),
+            registers: Vec::new(),
         }
     }
 }

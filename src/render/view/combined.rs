@@ -413,16 +413,27 @@ fn combined_view_of(
         views.len(),
     );
 
-    // The contacts of every register, each once.
+    // The contacts of every register, each once, with the registers it is for when a register
+    // has contacts of its own.
     let mut contacts: Vec<ContactView> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for v in views {
+    let mut of: Vec<Vec<usize>> = Vec::new();
+    for (k, v) in views.iter().enumerate() {
         for c in &v.contacts {
             let key = serde_json::to_string(c).unwrap_or_default();
-            if !seen.contains(&key) {
-                seen.push(key);
-                contacts.push(c.clone());
+            match seen.iter().position(|s| *s == key) {
+                Some(i) => of[i].push(k),
+                None => {
+                    seen.push(key);
+                    contacts.push(c.clone());
+                    of.push(vec![k]);
+                }
             }
+        }
+    }
+    for (c, registers) in contacts.iter_mut().zip(&of) {
+        if registers.len() < views.len() {
+            c.registers = registers.iter().map(|&k| titles[k].clone()).collect();
         }
     }
     let security_once = security_said_once(views);
