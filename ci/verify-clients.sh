@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Verifies the rendered sample project in real clients, on every page (the registers and the
-# index):
+# Verifies the rendered sample project in real clients, on every page (the registers, the
+# combined notice of two of them, and the index):
 #   1. the W3C Nu checker (vnu.jar) finds 0 errors;
 #   2. axe-core in headless Chromium finds 0 WCAG 2.1 A/AA violations at 1280 and 390 px, the
 #      page does not scroll sideways at 320 px, and its print style is black on white;
@@ -70,6 +70,10 @@ pages=()
 for f in "$out"/site/*.html; do pages+=("$f"); done
 ((${#pages[@]} >= 2)) || die "expected the index and at least one register page, got: ${pages[*]}"
 [[ -f $out/site/index.html ]] || die "the build wrote no index.html"
+# The sample's combined notice (several registers on one page, `combined:` in seloste.yaml)
+# goes through every check below as the register pages do.
+[[ -f $out/site/asiakkaat-ja-potilaat.html && -f $out/hugo-md/asiakkaat-ja-potilaat.md ]] ||
+  die "the build wrote no page for the sample's combined notice (asiakkaat-ja-potilaat)"
 
 drafts=()
 for ex in ${SELOSTE_DRAFT_EXAMPLES-examples/mesq}; do

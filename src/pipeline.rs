@@ -448,6 +448,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         .collect();
     let (ids, id_diagnostics) = validate::register_ids(&files);
     diagnostics.extend(id_diagnostics);
+    diagnostics.extend(validate::combined(&project, &ids));
 
     let results: Vec<RegisterResult> = files
         .par_iter()

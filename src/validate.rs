@@ -207,6 +207,117 @@ pub fn register_ids(files: &[(FileId, PathBuf)]) -> (Vec<Option<String>>, Vec<Di
     (ids, diagnostics)
 }
 
+/// The id a combined notice's entry names (a register's, or the notice's own): the slug of
+/// what is written, so that `Asiakasrekisteri` names the file `Asiakasrekisteri.yaml` as the
+/// register id `asiakasrekisteri` does. One function for [`combined`] and the renderer.
+pub fn combined_id(written: &str) -> String {
+    crate::identifiers::slug(written)
+}
+
+/// Checks `combined:` of `seloste.yaml` against the register ids (`ids`, from
+/// [`register_ids`]): every register a notice lists exists (else an error at the entry, with
+/// the closest id as a suggestion) and is listed once; a notice lists some register; the
+/// notices' ids are unique, and neither a register's id nor a file the output holds for
+/// another purpose ([`render::id_conflict`]). Every problem is an input error located in
+/// `seloste.yaml`.
+pub fn combined(project: &Project, ids: &[Option<String>]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let Some(notices) = project.config.combined.as_ref() else {
+        return diagnostics;
+    };
+    let file = project.file;
+    let known: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+    let mut notice_ids: HashMap<String, Pos> = HashMap::new();
+    for notice in &notices.value {
+        let n = &notice.value;
+        let id = combined_id(n.id.value.as_str());
+        if let Some(conflict) = render::id_conflict(&id) {
+            diagnostics.push(
+                Diagnostic::input(
+                    InputError::InvalidValue,
+                    file,
+                    n.id.pos,
+                    format!("the combined notice id `{id}` would overwrite {conflict}"),
+                )
+                .with_help(format!(
+                    "choose another id, e.g. `{}-seloste`",
+                    id.trim_start_matches('_')
+                )),
+            );
+        } else if known.contains(&id.as_str()) {
+            diagnostics.push(
+                Diagnostic::input(
+                    InputError::DuplicateId,
+                    file,
+                    n.id.pos,
+                    format!("the combined notice id `{id}` is a register's id too: both would be written as {id}.md and {id}.html"),
+                )
+                .with_help("choose an id that no register file has, e.g. `tietosuojaseloste`"),
+            );
+        } else if let Some(first) = notice_ids.get(&id) {
+            diagnostics.push(
+                Diagnostic::input(
+                    InputError::DuplicateId,
+                    file,
+                    n.id.pos,
+                    format!(
+                        "the combined notice id `{id}` is already used by the notice at line {}",
+                        first.line
+                    ),
+                )
+                .with_help("give each combined notice an id of its own"),
+            );
+        } else {
+            notice_ids.insert(id, n.id.pos);
+        }
+        if n.registers.value.is_empty() {
+            diagnostics.push(
+                Diagnostic::input(
+                    InputError::InvalidValue,
+                    file,
+                    n.registers.pos,
+                    "a combined notice lists no registers",
+                )
+                .with_help("list the registers it publishes by their file names without `.yaml`, e.g. `registers: [asiakasrekisteri, potilasrekisteri]`"),
+            );
+        }
+        let mut listed: HashMap<String, Pos> = HashMap::new();
+        for r in &n.registers.value {
+            let rid = combined_id(r.value.as_str());
+            if !known.contains(&rid.as_str()) {
+                let mut d = Diagnostic::input(
+                    InputError::UnknownValue,
+                    file,
+                    r.pos,
+                    format!("no register has the id `{}`", r.value.as_str()),
+                );
+                if let Some(s) = closest(&rid, known.iter().copied()) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                diagnostics.push(d.with_help(
+                    "a register's id is its file name in the register directory without `.yaml`",
+                ));
+            } else if let Some(first) = listed.get(&rid) {
+                diagnostics.push(
+                    Diagnostic::input(
+                        InputError::InvalidValue,
+                        file,
+                        r.pos,
+                        format!(
+                            "the register `{rid}` is already listed in this notice (line {})",
+                            first.line
+                        ),
+                    )
+                    .with_help("list each register once"),
+                );
+            } else {
+                listed.insert(rid, r.pos);
+            }
+        }
+    }
+    diagnostics
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

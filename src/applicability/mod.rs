@@ -19,6 +19,7 @@
 use serde::Serialize;
 
 pub mod adequacy;
+pub mod combined;
 pub mod controller;
 pub mod groups;
 pub mod marketing;

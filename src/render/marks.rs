@@ -174,6 +174,31 @@ impl Marks {
             .unwrap_or_default()
     }
 
+    /// The marks a combined notice's draft shows in the sections it says once for all its
+    /// registers (the controller, contacts, rights, complaint …), by section name: those of
+    /// `seloste.yaml` once, then each register's own. The sections of each register are
+    /// marked in its own part, from [`Marks::of_register`].
+    pub fn of_registers(&self, docs: &[&RegisterDoc]) -> BTreeMap<&'static str, Vec<Mark>> {
+        let mut out: BTreeMap<&'static str, Vec<Mark>> = Section::ALL
+            .iter()
+            .map(|s| (s.name(), Vec::new()))
+            .collect();
+        let mut files: Vec<FileId> = self.project_file.into_iter().collect();
+        for d in docs {
+            if !files.contains(&d.file) {
+                files.push(d.file);
+            }
+        }
+        for f in files {
+            for (section, marks) in self.by_file.get(&f).into_iter().flatten() {
+                out.entry(section.name())
+                    .or_default()
+                    .extend(marks.iter().cloned());
+            }
+        }
+        out
+    }
+
     /// Whether there are no marks at all.
     pub fn is_empty(&self) -> bool {
         self.by_file.is_empty() && self.shared.is_empty()

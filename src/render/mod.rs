@@ -6,6 +6,7 @@
 //! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in
 //! place atomically.
 
+pub mod combined;
 pub mod html;
 pub mod links;
 pub mod markdown;
@@ -441,19 +442,42 @@ fn register_files(
     }
     let v = view::register_view(project, doc, opts, marks);
     let md = render_markdown(t, "register.md", &v, Some(&doc.id))?;
-    let title = first_heading(&md).unwrap_or_else(|| v.title_plain().to_string());
-    let description = description(&md);
-    let (html, toc) = html::to_html(&md, &t.labels.markers(), "");
+    page_files(
+        t,
+        opts,
+        &doc.id,
+        &md,
+        v.title_plain(),
+        v.updated_iso(),
+        controller_name,
+    )
+}
+
+/// The files of one page from its Markdown: the `.md` (portable, or with front matter), the
+/// standalone `.html` and, if asked, the fragment. For a register's page and a combined
+/// notice's alike.
+fn page_files(
+    t: &Templates,
+    opts: &RenderOptions,
+    id: &str,
+    md: &str,
+    title_plain: &str,
+    updated: Option<&str>,
+    controller_name: &str,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let title = first_heading(md).unwrap_or_else(|| title_plain.to_string());
+    let description = description(md);
+    let (html, toc) = html::to_html(md, &t.labels.markers(), "");
     let mut files = Vec::with_capacity(3);
     let md_file = match opts.front_matter {
-        FrontMatter::None => markdown::portable(&md),
+        FrontMatter::None => markdown::portable(md),
         kind => {
-            front_matter(kind, &title, &description, v.updated_iso(), opts.draft)
-                + &without_first_heading(&md)
+            front_matter(kind, &title, &description, updated, opts.draft)
+                + &without_first_heading(md)
         }
     };
     files.push(OutputFile {
-        path: format!("{}.md", doc.id),
+        path: format!("{id}.md"),
         contents: md_file,
     });
     let page_html = page(
@@ -466,25 +490,25 @@ fn register_files(
             toc: &toc,
             index_href: Some("index.html"),
             draft: opts.draft,
-            updated: v.updated_iso(),
+            updated,
         },
     )
     .map_err(|e| RenderError {
-        register: Some(doc.id.clone()),
+        register: Some(id.to_string()),
         ..e
     })?;
     files.push(OutputFile {
-        path: format!("{}.html", doc.id),
+        path: format!("{id}.html"),
         contents: page_html,
     });
     if opts.fragments {
-        let prefix = fragment_prefix(opts, &doc.id);
+        let prefix = fragment_prefix(opts, id);
         files.push(OutputFile {
-            path: format!("fragment/{}.html", doc.id),
+            path: format!("fragment/{id}.html"),
             contents: if prefix.is_empty() {
                 html
             } else {
-                html::to_html(&md, &t.labels.markers(), &prefix).0
+                html::to_html(md, &t.labels.markers(), &prefix).0
             },
         });
     }
@@ -504,6 +528,8 @@ pub fn render(
     let controller_name = controller_name(project);
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()
+        // A register published only in a combined notice has no page of its own.
+        .filter(|doc| combined::has_own_page(project, &doc.id))
         .map(|doc| {
             let files = register_files(project, doc, t, opts, marks, &controller_name)?;
             progress();
@@ -513,6 +539,11 @@ pub fn render(
     let mut files = Vec::with_capacity(registers.len() * 3 + 2);
     for r in per_register {
         files.extend(r?);
+    }
+    for notice in combined::notices(project) {
+        files.extend(combined::render_combined(
+            project, notice, registers, t, opts, marks,
+        )?);
     }
 
     // The index, from one template: linking the Markdown pages, and the HTML pages.

@@ -39,6 +39,42 @@ macro_rules! language {
                     include_str!(concat!("../../templates/", $lang, "/summary.md")),
                 ),
                 (
+                    "callout.md",
+                    include_str!(concat!("../../templates/", $lang, "/callout.md")),
+                ),
+                (
+                    "controller.md",
+                    include_str!(concat!("../../templates/", $lang, "/controller.md")),
+                ),
+                (
+                    "sections.md",
+                    include_str!(concat!("../../templates/", $lang, "/sections.md")),
+                ),
+                (
+                    "security.md",
+                    include_str!(concat!("../../templates/", $lang, "/security.md")),
+                ),
+                (
+                    "rights.md",
+                    include_str!(concat!("../../templates/", $lang, "/rights.md")),
+                ),
+                (
+                    "extra.md",
+                    include_str!(concat!("../../templates/", $lang, "/extra.md")),
+                ),
+                (
+                    "intro.md",
+                    include_str!(concat!("../../templates/", $lang, "/intro.md")),
+                ),
+                (
+                    "updated.md",
+                    include_str!(concat!("../../templates/", $lang, "/updated.md")),
+                ),
+                (
+                    "combined.md",
+                    include_str!(concat!("../../templates/", $lang, "/combined.md")),
+                ),
+                (
                     "index.md",
                     include_str!(concat!("../../templates/", $lang, "/index.md")),
                 ),
@@ -69,8 +105,21 @@ pub const DEFAULT_LANGUAGE: &str = "fi";
 /// The built-in templates of the default language: their names and texts.
 pub const BUILTIN: &[(&str, &str)] = LANGUAGES[0].1;
 
-/// The templates that others include (`register.md` includes `summary.md`, the first layer).
-const PARTS: &[&str] = &["summary.md"];
+/// The templates that others include: `register.md` includes `summary.md` (the first layer) and
+/// the parts a combined notice shares with it (`combined.md` includes `intro.md`, `callout.md`,
+/// `controller.md`, `security.md`, `rights.md` and `updated.md`, and is given `sections.md`,
+/// `security.md` and `extra.md` rendered once per register).
+pub const PARTS: &[&str] = &[
+    "summary.md",
+    "intro.md",
+    "updated.md",
+    "callout.md",
+    "controller.md",
+    "sections.md",
+    "security.md",
+    "rights.md",
+    "extra.md",
+];
 
 /// The Finnish words the filters use (`templates/fi/labels.yaml`).
 #[derive(Clone, Debug, Deserialize)]

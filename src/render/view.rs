@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+pub mod combined;
+
 use super::links::BaseUrl;
 use super::markdown;
 use super::sanitize::{self, escape};
@@ -148,6 +150,9 @@ pub struct ContactView {
     emails: Vec<ChannelView>,
     phones: Vec<ChannelView>,
     address: Option<Md>,
+    /// In a combined notice, the registers this contact is for, when not all of them (empty
+    /// on a register's page).
+    registers: Vec<Md>,
 }
 
 impl ContactView {
@@ -160,6 +165,7 @@ impl ContactView {
             emails: channels(&c.email, email_link),
             phones: channels(&c.phone, phone_link),
             address: inline(&c.address),
+            registers: Vec::new(),
         }
     }
 }
@@ -463,6 +469,8 @@ pub struct ExclusionView {
     purpose: Option<Md>,
     reason: &'static str,
     article: &'static str,
+    /// In a combined notice, the register the purpose belongs to (`None` on a register's page).
+    register: Option<Md>,
 }
 
 /// One right and how far it reaches.
@@ -481,6 +489,33 @@ pub struct RightView {
     note: Option<Md>,
     restriction: Option<Md>,
     law: Option<Md>,
+    /// In a combined notice, the register of each of `purposes` (empty on a register's page).
+    purposes_in: Vec<Md>,
+    /// In a combined notice, the registers the right reaches when it does not reach all of
+    /// them ([`RightAcross::only`](crate::applicability::combined::RightAcross::only)).
+    only: Vec<Md>,
+    /// With `only`: why it does not reach the others, when one reason holds for all of them.
+    reason_elsewhere: Option<&'static str>,
+    article_elsewhere: Option<&'static str>,
+    /// In a combined notice, each register's note and restriction (`note` and `restriction`
+    /// stay empty there).
+    notes: Vec<RightNoteView>,
+}
+
+/// One register's note or restriction on a right, in a combined notice.
+#[derive(Clone, Debug, Serialize)]
+pub struct RightNoteView {
+    register: Md,
+    note: Option<Md>,
+    restriction: Option<Md>,
+    law: Option<Md>,
+}
+
+/// One register's note, in a combined notice.
+#[derive(Clone, Debug, Serialize)]
+pub struct NoteInView {
+    register: Md,
+    note: Md,
 }
 
 /// The rights section.
@@ -496,6 +531,9 @@ pub struct RightsView {
     /// ([`Applicability::requests_charged`](crate::applicability::Applicability)): the notice
     /// does not then say that requests are handled free of charge.
     requests_charged: bool,
+    /// In a combined notice, each register's words on exercising the rights (`exercise` is
+    /// then said only when every register says the same).
+    exercise_notes: Vec<NoteInView>,
 }
 
 /// A further section.
@@ -520,6 +558,12 @@ pub struct ObjectionView {
     /// Purposes on a public task or legitimate interests (21(1)).
     general: Vec<Md>,
     note: Option<Md>,
+    /// In a combined notice, the register of each of `marketing` (empty on a register's page).
+    marketing_in: Vec<Md>,
+    /// In a combined notice, the register of each of `general`.
+    general_in: Vec<Md>,
+    /// In a combined notice, each register's note.
+    notes: Vec<NoteInView>,
 }
 
 /// Withdrawal of consent.
@@ -535,6 +579,15 @@ pub struct WithdrawView {
     /// Consent is given to cookies too.
     cookies: bool,
     note: Option<Md>,
+    /// In a combined notice, the register of each of `purposes` (empty on a register's page).
+    purposes_in: Vec<Md>,
+    /// In a combined notice, the register of each of `alternatives`.
+    alternatives_in: Vec<Md>,
+    /// In a combined notice, each register's note.
+    notes: Vec<NoteInView>,
+    /// What the id of the cookies section starts with: empty on a register's page, the
+    /// register's prefix in a combined notice.
+    cookies_at: Md,
 }
 
 /// One class of cookies, for the table of the cookies section.
@@ -569,6 +622,8 @@ pub struct CookiesView {
 #[derive(Clone, Debug, Serialize)]
 pub struct NoteView {
     note: Option<Md>,
+    /// In a combined notice, each register's note.
+    notes: Vec<NoteInView>,
 }
 
 /// Everything a register template sees.
@@ -629,6 +684,15 @@ pub struct RegisterView {
     security: Option<Md>,
     cookies: CookiesView,
     extra_sections: Vec<ExtraView>,
+    /// What every heading of `sections.md`, `security.md` and `extra.md` gets besides its own
+    /// `#`s: nothing on the register's page, `#` in a combined notice, where they stand one
+    /// level down under the register's own heading.
+    hx: Md,
+    /// What starts every heading id of those parts: nothing on the register's page,
+    /// `<register id>-` in a combined notice, where several registers share one page.
+    at: Md,
+    /// Whether this is a combined notice's view (false: one register's page).
+    combined: bool,
 }
 
 impl RegisterView {
@@ -874,6 +938,7 @@ fn register_view_of(
                             }
                         },
                         article: why.article(),
+                        register: None,
                     })
                     .collect(),
                 direct_marketing: d.direct_marketing,
@@ -881,6 +946,11 @@ fn register_view_of(
                 note: note.and_then(|n| block(&n.note)),
                 restriction: note.and_then(|n| block(&n.restriction)),
                 law: note.and_then(|n| inline(&n.law)),
+                purposes_in: Vec::new(),
+                only: Vec::new(),
+                reason_elsewhere: None,
+                article_elsewhere: None,
+                notes: Vec::new(),
             }
         })
         .collect();
@@ -917,6 +987,9 @@ fn register_view_of(
         note: notes
             .and_then(|n| n.objection.as_ref())
             .and_then(|n| block(&n.note)),
+        marketing_in: Vec::new(),
+        general_in: Vec::new(),
+        notes: Vec::new(),
     };
     // The purposes the derived right reaches: a purpose without a basis yet is among them, as
     // for every other right (a half-written register is shown the rights it may owe).
@@ -949,11 +1022,16 @@ fn register_view_of(
         note: notes
             .and_then(|n| n.withdraw_consent.as_ref())
             .and_then(|n| block(&n.note)),
+        purposes_in: Vec::new(),
+        alternatives_in: Vec::new(),
+        notes: Vec::new(),
+        cookies_at: Md::raw(String::new()),
     };
     let complaint = NoteView {
         note: notes
             .and_then(|n| n.complaint.as_ref())
             .and_then(|n| block(&n.note)),
+        notes: Vec::new(),
     };
     let role_present = |role: RecipientRole| {
         r.recipients()
@@ -1146,6 +1224,7 @@ fn register_view_of(
                 .iter()
                 .any(|d| d.right == crate::model::Right::Erasure && d.applies()),
             requests_charged: applies.requests_charged,
+            exercise_notes: Vec::new(),
         },
         objection,
         withdraw,
@@ -1177,6 +1256,9 @@ fn register_view_of(
             settings: block(&r.cookie_settings),
         },
         extra_sections,
+        hx: Md::raw(String::new()),
+        at: Md::raw(String::new()),
+        combined: false,
     }
 }
 
@@ -1203,6 +1285,30 @@ pub struct IndexView {
     dpo: Option<ContactView>,
     registers: Vec<IndexEntry>,
     draft: bool,
+    /// The combined notices, each with its registers.
+    combined: Vec<CombinedEntry>,
+    /// Every register has a page of its own (none is published only in a combined notice).
+    all_separate: bool,
+}
+
+/// A combined notice on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct CombinedEntry {
+    id: String,
+    title: Option<Md>,
+    title_plain: String,
+    /// The latest `updated` of its registers.
+    updated: Option<String>,
+    href: Md,
+    /// Its registers, each linking to its section of the page.
+    registers: Vec<CombinedEntryRegister>,
+}
+
+/// A register of a combined notice on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct CombinedEntryRegister {
+    title: Md,
+    href: Md,
 }
 
 /// Builds the index view; `href` makes each register's link.
@@ -1228,6 +1334,49 @@ fn index_view_of(
     draft: bool,
     href: impl Fn(&str) -> String,
 ) -> IndexView {
+    use super::combined as c;
+    // A register published only in a combined notice links to its section there.
+    let link = |id: &str| match c::published_in(project, id) {
+        Some(n) => format!("{}#{id}", href(&c::notice_id(n))),
+        None => href(id),
+    };
+    let title_link = |d: &RegisterDoc| {
+        nonblank(&d.register.title)
+            .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
+            .filter(|m| !m.is_empty())
+    };
+    let combined: Vec<CombinedEntry> = c::notices(project)
+        .map(|n| {
+            let id = c::notice_id(n);
+            let docs: Vec<&RegisterDoc> = c::register_ids(n)
+                .iter()
+                .filter_map(|r| registers.iter().find(|d| &d.id == r))
+                .collect();
+            CombinedEntry {
+                title: nonblank(&n.title)
+                    .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
+                    .filter(|m| !m.is_empty()),
+                title_plain: nonblank(&n.title)
+                    .map(|t| markdown::plain(t.value.as_str()))
+                    .unwrap_or_else(|| id.clone()),
+                updated: docs
+                    .iter()
+                    .filter_map(|d| d.register.updated.as_ref())
+                    .map(|u| u.value.0.format("%Y-%m-%d").to_string())
+                    .max(),
+                href: Md::raw(href(&id)),
+                registers: docs
+                    .iter()
+                    .map(|d| CombinedEntryRegister {
+                        title: title_link(d).unwrap_or_else(|| Md::raw(escape(&d.id))),
+                        href: Md::raw(format!("{}#{}", href(&id), d.id)),
+                    })
+                    .collect(),
+                id,
+            }
+        })
+        .collect();
+    let all_separate = registers.iter().all(|d| c::has_own_page(project, &d.id));
     let mut entries: Vec<IndexEntry> = registers
         .iter()
         .map(|d| IndexEntry {
@@ -1243,7 +1392,7 @@ fn index_view_of(
                 .updated
                 .as_ref()
                 .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
-            href: Md::raw(href(&d.id)),
+            href: Md::raw(link(&d.id)),
             data_subjects: d
                 .register
                 .data_subjects()
@@ -1267,5 +1416,7 @@ fn index_view_of(
         dpo: project.dpo().map(ContactView::of),
         registers: entries,
         draft,
+        combined,
+        all_separate,
     }
 }
