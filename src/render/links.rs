@@ -137,6 +137,276 @@ fn remove_dot_segments(path: &str) -> String {
     format!("/{}", out.join("/"))
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// References by id: `[Oikeutesi](#oikeudet)`, `[potilasrekisteri](#potilasrekisteri)`.
+// ---------------------------------------------------------------------------------------------
+
+/// The id a link target names when it is a reference by id (`#oikeudet`): the part after `#`,
+/// trimmed, lower-cased and with Finnish letters folded, as register ids are made of file
+/// names ([`crate::identifiers::slug`]) — so `#Oikeudet` and `#säilytysaika` name `oikeudet`
+/// and `sailytysaika`. `None` for anything that is not `#` followed by such an id.
+pub fn reference_id(url: &str) -> Option<String> {
+    let rest = url.trim().strip_prefix('#')?.trim();
+    let id = crate::identifiers::slug(rest);
+    (!id.is_empty()).then_some(id)
+}
+
+/// The anchors that section headings of a template give (`## Säilytysaika {#sailytysaika}`), in
+/// the order they first appear. An anchor made by the template at render time
+/// (`{#{{ s.anchor }}}`) is not one of them.
+pub fn template_anchors(template: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in template.lines() {
+        let line = line.trim_end();
+        if !line.starts_with('#') {
+            continue;
+        }
+        let Some(open) = line.rfind("{#") else {
+            continue;
+        };
+        let Some(id) = line[open + 2..].strip_suffix('}') else {
+            continue;
+        };
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if ok && !out.iter().any(|a| a == id) {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
+/// The anchors of the further sections of a register (`sections:`), `lisatieto-<title>`, made
+/// unique in the register (`-2`, `-3` …): the view gives its headings these, and a reference
+/// may name them.
+pub fn extra_section_anchors<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut anchors: Vec<String> = Vec::new();
+    for title in titles {
+        let base = format!("lisatieto-{}", super::markdown::slug(title));
+        let mut anchor = base.clone();
+        let mut n = 2;
+        while anchors.contains(&anchor) {
+            anchor = format!("{base}-{n}");
+            n += 1;
+        }
+        anchors.push(anchor);
+    }
+    anchors
+}
+
+/// The further-section anchors of a register, as its view makes them.
+pub fn register_extra_anchors(r: &crate::model::Register) -> Vec<String> {
+    extra_section_anchors(
+        r.extra_sections()
+            .iter()
+            .filter(|x| !x.title.value.is_blank() && !x.text.value.is_blank())
+            .map(|x| x.title.value.as_str()),
+    )
+}
+
+/// What a reference `#id` may name in a project: a section of a notice (its anchor in the
+/// templates in use), a register (its id), or a combined notice (its id).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReferenceTargets {
+    /// The section anchors that `register.md` and the parts it includes give, in template
+    /// order (`rekisterinpitaja`, `tarkoitukset` …).
+    pub sections: Vec<String>,
+    /// Each register's id, with the combined notice that holds it when it has no page of its
+    /// own (`separate_pages: false`).
+    pub registers: std::collections::HashMap<String, Option<String>>,
+    /// The ids of the combined notices.
+    pub combined: std::collections::BTreeSet<String>,
+}
+
+/// What an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A section anchor of the templates.
+    Section,
+    /// A register.
+    Register,
+    /// A combined notice.
+    Combined,
+}
+
+impl ReferenceTargets {
+    /// The targets of a project: the section anchors of its templates (the built-in ones or its
+    /// own overrides), the registers with these ids, and the combined notices of
+    /// `seloste.yaml`.
+    pub fn new<'a>(
+        templates: &super::Templates,
+        project: &crate::model::Project,
+        register_ids: impl IntoIterator<Item = &'a str>,
+    ) -> ReferenceTargets {
+        let mut t = ReferenceTargets {
+            sections: section_anchors(templates),
+            ..ReferenceTargets::default()
+        };
+        let combined = project
+            .config
+            .combined
+            .as_ref()
+            .map(|c| c.value.as_slice())
+            .unwrap_or(&[]);
+        for id in register_ids {
+            let holder = combined.iter().find(|c| {
+                c.value.separate_pages.as_ref().is_some_and(|s| !s.value)
+                    && c.value.registers.value.iter().any(|r| r.value.as_str() == id)
+            });
+            t.registers.insert(
+                id.to_string(),
+                holder.map(|c| c.value.id.value.as_str().to_string()),
+            );
+        }
+        for c in combined {
+            t.combined.insert(c.value.id.value.as_str().to_string());
+        }
+        t
+    }
+
+    /// What `id` (as [`reference_id`] gives it) names, section first: `#evasteet` in a
+    /// project with a register `evasteet` names the section (the lint reports such a
+    /// reference as ambiguous).
+    pub fn target(&self, id: &str) -> Option<Target> {
+        if self.sections.iter().any(|s| s == id) {
+            Some(Target::Section)
+        } else if self.registers.contains_key(id) {
+            Some(Target::Register)
+        } else if self.combined.contains(id) {
+            Some(Target::Combined)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `id` names a register or a combined notice (a link to another page).
+    pub fn is_page(&self, id: &str) -> bool {
+        self.registers.contains_key(id) || self.combined.contains(id)
+    }
+
+    /// Every id a reference may name, for suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .map(String::as_str)
+            .chain(self.registers.keys().map(String::as_str))
+            .chain(self.combined.iter().map(String::as_str))
+    }
+}
+
+/// The section anchors of the templates in use: those of `register.md` and of the parts it
+/// includes (`summary.md`), each the project's own where it overrides it.
+pub fn section_anchors(templates: &super::Templates) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in ["register.md", "summary.md"] {
+        let text = match templates.overrides.get(name) {
+            Some((_, text)) => text.to_string(),
+            None => super::templates::BUILTIN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_default(),
+        };
+        for a in template_anchors(&text) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// How the output at hand links another page of the project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageLinks {
+    /// The HTML pages: `asiakasrekisteri.html`, `tietosuojaseloste.html#potilasrekisteri`.
+    Html,
+    /// Plain Markdown files: `asiakasrekisteri.md`. Plain Markdown has no heading ids, so a
+    /// link into another page is a link to the page.
+    Markdown,
+    /// Markdown for Hugo or Zola, where each page is a directory of the section:
+    /// `../asiakasrekisteri/`, `../tietosuojaseloste/#potilasrekisteri`.
+    Section,
+}
+
+impl PageLinks {
+    /// The address of the page `page`, at `anchor` if given.
+    pub fn href(self, page: &str, anchor: Option<&str>) -> String {
+        match (self, anchor) {
+            (PageLinks::Html, None) => format!("{page}.html"),
+            (PageLinks::Html, Some(a)) => format!("{page}.html#{a}"),
+            (PageLinks::Markdown, _) => format!("{page}.md"),
+            (PageLinks::Section, None) => format!("../{page}/"),
+            (PageLinks::Section, Some(a)) => format!("../{page}/#{a}"),
+        }
+    }
+}
+
+/// The page a reference stands on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageOf<'a> {
+    /// A register's own page.
+    Register(&'a str),
+    /// A combined notice's page, by its id. Each register it presents has a section anchored
+    /// with the register's id, and its own subsections `<register>-<anchor>`; what is said once
+    /// for all keeps the plain anchor.
+    Combined(&'a str),
+    /// The index.
+    Index,
+}
+
+/// Where a reference stands, for [`resolve_reference`].
+#[derive(Clone, Copy, Debug)]
+pub struct ReferenceContext<'a> {
+    /// What ids the project has.
+    pub targets: &'a ReferenceTargets,
+    /// The page.
+    pub page: PageOf<'a>,
+    /// The register whose text holds the reference (`None`: a text of the page said once for
+    /// all, or of `seloste.yaml`).
+    pub from: Option<&'a str>,
+    /// The ids of the page's headings, without any fragment prefix.
+    pub on_page: &'a std::collections::HashSet<String>,
+    /// How another page is linked.
+    pub links: PageLinks,
+}
+
+/// Where the reference `#id` leads on the page `cx` describes: `#anchor` on the page itself,
+/// or the address of another page (see [`PageLinks`]); `None` when it names nothing there.
+///
+/// - On a combined page, a register's text naming one of its own sections leads to
+///   `#<register>-<anchor>`; a section said once for all keeps `#<anchor>`.
+/// - A heading of the page wins: `#oikeudet` on a page with that section stays in the page.
+/// - A register or combined notice not on the page leads to its page; a register without a
+///   page of its own, to the combined page that presents it, at its section.
+pub fn resolve_reference(id: &str, cx: &ReferenceContext<'_>) -> Option<String> {
+    if let (PageOf::Combined(_), Some(from)) = (cx.page, cx.from) {
+        let own = format!("{from}-{id}");
+        if cx.on_page.contains(&own) {
+            return Some(format!("#{own}"));
+        }
+    }
+    if cx.on_page.contains(id) {
+        return Some(format!("#{id}"));
+    }
+    if let Some(holder) = cx.targets.registers.get(id) {
+        return Some(match holder {
+            None => cx.links.href(id, None),
+            Some(c) => match cx.page {
+                PageOf::Combined(here) if here == c => format!("#{id}"),
+                _ => cx.links.href(c, Some(id)),
+            },
+        });
+    }
+    if cx.targets.combined.contains(id) {
+        return Some(cx.links.href(id, None));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
+use super::links::{PageOf, ReferenceContext, reference_id, resolve_reference};
 pub use super::sanitize::{block, escape, escape_fn, inline};
 
 /// A heading id from its text (see [`crate::identifiers::slug`]).
@@ -90,6 +91,62 @@ pub fn portable(md: &str) -> String {
         if r.start < copied {
             continue;
         }
+        out.push_str(&md[copied..r.start]);
+        out.push_str(&with);
+        copied = r.end;
+    }
+    out.push_str(&md[copied..]);
+    out
+}
+
+/// The notice's Markdown with the links that name an id (`[potilasrekisteri](#potilasrekisteri)`)
+/// resolved for the output at hand ([`resolve_reference`]): a link to another page gets that
+/// page's address (`potilasrekisteri.md`, `../potilasrekisteri/`), a register's own section on
+/// a combined page its anchor there (`#potilasrekisteri-oikeudet`). A link that leads nowhere
+/// is left as it is, for the HTML page's check to report ([`super::html::dangling_links`]).
+///
+/// On a page of its own, a page's Markdown whose links name no other page is returned as it is,
+/// without a parse.
+pub fn resolve_references(md: &str, cx: &ReferenceContext<'_>) -> String {
+    let other_page = md.match_indices("](#").any(|(i, _)| {
+        let id: String = md[i + 3..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        cx.targets.is_page(&id)
+    });
+    if !other_page && !matches!(cx.page, PageOf::Combined(_)) {
+        return md.to_string();
+    }
+    use pulldown_cmark::{Options, Tag};
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (e, r) in Parser::new_ext(md, opts).into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. }) = e else {
+            continue;
+        };
+        let Some(id) = dest_url.strip_prefix('#').and_then(|_| reference_id(&dest_url)) else {
+            continue;
+        };
+        let Some(href) = resolve_reference(&id, cx) else {
+            continue;
+        };
+        let src = &md[r.clone()];
+        // `[text](#id)`: the destination is between the last `](` and the closing `)`.
+        let Some(split) = src.rfind("](").filter(|_| src.starts_with('[') && src.ends_with(')'))
+        else {
+            continue;
+        };
+        if src[split + 2..src.len() - 1].trim() != dest_url.as_ref() {
+            continue;
+        }
+        if href != *dest_url {
+            edits.push((r.start + split + 2..r.end - 1, href));
+        }
+    }
+    let mut out = String::with_capacity(md.len() + edits.len() * 8);
+    let mut copied = 0;
+    for (r, with) in edits {
         out.push_str(&md[copied..r.start]);
         out.push_str(&with);
         copied = r.end;

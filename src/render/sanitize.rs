@@ -31,7 +31,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Ta
 
 use std::cell::RefCell;
 
-use super::links::{BaseUrl, is_in_page_anchor, is_relative_target};
+use super::links::{BaseUrl, is_in_page_anchor, is_relative_target, reference_id};
 
 thread_local! {
     /// The base that relative links in user text are resolved against, set by [`with_base`].
@@ -481,6 +481,10 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
             }) => {
                 let dest_url: CowStr<'_> = if link_type == LinkType::Email {
                     format!("mailto:{dest_url}").into()
+                } else if let Some(id) = reference_id(&dest_url) {
+                    // A reference by id, in the one form the outputs resolve (`#Oikeudet`
+                    // is `#oikeudet`).
+                    format!("#{id}").into()
                 } else if let Some(absolute) = resolved(&dest_url) {
                     absolute.into()
                 } else {
@@ -790,7 +794,7 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
                 ..
             }) if *link_type != LinkType::Email
                 && !keeps_link(dest_url)
-                && !is_in_page_anchor(dest_url)
+                && reference_id(dest_url).is_none()
                 && !is_relative_target(dest_url) =>
             {
                 "a link to an address other than http, https, mailto or tel, shown as its text"
