@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, InputError, Tally};
 use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
+use crate::render::links::ReferenceTargets;
 use crate::render::{FrontMatter, RenderOptions, Templates};
 use crate::source::Pos;
 use crate::source::{FileId, Sources};
@@ -202,6 +203,7 @@ fn process_register(
     path: &Path,
     id: Option<String>,
     opts: &Options,
+    references: &ReferenceTargets,
     keep: bool,
 ) -> RegisterResult {
     let text = match files.read(root, path, file) {
@@ -232,12 +234,34 @@ fn process_register(
         file,
         register,
     };
-    let diagnostics = lint::lint_register(project, &doc, &text, &LintOptions { today: opts.today });
+    let lint_opts = LintOptions {
+        today: opts.today,
+        references,
+    };
+    let diagnostics = lint::lint_register(project, &doc, &text, &lint_opts);
     let keep_text = keep || !diagnostics.is_empty();
     RegisterResult {
         text: keep_text.then_some(text),
         doc: (keep && has_id).then_some(doc),
         diagnostics,
+    }
+}
+
+/// What a reference by id may name in the project: the section anchors of its templates (the
+/// built-in ones when its own failed to load, which is reported), the registers with a usable
+/// id, and its combined notices.
+fn reference_targets(
+    templates: Option<&Templates>,
+    project: &Project,
+    ids: &[Option<String>],
+) -> ReferenceTargets {
+    let ids = ids.iter().flatten().map(String::as_str);
+    match templates {
+        Some(t) => ReferenceTargets::new(t, project, ids),
+        None => match crate::render::templates::builtin() {
+            Ok(t) => ReferenceTargets::new(&t, project, ids),
+            Err(_) => ReferenceTargets::default(),
+        },
     }
 }
 
@@ -351,19 +375,23 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         .collect();
     let (ids, id_diagnostics) = validate::register_ids(&files);
     diagnostics.extend(id_diagnostics);
+    let references = reference_targets(templates.as_deref(), &project, &ids);
 
     let results: Vec<RegisterResult> = files
         .par_iter()
         .zip(ids.into_par_iter())
         .map(|((file, path), id)| {
-            process_register(fs, &root, &project, *file, path, id, opts, keep)
+            process_register(fs, &root, &project, *file, path, id, opts, &references, keep)
         })
         .collect();
 
     diagnostics.extend(lint::lint_project(
         &project,
         &config_text,
-        &LintOptions { today: opts.today },
+        &LintOptions {
+            today: opts.today,
+            references: &references,
+        },
     ));
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Level, Project, Register, RegisterDoc};
+use crate::render::links::ReferenceTargets;
 use crate::source::Pos;
 pub use engine::{FileContext, TextContext, TextHook};
 use text::TextValue;
@@ -106,6 +107,8 @@ pub struct ProjectContext<'a> {
     pub texts: &'a [TextValue<'a>],
     /// The date to judge `updated` against.
     pub today: NaiveDate,
+    /// What a reference by id (`#oikeudet`) may name in the project.
+    pub references: &'a ReferenceTargets,
 }
 
 /// What a register-level check sees.
@@ -125,6 +128,8 @@ pub struct RegisterContext<'a> {
     pub today: NaiveDate,
     /// What the law requires of the register, decided once for lint and render.
     pub applies: &'a crate::applicability::Applicability,
+    /// What a reference by id (`#oikeudet`) may name in the project.
+    pub references: &'a ReferenceTargets,
 }
 
 /// One finding of a rule, before the engine makes it a diagnostic.
@@ -180,9 +185,12 @@ impl Findings {
 
 /// Options of a lint run.
 #[derive(Clone, Copy, Debug)]
-pub struct LintOptions {
+pub struct LintOptions<'a> {
     /// The date to judge `updated` against (today, or `SELOSTE_TODAY` in tests).
     pub today: NaiveDate,
+    /// What a reference by id may name: the section anchors of the project's templates, its
+    /// registers and its combined notices.
+    pub references: &'a ReferenceTargets,
 }
 
 /// The severity a rule reports at in this project, or `None` when it is allowed (off).
@@ -253,13 +261,14 @@ pub(crate) fn into_diagnostics(
 }
 
 /// Runs every rule on `seloste.yaml`.
-pub fn lint_project(project: &Project, source: &str, opts: &LintOptions) -> Vec<Diagnostic> {
+pub fn lint_project(project: &Project, source: &str, opts: &LintOptions<'_>) -> Vec<Diagnostic> {
     let texts = text::project_texts(&project.config);
     let ctx = ProjectContext {
         project,
         source,
         texts: &texts,
         today: opts.today,
+        references: opts.references,
     };
     let mut out = Vec::new();
     engine::run(
@@ -278,7 +287,7 @@ pub fn lint_register(
     project: &Project,
     doc: &RegisterDoc,
     source: &str,
-    opts: &LintOptions,
+    opts: &LintOptions<'_>,
 ) -> Vec<Diagnostic> {
     let texts = text::register_texts(&doc.register);
     let applies = crate::applicability::Applicability::of(&doc.register);
@@ -290,6 +299,7 @@ pub fn lint_register(
         texts: &texts,
         today: opts.today,
         applies: &applies,
+        references: opts.references,
     };
     let mut out = Vec::new();
     let local = doc

@@ -219,6 +219,9 @@ pub struct ReferenceTargets {
     pub registers: std::collections::HashMap<String, Option<String>>,
     /// The ids of the combined notices.
     pub combined: std::collections::BTreeSet<String>,
+    /// Whether the project overrides `register.md` or `summary.md`: which sections a register
+    /// has is then up to its own templates.
+    pub own_templates: bool,
 }
 
 /// What an id names.
@@ -243,6 +246,9 @@ impl ReferenceTargets {
     ) -> ReferenceTargets {
         let mut t = ReferenceTargets {
             sections: section_anchors(templates),
+            own_templates: ["register.md", "summary.md"]
+                .iter()
+                .any(|n| templates.overrides.contains_key(*n)),
             ..ReferenceTargets::default()
         };
         let combined = project

@@ -848,6 +848,30 @@ pub fn relative_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
         .collect()
 }
 
+/// The links of user Markdown whose target is in the page (`[Oikeutesi](#oikeudet)`, also
+/// written `#Oikeudet` or `< #oikeudet >`), with their byte ranges and their targets as written:
+/// the references by id that the outputs resolve (see [`super::links::reference_id`]).
+pub fn reference_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    if !src.contains('#') {
+        return Vec::new();
+    }
+    Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) if !matches!(link_type, LinkType::Email | LinkType::Autolink)
+                && dest_url.trim_start().starts_with('#') =>
+            {
+                Some((range, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// User Markdown as the text of a link the template makes (the index's links to the
 /// notices): as [`inline`], with the user's own links reduced to their text, since CommonMark
 /// lets an inner link win over the outer one.

@@ -10,6 +10,7 @@ pub mod chapter_reference_case;
 pub mod consent_for_necessary_cookie;
 pub mod contradicting_right_note;
 pub mod cookie_without_consent;
+pub mod dangling_reference;
 pub mod criminal_data_without_law;
 pub mod derogation_before_safeguard;
 pub mod dissolved_controller;
@@ -128,6 +129,7 @@ pub static RULES: &[&Rule] = &[
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
     &cookie_without_consent::RULE,
+    &dangling_reference::RULE,
     &consent_for_necessary_cookie::RULE,
     &restriction_without_law::RULE,
     &note_for_inapplicable_right::RULE,

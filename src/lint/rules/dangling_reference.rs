@@ -1,0 +1,128 @@
+//! `dangling-reference`: a link to `#id` that names no section, register or combined notice.
+
+use crate::applicability::Section;
+use crate::diagnostic::{Severity, closest};
+use crate::lint::text::quote;
+use crate::lint::{Findings, Rule, TextContext, TextHook};
+use crate::model::Right;
+use crate::render::links::{Target, reference_id, register_extra_anchors};
+use crate::render::sanitize;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    name: "dangling-reference",
+    articles: &["Art 12(1)"],
+    severity: Severity::Error,
+    section: Section::Located,
+    summary: "a link to `#id` names no section of the notice, register or combined notice",
+    explanation: r##"## What it checks
+Every text field, for Markdown links whose target is an id — a reference: `[Oikeutesi](#oikeudet)`
+names a section of the notice (the anchors are listed in docs/format.md, under
+*Cross-references*), `[potilasrekisteri](#potilasrekisteri)` a register (its file name without
+`.yaml`), `[tietosuojaseloste](#tietosuojaseloste)` a combined notice (its `id` under
+`combined:`). Case, blanks and Finnish letters do not matter (`#Säilytysaika` names
+`sailytysaika`). The rule reports a reference
+
+- that names none of these (with the closest id, if one is close);
+- that names a section this register's notice does not have: `#evasteet` in a register
+  without `cookies`, `#suostumuksen-peruuttaminen` where no processing rests on consent, a
+  further section (`lisatieto-…`) the register does not have. With templates of the project's
+  own, which sections a notice has is up to them, and only the build's check of every page
+  finds such a link;
+- that names both a section and a register (a register file `evasteet.yaml` and the section
+  `#evasteet`): the section would win, and the register could not be named at all.
+
+## Why
+A notice must be intelligible and easily accessible (Art 12(1)); "katso kohta 11" or a link
+that leads nowhere sends the reader looking for what the notice promised to show. seloste
+resolves every reference in every output — an in-page link in the page, a link to the other
+register's page in HTML (`potilasrekisteri.html`) and Markdown (`potilasrekisteri.md`, or
+`../potilasrekisteri/` for Hugo and Zola) — and refuses to publish a page with an in-page link
+to an id it does not have.
+
+## Example
+```yaml
+rights:
+  exercise: >-
+    Lähetä pyyntö sähköpostilla. Oikeuksistasi kerromme kohdassa
+    [Sinun oikeutesi](#oikeudet), ja potilastietojen käsittelystä
+    [potilasrekisterin selosteessa](#potilasrekisteri).
+```
+"##,
+    project: None,
+    register: None,
+    text: Some(TextHook::Each { words: &[], check }),
+};
+
+fn check(cx: &TextContext<'_>, out: &mut Findings) {
+    let links = sanitize::reference_links(cx.value());
+    if links.is_empty() {
+        return;
+    }
+    let targets = cx.references();
+    let register = cx.register();
+    let extra = register.map(|r| register_extra_anchors(r.register)).unwrap_or_default();
+    for (range, dest) in links {
+        let Some(id) = reference_id(&dest) else {
+            continue;
+        };
+        let shown = quote(&format!("#{id}"));
+        match targets.target(&id) {
+            None if extra.contains(&id) => {}
+            None => {
+                let hint = closest(&id, targets.ids().chain(extra.iter().map(String::as_str)));
+                let f = cx
+                    .at(
+                        out,
+                        range,
+                        format!("the reference `{shown}` names no section, register or combined notice"),
+                    )
+                    .label("leads nowhere");
+                if let Some(h) = hint {
+                    f.help(format!("did you mean `#{h}`?"));
+                }
+                f.help("a reference names a section by its anchor (`#oikeudet`; docs/format.md lists them), a register by its file name without `.yaml`, or a combined notice by its `id`");
+            }
+            Some(Target::Section) if targets.is_page(&id) => {
+                cx.at(
+                    out,
+                    range,
+                    format!("the reference `{shown}` names both a section of the notice and the register or combined notice `{id}`"),
+                )
+                .label("ambiguous")
+                .help(format!("the section wins, and `{id}` cannot be named at all: rename the register file or the combined notice, e.g. `{id}-rekisteri`"));
+            }
+            Some(Target::Section) => {
+                let Some(r) = register else { continue };
+                if targets.own_templates {
+                    continue;
+                }
+                let missing = match id.as_str() {
+                    "evasteet" if r.register.cookies().is_empty() => {
+                        Some("the register lists no `cookies`")
+                    }
+                    "suostumuksen-peruuttaminen"
+                        if !r
+                            .applies
+                            .rights
+                            .iter()
+                            .any(|d| d.right == Right::WithdrawConsent && d.applies()) =>
+                    {
+                        Some("no processing of the register rests on consent")
+                    }
+                    _ => None,
+                };
+                if let Some(why) = missing {
+                    cx.at(
+                        out,
+                        range,
+                        format!("the reference `{shown}` names a section this notice does not have: {why}"),
+                    )
+                    .label("leads nowhere")
+                    .help("link a section the notice has, or say it in words");
+                }
+            }
+            Some(Target::Register | Target::Combined) => {}
+        }
+    }
+}
