@@ -26,7 +26,7 @@ names a section of the notice (the anchors are listed in docs/format.md, under
 - that names none of these (with the closest id, if one is close);
 - that names a section this register's notice does not have: `#evasteet` in a register
   without `cookies`, `#suostumuksen-peruuttaminen` where no processing rests on consent, a
-  further section (`lisatieto-…`) the register does not have. With templates of the project's
+  further section (`extra_sections:`, anchored `lisatieto-<title>`) the register does not have. With templates of the project's
   own, which sections a notice has is up to them, and only the build's check of every page
   finds such a link;
 - that names both a section and a register (a register file `evasteet.yaml` and the section
@@ -80,17 +80,24 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
                     .label("leads nowhere");
                 if let Some(h) = hint {
                     f.help(format!("did you mean `#{h}`?"));
+                } else if id.starts_with("lisatieto-") {
+                    f.help("a further section of the register (`extra_sections:`) is named `#lisatieto-` and its title, e.g. `#lisatieto-kameravalvonta`");
                 }
                 f.help("a reference names a section by its anchor (`#oikeudet`; docs/format.md lists them), a register by its file name without `.yaml`, or a combined notice by its `id`");
             }
             Some(Target::Section) if targets.is_page(&id) => {
+                let (what, rename) = if targets.registers.contains_key(&id) {
+                    ("register", format!("rename the register file, e.g. to `{id}-rekisteri.yaml`"))
+                } else {
+                    ("combined notice", "give the combined notice another `id`".to_string())
+                };
                 cx.at(
                     out,
                     range,
-                    format!("the reference `{shown}` names both a section of the notice and the register or combined notice `{id}`"),
+                    format!("the reference `{shown}` names both a section of the notice and the {what} `{id}`"),
                 )
                 .label("ambiguous")
-                .help(format!("the section wins, and `{id}` cannot be named at all: rename the register file or the combined notice, e.g. `{id}-rekisteri`"));
+                .help(format!("{rename}, so that `#{id}` names one thing: on a page with the section it leads there, elsewhere to the {what}"));
             }
             Some(Target::Section) => {
                 let Some(r) = register else { continue };
@@ -124,5 +131,59 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
             }
             Some(Target::Register | Target::Combined) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::{MemoryFiles, Options, run_project};
+
+    /// The dangling-reference findings of a register `text` in a project with one other
+    /// register, `potilasrekisteri`.
+    fn findings(text: &str) -> Vec<String> {
+        let base = include_str!("../../../tests/fixtures/rules/_base/register.yaml");
+        let mut files = MemoryFiles::new();
+        files.insert(
+            "seloste.yaml",
+            include_str!("../../../tests/fixtures/rules/_base/seloste.yaml"),
+        );
+        files.insert("notices/potilasrekisteri.yaml", base);
+        files.insert("notices/x.yaml", &format!("{base}{text}"));
+        let outcome = run_project(
+            std::path::Path::new("seloste.yaml"),
+            &files,
+            &Options {
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                keep_registers: false,
+            },
+        );
+        assert!(
+            outcome
+                .diagnostics
+                .iter()
+                .all(|d| matches!(d.code, crate::diagnostic::Code::Rule(_))),
+            "{:?}",
+            outcome.diagnostics
+        );
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str() == "dangling-reference")
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_section_the_register_lacks_is_reported_and_one_it_has_is_not() {
+        let no_cookies = findings("security: Katso [evästeet](#evasteet).\n");
+        assert_eq!(no_cookies.len(), 1, "{no_cookies:?}");
+        assert!(no_cookies[0].contains("no `cookies`"), "{no_cookies:?}");
+        let cookies = "cookies:\n  - class: necessary\n    description: Istunto\n    purpose: Kirjautuminen\n    duration: istunto\n    provider: Esimerkki Oy\nsecurity: Katso [evästeet](#Evasteet).\n";
+        assert_eq!(findings(cookies), Vec::<String>::new());
+        assert_eq!(
+            findings("security: Katso [potilasrekisteri](#potilasrekisteri) ja [x](#x).\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(findings("security: Katso [y](#potilas).\n").len(), 1);
     }
 }
