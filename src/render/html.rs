@@ -671,4 +671,44 @@ mod tests {
         // User text still loses relative links: only the notice's templates make them.
         assert!(!html(&super::super::sanitize::block("[x](a.html)")).contains("<a "));
     }
+
+    #[test]
+    fn in_page_links_without_a_target_are_found() {
+        let page = "<style>a[href=\"#tyyli\"]{}</style><a class=\"skip\" href=\"#sisalto\">x</a>\
+                    <main id=\"sisalto\"><h2 id=\"oikeudet\">O</h2><p>&quot; href=&quot;#teksti&quot;</p>\
+                    <a href=\"#oikeudet\">o</a> <a href=\"#evasteet\" class=\"plain\">e</a>\
+                    <a href=\"muu.html#x\">m</a><a href=\"#evasteet\">e</a><a href='#y'>y</a></main>";
+        // Only markup counts: not a style sheet, not text; each missing id once.
+        assert_eq!(dangling_links(page), ["evasteet"]);
+        assert!(dangling_links("<p id=\"a\"><a href=\"#a\">a</a></p>").is_empty());
+        assert_eq!(dangling_links("<a href=\"#\">tyhjä</a>"), [""]);
+    }
+
+    #[test]
+    fn references_resolve_in_the_page_with_its_prefix_and_to_other_pages() {
+        let mut targets = ReferenceTargets::default();
+        targets.registers.insert("muu".into(), None);
+        let refs = |draft| PageReferences {
+            targets: &targets,
+            page: PageOf::Register("tama"),
+            from: Some("tama"),
+            draft,
+        };
+        let md = "## Oikeudet {#oikeudet}\n\n[o](#oikeudet) [m](#muu) [e](#evasteet) loppu\n";
+        let published = render_html(md, &[], "p-", Some(&refs(false)));
+        assert!(published.ids.contains("oikeudet"));
+        let h = &published.html;
+        assert!(h.contains("<h2 id=\"p-oikeudet\">"), "{h}");
+        assert!(h.contains("<a href=\"#p-oikeudet\" class=\"plain\">o</a>"), "{h}");
+        assert!(h.contains("<a href=\"muu.html\" class=\"plain\">m</a>"), "{h}");
+        // Published: the link stays, and the page check refuses it.
+        assert!(h.contains("<a href=\"#p-evasteet\""), "{h}");
+        assert_eq!(dangling_links(h), ["p-evasteet"]);
+        // A draft shows it as its text.
+        let draft = render_html(md, &[], "p-", Some(&refs(true))).html;
+        assert!(draft.contains(" e loppu"), "{draft}");
+        assert!(dangling_links(&draft).is_empty(), "{draft}");
+        // Without references, in-page links are kept as written.
+        assert!(html(md).contains("<a href=\"#muu\""));
+    }
 }

@@ -499,4 +499,186 @@ mod tests {
             "http://esimerkki.fi:8080"
         );
     }
+
+    fn targets() -> ReferenceTargets {
+        let mut t = ReferenceTargets {
+            sections: ["rekisterinpitaja", "tarkoitukset", "oikeudet", "evasteet"]
+                .map(String::from)
+                .to_vec(),
+            ..ReferenceTargets::default()
+        };
+        t.registers.insert("asiakasrekisteri".into(), None);
+        t.registers.insert("potilasrekisteri".into(), None);
+        // Only on the combined page `tietosuojaseloste`.
+        t.registers
+            .insert("ajanvaraus".into(), Some("tietosuojaseloste".into()));
+        t.combined.insert("tietosuojaseloste".into());
+        t
+    }
+
+    fn ids(list: &[&str]) -> std::collections::HashSet<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn references_are_read_in_one_form() {
+        assert_eq!(reference_id("#oikeudet").as_deref(), Some("oikeudet"));
+        assert_eq!(reference_id(" #Oikeudet ").as_deref(), Some("oikeudet"));
+        assert_eq!(
+            reference_id("#Säilytysaika").as_deref(),
+            Some("sailytysaika")
+        );
+        assert_eq!(reference_id("# oikeus tietoihin").as_deref(), Some("oikeus-tietoihin"));
+        for not in ["#", "# ", "oikeudet", "a.html#oikeudet", "#!!", ""] {
+            assert_eq!(reference_id(not), None, "{not:?}");
+        }
+    }
+
+    #[test]
+    fn a_register_page_links_its_sections_in_the_page_and_other_pages_by_their_address() {
+        let t = targets();
+        let on_page = ids(&["rekisterinpitaja", "tarkoitukset", "oikeudet"]);
+        let cx = |links| ReferenceContext {
+            targets: &t,
+            page: PageOf::Register("asiakasrekisteri"),
+            from: Some("asiakasrekisteri"),
+            on_page: &on_page,
+            links,
+        };
+        let r = |id, links| resolve_reference(id, &cx(links));
+        for links in [PageLinks::Html, PageLinks::Markdown, PageLinks::Section] {
+            assert_eq!(r("oikeudet", links).as_deref(), Some("#oikeudet"));
+            // A section of the templates that this page does not have leads nowhere.
+            assert_eq!(r("evasteet", links), None);
+            assert_eq!(r("tuntematon", links), None);
+        }
+        assert_eq!(
+            r("potilasrekisteri", PageLinks::Html).as_deref(),
+            Some("potilasrekisteri.html")
+        );
+        assert_eq!(
+            r("potilasrekisteri", PageLinks::Markdown).as_deref(),
+            Some("potilasrekisteri.md")
+        );
+        assert_eq!(
+            r("potilasrekisteri", PageLinks::Section).as_deref(),
+            Some("../potilasrekisteri/")
+        );
+        // A register without a page of its own: the combined page, at its section.
+        assert_eq!(
+            r("ajanvaraus", PageLinks::Html).as_deref(),
+            Some("tietosuojaseloste.html#ajanvaraus")
+        );
+        assert_eq!(
+            r("ajanvaraus", PageLinks::Section).as_deref(),
+            Some("../tietosuojaseloste/#ajanvaraus")
+        );
+        // Plain Markdown has no heading ids: the page itself.
+        assert_eq!(
+            r("ajanvaraus", PageLinks::Markdown).as_deref(),
+            Some("tietosuojaseloste.md")
+        );
+        assert_eq!(
+            r("tietosuojaseloste", PageLinks::Html).as_deref(),
+            Some("tietosuojaseloste.html")
+        );
+    }
+
+    #[test]
+    fn a_combined_page_links_a_registers_own_sections_shared_ones_and_its_registers_in_the_page()
+    {
+        let t = targets();
+        // The combined page presents asiakasrekisteri and ajanvaraus.
+        let on_page = ids(&[
+            "rekisterinpitaja",
+            "oikeudet",
+            "asiakasrekisteri",
+            "asiakasrekisteri-tarkoitukset",
+            "ajanvaraus",
+            "ajanvaraus-tarkoitukset",
+        ]);
+        let cx = |from| ReferenceContext {
+            targets: &t,
+            page: PageOf::Combined("tietosuojaseloste"),
+            from,
+            on_page: &on_page,
+            links: PageLinks::Html,
+        };
+        let r = |id, from| resolve_reference(id, &cx(from));
+        // A register's text naming its own section.
+        assert_eq!(
+            r("tarkoitukset", Some("ajanvaraus")).as_deref(),
+            Some("#ajanvaraus-tarkoitukset")
+        );
+        assert_eq!(
+            r("tarkoitukset", Some("asiakasrekisteri")).as_deref(),
+            Some("#asiakasrekisteri-tarkoitukset")
+        );
+        // A section said once for all.
+        assert_eq!(r("oikeudet", Some("ajanvaraus")).as_deref(), Some("#oikeudet"));
+        assert_eq!(r("rekisterinpitaja", None).as_deref(), Some("#rekisterinpitaja"));
+        // Another register on the page, and one that is not.
+        assert_eq!(
+            r("asiakasrekisteri", Some("ajanvaraus")).as_deref(),
+            Some("#asiakasrekisteri")
+        );
+        assert_eq!(
+            r("potilasrekisteri", Some("ajanvaraus")).as_deref(),
+            Some("potilasrekisteri.html")
+        );
+        // A register whose only page is this one, even were its section missing.
+        let bare = ids(&["oikeudet"]);
+        let cx = ReferenceContext {
+            on_page: &bare,
+            ..cx(None)
+        };
+        assert_eq!(resolve_reference("ajanvaraus", &cx).as_deref(), Some("#ajanvaraus"));
+        // A section said per register, from a text said once: no such heading.
+        assert_eq!(resolve_reference("tarkoitukset", &cx), None);
+    }
+
+    #[test]
+    fn the_index_links_registers_and_its_own_headings() {
+        let t = targets();
+        let on_page = ids(&["rekisterinpitaja"]);
+        let cx = ReferenceContext {
+            targets: &t,
+            page: PageOf::Index,
+            from: None,
+            on_page: &on_page,
+            links: PageLinks::Html,
+        };
+        assert_eq!(
+            resolve_reference("rekisterinpitaja", &cx).as_deref(),
+            Some("#rekisterinpitaja")
+        );
+        assert_eq!(resolve_reference("oikeudet", &cx), None);
+        assert_eq!(
+            resolve_reference("asiakasrekisteri", &cx).as_deref(),
+            Some("asiakasrekisteri.html")
+        );
+    }
+
+    #[test]
+    fn section_anchors_come_from_the_templates_in_use() {
+        let builtin = crate::render::templates::builtin().unwrap();
+        let anchors = section_anchors(&builtin);
+        for a in ["rekisterinpitaja", "tarkoitukset", "oikeudet", "sailytysaika", "tiivistelma"] {
+            assert!(anchors.iter().any(|x| x == a), "{a} in {anchors:?}");
+        }
+        // The dynamic anchor of further sections is not a template anchor.
+        assert!(!anchors.iter().any(|a| a.contains('{')));
+        assert_eq!(
+            template_anchors("## A {#a}\n### B {#{{ x }}}\ntext {#c}\n## D {#a}\n#### E {#e_1}\n"),
+            ["a", "e_1"]
+        );
+        assert_eq!(
+            extra_section_anchors(["Kameravalvonta", "Kameravalvonta", "Äänitallenteet"]),
+            [
+                "lisatieto-kameravalvonta",
+                "lisatieto-kameravalvonta-2",
+                "lisatieto-aanitallenteet"
+            ]
+        );
+    }
 }

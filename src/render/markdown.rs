@@ -213,4 +213,51 @@ mod tests {
         assert_eq!(seen(&p, strict), seen(md, attrs));
         assert_eq!(portable("Ei mitään.\n"), "Ei mitään.\n");
     }
+
+    #[test]
+    fn references_to_other_pages_get_their_address_and_the_rest_is_kept() {
+        use super::super::links::{PageLinks, ReferenceTargets};
+        let mut targets = ReferenceTargets::default();
+        targets.registers.insert("muu".into(), None);
+        let on_page: std::collections::HashSet<String> =
+            ["oikeudet".to_string()].into_iter().collect();
+        let cx = |page, links| ReferenceContext {
+            targets: &targets,
+            page,
+            from: Some("tama"),
+            on_page: &on_page,
+            links,
+        };
+        let md = "## Oikeudet {#oikeudet}\n\n[o](#oikeudet), [m](#muu), [e](#evasteet).\n\n| a |\n|---|\n| [m](#muu) |\n";
+        let hugo = resolve_references(md, &cx(PageOf::Register("tama"), PageLinks::Section));
+        assert_eq!(
+            hugo,
+            "## Oikeudet {#oikeudet}\n\n[o](#oikeudet), [m](../muu/), [e](#evasteet).\n\n| a |\n|---|\n| [m](../muu/) |\n"
+        );
+        let plain = portable(&resolve_references(
+            md,
+            &cx(PageOf::Register("tama"), PageLinks::Markdown),
+        ));
+        assert_eq!(
+            plain,
+            "## Oikeudet\n\no, [m](muu.md), e.\n\n| a |\n|---|\n| [m](muu.md) |\n"
+        );
+        // Nothing to resolve: the text as it was.
+        let same = "[o](#oikeudet)\n";
+        assert_eq!(
+            resolve_references(same, &cx(PageOf::Register("tama"), PageLinks::Html)),
+            same
+        );
+        // On a combined page, a register's own section gets its anchor there.
+        let on_page: std::collections::HashSet<String> =
+            ["tama-oikeudet".to_string()].into_iter().collect();
+        let combined = ReferenceContext {
+            on_page: &on_page,
+            ..cx(PageOf::Combined("kaikki"), PageLinks::Section)
+        };
+        assert_eq!(
+            resolve_references("[o](#oikeudet)\n", &combined),
+            "[o](#tama-oikeudet)\n"
+        );
+    }
 }
