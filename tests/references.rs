@@ -95,3 +95,19 @@ fn html_pages_and_prefixed_fragments_link_in_the_page_and_to_the_other_page() {
     }
     insta::assert_snapshot!("fragment__asiakasrekisteri", fragment);
 }
+
+#[test]
+fn docs_list_every_section_anchor_of_the_built_in_templates() {
+    let doc = std::fs::read_to_string("docs/format.md").unwrap();
+    let start = doc.find("### Cross-references").expect("the section");
+    let section = &doc[start..];
+    let t = render::templates::builtin().unwrap();
+    let anchors = render::links::section_anchors(&t);
+    assert!(anchors.len() > 20, "{anchors:?}");
+    for a in anchors {
+        assert!(
+            section.contains(&format!("`{a}`")),
+            "docs/format.md (Cross-references) does not list the anchor `{a}`"
+        );
+    }
+}
