@@ -381,7 +381,17 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         .par_iter()
         .zip(ids.into_par_iter())
         .map(|((file, path), id)| {
-            process_register(fs, &root, &project, *file, path, id, opts, &references, keep)
+            process_register(
+                fs,
+                &root,
+                &project,
+                *file,
+                path,
+                id,
+                opts,
+                &references,
+                keep,
+            )
         })
         .collect();
 

@@ -22,11 +22,7 @@ fn build(front_matter: FrontMatter, id_prefix: Option<&str>) -> Vec<OutputFile> 
             keep_registers: true,
         },
     );
-    assert!(
-        outcome.diagnostics.is_empty(),
-        "{:?}",
-        outcome.diagnostics
-    );
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     let project = outcome.project.as_ref().unwrap();
     let t = outcome.templates.as_ref().unwrap();
     render::render(
@@ -85,13 +81,23 @@ fn html_pages_and_prefixed_fragments_link_in_the_page_and_to_the_other_page() {
     let fragment = file(&files, "fragment/asiakasrekisteri.html");
     assert!(fragment.contains("<h2 id=\"asiakasrekisteri-oikeudet\">"));
     assert!(
-        fragment.contains("<a href=\"#asiakasrekisteri-oikeudet\" class=\"plain\">Sinun oikeutesi</a>"),
+        fragment
+            .contains("<a href=\"#asiakasrekisteri-oikeudet\" class=\"plain\">Sinun oikeutesi</a>"),
         "{fragment}"
     );
-    assert!(fragment.contains("<a href=\"#asiakasrekisteri-sailytysaika\" class=\"plain\">Säilytysaika</a>"));
+    assert!(
+        fragment.contains(
+            "<a href=\"#asiakasrekisteri-sailytysaika\" class=\"plain\">Säilytysaika</a>"
+        )
+    );
     assert!(fragment.contains("<a href=\"potilasrekisteri.html\" class=\"plain\">"));
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        assert_eq!(html::dangling_links(&f.contents), Vec::<String>::new(), "{}", f.path);
+        assert_eq!(
+            html::dangling_links(&f.contents),
+            Vec::<String>::new(),
+            "{}",
+            f.path
+        );
     }
     insta::assert_snapshot!("fragment__asiakasrekisteri", fragment);
 }

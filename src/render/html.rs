@@ -699,8 +699,14 @@ mod tests {
         assert!(published.ids.contains("oikeudet"));
         let h = &published.html;
         assert!(h.contains("<h2 id=\"p-oikeudet\">"), "{h}");
-        assert!(h.contains("<a href=\"#p-oikeudet\" class=\"plain\">o</a>"), "{h}");
-        assert!(h.contains("<a href=\"muu.html\" class=\"plain\">m</a>"), "{h}");
+        assert!(
+            h.contains("<a href=\"#p-oikeudet\" class=\"plain\">o</a>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<a href=\"muu.html\" class=\"plain\">m</a>"),
+            "{h}"
+        );
         // Published: the link stays, and the page check refuses it.
         assert!(h.contains("<a href=\"#p-evasteet\""), "{h}");
         assert_eq!(dangling_links(h), ["p-evasteet"]);

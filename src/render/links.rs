@@ -137,7 +137,6 @@ fn remove_dot_segments(path: &str) -> String {
     format!("/{}", out.join("/"))
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // References by id: `[Oikeutesi](#oikeudet)`, `[potilasrekisteri](#potilasrekisteri)`.
 // ---------------------------------------------------------------------------------------------
@@ -260,7 +259,11 @@ impl ReferenceTargets {
         for id in register_ids {
             let holder = combined.iter().find(|c| {
                 c.value.separate_pages.as_ref().is_some_and(|s| !s.value)
-                    && c.value.registers.value.iter().any(|r| r.value.as_str() == id)
+                    && c.value
+                        .registers
+                        .value
+                        .iter()
+                        .any(|r| r.value.as_str() == id)
             });
             t.registers.insert(
                 id.to_string(),
@@ -528,7 +531,10 @@ mod tests {
             reference_id("#Säilytysaika").as_deref(),
             Some("sailytysaika")
         );
-        assert_eq!(reference_id("# oikeus tietoihin").as_deref(), Some("oikeus-tietoihin"));
+        assert_eq!(
+            reference_id("# oikeus tietoihin").as_deref(),
+            Some("oikeus-tietoihin")
+        );
         for not in ["#", "# ", "oikeudet", "a.html#oikeudet", "#!!", ""] {
             assert_eq!(reference_id(not), None, "{not:?}");
         }
@@ -585,8 +591,7 @@ mod tests {
     }
 
     #[test]
-    fn a_combined_page_links_a_registers_own_sections_shared_ones_and_its_registers_in_the_page()
-    {
+    fn a_combined_page_links_a_registers_own_sections_shared_ones_and_its_registers_in_the_page() {
         let t = targets();
         // The combined page presents asiakasrekisteri and ajanvaraus.
         let on_page = ids(&[
@@ -615,8 +620,14 @@ mod tests {
             Some("#asiakasrekisteri-tarkoitukset")
         );
         // A section said once for all.
-        assert_eq!(r("oikeudet", Some("ajanvaraus")).as_deref(), Some("#oikeudet"));
-        assert_eq!(r("rekisterinpitaja", None).as_deref(), Some("#rekisterinpitaja"));
+        assert_eq!(
+            r("oikeudet", Some("ajanvaraus")).as_deref(),
+            Some("#oikeudet")
+        );
+        assert_eq!(
+            r("rekisterinpitaja", None).as_deref(),
+            Some("#rekisterinpitaja")
+        );
         // Another register on the page, and one that is not.
         assert_eq!(
             r("asiakasrekisteri", Some("ajanvaraus")).as_deref(),
@@ -632,7 +643,10 @@ mod tests {
             on_page: &bare,
             ..cx(None)
         };
-        assert_eq!(resolve_reference("ajanvaraus", &cx).as_deref(), Some("#ajanvaraus"));
+        assert_eq!(
+            resolve_reference("ajanvaraus", &cx).as_deref(),
+            Some("#ajanvaraus")
+        );
         // A section said per register, from a text said once: no such heading.
         assert_eq!(resolve_reference("tarkoitukset", &cx), None);
     }
@@ -663,7 +677,13 @@ mod tests {
     fn section_anchors_come_from_the_templates_in_use() {
         let builtin = crate::render::templates::builtin().unwrap();
         let anchors = section_anchors(&builtin);
-        for a in ["rekisterinpitaja", "tarkoitukset", "oikeudet", "sailytysaika", "tiivistelma"] {
+        for a in [
+            "rekisterinpitaja",
+            "tarkoitukset",
+            "oikeudet",
+            "sailytysaika",
+            "tiivistelma",
+        ] {
             assert!(anchors.iter().any(|x| x == a), "{a} in {anchors:?}");
         }
         // The dynamic anchor of further sections is not a template anchor.

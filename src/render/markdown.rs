@@ -125,7 +125,10 @@ pub fn resolve_references(md: &str, cx: &ReferenceContext<'_>) -> String {
         let Event::Start(Tag::Link { dest_url, .. }) = e else {
             continue;
         };
-        let Some(id) = dest_url.strip_prefix('#').and_then(|_| reference_id(&dest_url)) else {
+        let Some(id) = dest_url
+            .strip_prefix('#')
+            .and_then(|_| reference_id(&dest_url))
+        else {
             continue;
         };
         let Some(href) = resolve_reference(&id, cx) else {
@@ -133,7 +136,9 @@ pub fn resolve_references(md: &str, cx: &ReferenceContext<'_>) -> String {
         };
         let src = &md[r.clone()];
         // `[text](#id)`: the destination is between the last `](` and the closing `)`.
-        let Some(split) = src.rfind("](").filter(|_| src.starts_with('[') && src.ends_with(')'))
+        let Some(split) = src
+            .rfind("](")
+            .filter(|_| src.starts_with('[') && src.ends_with(')'))
         else {
             continue;
         };

@@ -571,8 +571,7 @@ pub fn render(
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()
         .map(|doc| {
-            let files =
-                register_files(project, doc, t, opts, marks, &controller_name, &targets)?;
+            let files = register_files(project, doc, t, opts, marks, &controller_name, &targets)?;
             progress();
             Ok(files)
         })

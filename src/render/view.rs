@@ -967,12 +967,10 @@ fn register_view_of(
         .iter()
         .filter(|x| !x.title.value.is_blank() && !x.text.value.is_blank())
         .zip(anchors)
-        .map(|(x, anchor)| {
-            ExtraView {
-                title: Md::inline(&x.title.value),
-                text: Md::block(&x.text.value),
-                anchor: Md::raw(anchor),
-            }
+        .map(|(x, anchor)| ExtraView {
+            title: Md::inline(&x.title.value),
+            text: Md::block(&x.text.value),
+            anchor: Md::raw(anchor),
         })
         .collect();
     RegisterView {

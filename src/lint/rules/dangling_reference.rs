@@ -61,7 +61,9 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
     }
     let targets = cx.references();
     let register = cx.register();
-    let extra = register.map(|r| register_extra_anchors(r.register)).unwrap_or_default();
+    let extra = register
+        .map(|r| register_extra_anchors(r.register))
+        .unwrap_or_default();
     for (range, dest) in links {
         let Some(id) = reference_id(&dest) else {
             continue;
@@ -75,7 +77,9 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
                     .at(
                         out,
                         range,
-                        format!("the reference `{shown}` names no section, register or combined notice"),
+                        format!(
+                            "the reference `{shown}` names no section, register or combined notice"
+                        ),
                     )
                     .label("leads nowhere");
                 if let Some(h) = hint {
@@ -87,9 +91,15 @@ fn check(cx: &TextContext<'_>, out: &mut Findings) {
             }
             Some(Target::Section) if targets.is_page(&id) => {
                 let (what, rename) = if targets.registers.contains_key(&id) {
-                    ("register", format!("rename the register file, e.g. to `{id}-rekisteri.yaml`"))
+                    (
+                        "register",
+                        format!("rename the register file, e.g. to `{id}-rekisteri.yaml`"),
+                    )
                 } else {
-                    ("combined notice", "give the combined notice another `id`".to_string())
+                    (
+                        "combined notice",
+                        "give the combined notice another `id`".to_string(),
+                    )
                 };
                 cx.at(
                     out,
