@@ -29,8 +29,9 @@ names a section of the notice (the anchors are listed in docs/format.md, under
   further section (`extra_sections:`, anchored `lisatieto-<title>`) the register does not have. With templates of the project's
   own, which sections a notice has is up to them, and only the build's check of every page
   finds such a link;
-- that names both a section and a register (a register file `evasteet.yaml` and the section
-  `#evasteet`): the section would win, and the register could not be named at all.
+- that names both a section and a register or combined notice (a register file
+  `evasteet.yaml` and the section `#evasteet`): it would lead to the section on a page that has
+  it and to the register elsewhere, so the reader cannot tell where.
 
 ## Why
 A notice must be intelligible and easily accessible (Art 12(1)); "katso kohta 11" or a link
