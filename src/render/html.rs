@@ -305,13 +305,15 @@ pub fn dangling_links(html: &str) -> Vec<String> {
         let Some(close) = rest.find('>') else { break };
         let tag = &rest[..close];
         rest = &rest[close + 1..];
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name == "style" || name == "script" {
-            match rest.find(&format!("</{name}")) {
+        let name_len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        if let Some(end_tag) = ["style", "script"]
+            .into_iter()
+            .find(|n| name.eq_ignore_ascii_case(n))
+        {
+            match rest.find(&format!("</{end_tag}")) {
                 Some(end) => rest = &rest[end..],
                 None => break,
             }

@@ -339,6 +339,9 @@ pub enum PageLinks {
     /// Markdown for Hugo or Zola, where each page is a directory of the section:
     /// `../asiakasrekisteri/`, `../tietosuojaseloste/#potilasrekisteri`.
     Section,
+    /// The section index (`_index.md`) of Hugo or Zola, whose pages are its subdirectories:
+    /// `asiakasrekisteri/`.
+    SectionIndex,
 }
 
 impl PageLinks {
@@ -350,6 +353,8 @@ impl PageLinks {
             (PageLinks::Markdown, _) => format!("{page}.md"),
             (PageLinks::Section, None) => format!("../{page}/"),
             (PageLinks::Section, Some(a)) => format!("../{page}/#{a}"),
+            (PageLinks::SectionIndex, None) => format!("{page}/"),
+            (PageLinks::SectionIndex, Some(a)) => format!("{page}/#{a}"),
         }
     }
 }
@@ -667,6 +672,18 @@ mod tests {
             Some("#rekisterinpitaja")
         );
         assert_eq!(resolve_reference("oikeudet", &cx), None);
+        let hugo = ReferenceContext {
+            links: PageLinks::SectionIndex,
+            ..cx
+        };
+        assert_eq!(
+            resolve_reference("asiakasrekisteri", &hugo).as_deref(),
+            Some("asiakasrekisteri/")
+        );
+        assert_eq!(
+            resolve_reference("ajanvaraus", &hugo).as_deref(),
+            Some("tietosuojaseloste/#ajanvaraus")
+        );
         assert_eq!(
             resolve_reference("asiakasrekisteri", &cx).as_deref(),
             Some("asiakasrekisteri.html")

@@ -611,7 +611,7 @@ pub fn render(
             front_matter(kind, &index_title, &index_description, None, opts.draft)
                 + &without_first_heading(&markdown::resolve_references(
                     &index_md,
-                    &index_refs(links::PageLinks::Section),
+                    &index_refs(links::PageLinks::SectionIndex),
                 ))
         }
     };
