@@ -3,10 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{
-    CombinedNotice, CountryCode, Emails, Level, NoneOr, OneOrMany, Phones, Shared, Spanned,
-    SpannedMap, Text,
-};
+use super::{CombinedNotice, CountryCode, Shared, Emails, Level, NoneOr, OneOrMany, Phones, Spanned, SpannedMap, Text};
 
 /// `seloste.yaml`: rekisterinpitäjä, yhteyshenkilö, tietosuojavastaava, edustaja ja asetukset.
 ///

@@ -96,9 +96,7 @@ impl Shared {
     /// The ids of one kind, with where each is defined.
     pub fn ids(&self, kind: SharedKind) -> Vec<&Spanned<String>> {
         fn keys<V>(m: &Option<Spanned<SpannedMap<V>>>) -> Vec<&Spanned<String>> {
-            m.iter()
-                .flat_map(|m| m.value.0.iter().map(|(k, _)| k))
-                .collect()
+            m.iter().flat_map(|m| m.value.0.iter().map(|(k, _)| k)).collect()
         }
         match kind {
             SharedKind::Purposes => keys(&self.purposes),
