@@ -256,19 +256,22 @@ impl ReferenceTargets {
             .as_ref()
             .map(|c| c.value.as_slice())
             .unwrap_or(&[]);
+        // The combined notice that presents a register without a page of its own (the first,
+        // should several).
+        let mut holders: std::collections::HashMap<&str, &str> = Default::default();
+        for c in combined
+            .iter()
+            .filter(|c| c.value.separate_pages.as_ref().is_some_and(|s| !s.value))
+        {
+            for r in &c.value.registers.value {
+                holders
+                    .entry(r.value.as_str())
+                    .or_insert(c.value.id.value.as_str());
+            }
+        }
         for id in register_ids {
-            let holder = combined.iter().find(|c| {
-                c.value.separate_pages.as_ref().is_some_and(|s| !s.value)
-                    && c.value
-                        .registers
-                        .value
-                        .iter()
-                        .any(|r| r.value.as_str() == id)
-            });
-            t.registers.insert(
-                id.to_string(),
-                holder.map(|c| c.value.id.value.as_str().to_string()),
-            );
+            let holder = holders.get(id).map(|c| c.to_string());
+            t.registers.insert(id.to_string(), holder);
         }
         for c in combined {
             t.combined.insert(c.value.id.value.as_str().to_string());
@@ -717,5 +720,36 @@ mod tests {
                 "lisatieto-aanitallenteet"
             ]
         );
+    }
+
+    #[test]
+    fn targets_know_which_combined_notice_holds_a_register_without_a_page() {
+        let mut files = crate::pipeline::MemoryFiles::new();
+        files.insert(
+            "seloste.yaml",
+            "controller:\n  name: Oy\ncombined:\n  - id: kaikki\n    registers: [a, b]\n    separate_pages: false\n  - id: muut\n    registers: [b, c]\n",
+        );
+        files.insert("notices/a.yaml", "title: A\n");
+        let outcome = crate::pipeline::run_project(
+            std::path::Path::new("seloste.yaml"),
+            &files,
+            &crate::pipeline::Options {
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                keep_registers: false,
+            },
+        );
+        let project = outcome.project.expect("the project loads");
+        let builtin = crate::render::templates::builtin().unwrap();
+        let t = ReferenceTargets::new(&builtin, &project, ["a", "b", "c"]);
+        assert_eq!(t.registers["a"].as_deref(), Some("kaikki"));
+        assert_eq!(t.registers["b"].as_deref(), Some("kaikki"));
+        // `muut` keeps the registers' own pages.
+        assert_eq!(t.registers["c"], None);
+        assert_eq!(t.target("kaikki"), Some(Target::Combined));
+        assert_eq!(t.target("muut"), Some(Target::Combined));
+        assert_eq!(t.target("oikeudet"), Some(Target::Section));
+        assert_eq!(t.target("c"), Some(Target::Register));
+        assert_eq!(t.target("d"), None);
+        assert!(!t.own_templates);
     }
 }
