@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, InputError, Tally};
 use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
+use crate::render::links::ReferenceTargets;
 use crate::render::{FrontMatter, RenderOptions, Templates};
 use crate::resolve;
 use crate::source::Pos;
@@ -205,6 +206,7 @@ fn process_register(
     path: &Path,
     id: Option<String>,
     opts: &Options,
+    references: &ReferenceTargets,
     keep: bool,
 ) -> RegisterResult {
     let text = match files.read(root, path, file) {
@@ -253,12 +255,11 @@ fn process_register(
         file,
         register,
     };
-    diagnostics.extend(lint::lint_register(
-        project,
-        &doc,
-        &text,
-        &LintOptions { today: opts.today },
-    ));
+    let lint_opts = LintOptions {
+        today: opts.today,
+        references,
+    };
+    diagnostics.extend(lint::lint_register(project, &doc, &text, &lint_opts));
     let keep_text = keep || !diagnostics.is_empty();
     RegisterResult {
         text: keep_text.then_some(text),
@@ -328,6 +329,24 @@ fn load_shared(
     let (index, errors) = resolve::SharedIndex::new(&project.definitions, project.file);
     diagnostics.extend(errors);
     project.shared = Arc::new(index);
+}
+
+/// What a reference by id may name in the project: the section anchors of its templates (the
+/// built-in ones when its own failed to load, which is reported), the registers with a usable
+/// id, and its combined notices.
+fn reference_targets(
+    templates: Option<&Templates>,
+    project: &Project,
+    ids: &[Option<String>],
+) -> ReferenceTargets {
+    let ids = ids.iter().flatten().map(String::as_str);
+    match templates {
+        Some(t) => ReferenceTargets::new(t, project, ids),
+        None => match crate::render::templates::builtin() {
+            Ok(t) => ReferenceTargets::new(&t, project, ids),
+            Err(_) => ReferenceTargets::default(),
+        },
+    }
 }
 
 /// Runs the pipeline on the project at `path` (or found upward from `cwd`).
@@ -449,12 +468,23 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     let (ids, id_diagnostics) = validate::register_ids(&files);
     diagnostics.extend(id_diagnostics);
     diagnostics.extend(validate::combined(&project, &ids));
+    let references = reference_targets(templates.as_deref(), &project, &ids);
 
     let results: Vec<RegisterResult> = files
         .par_iter()
         .zip(ids.into_par_iter())
         .map(|((file, path), id)| {
-            process_register(fs, &root, &project, *file, path, id, opts, keep)
+            process_register(
+                fs,
+                &root,
+                &project,
+                *file,
+                path,
+                id,
+                opts,
+                &references,
+                keep,
+            )
         })
         .collect();
 
@@ -491,7 +521,10 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     diagnostics.extend(lint::lint_project(
         &project,
         &config_text,
-        &LintOptions { today: opts.today },
+        &LintOptions {
+            today: opts.today,
+            references: &references,
+        },
         lint::SharedUse {
             used: (out.register_files > 0).then_some(&used),
             findings: in_shared,

@@ -12,7 +12,8 @@
 //!
 //! A rule whose register check depends on the project (a public authority, a controller with
 //! one contact channel) may hold its own clean project in `<rule>/_project/seloste.yaml`; the
-//! register fixtures of that rule are checked in it instead of `_base/seloste.yaml`.
+//! register fixtures of that rule are checked in it instead of `_base/seloste.yaml`, beside the
+//! registers of `<rule>/_project/notices/`, if any (which must be clean).
 //!
 //! To add a rule's fixtures: create the directory named after the rule, write `fail.yaml` with
 //! its `# expect:` lines and `pass.yaml`, run `cargo insta test --accept`, and review the new
@@ -59,6 +60,16 @@ fn run(fixture: &Path) -> (Outcome, PathBuf) {
         PathBuf::from("seloste.yaml")
     } else {
         files.insert("seloste.yaml", &project_of(fixture));
+        // The rule's own project may hold further registers, that the fixture can name.
+        let others = fixture.parent().unwrap().join("_project").join("notices");
+        for other in fs::read_dir(&others).into_iter().flatten() {
+            let other = other.unwrap().path();
+            let text = fs::read_to_string(&other).unwrap();
+            files.insert(
+                PathBuf::from("notices").join(other.file_name().unwrap()),
+                &text,
+            );
+        }
         let p = PathBuf::from("notices").join(name);
         files.insert(&p, &text);
         p

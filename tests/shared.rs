@@ -358,3 +358,40 @@ fn definitions_in_the_shared_directory_are_used_checked_and_marked_like_those_of
     // The text the register uses is the first definition's.
     assert!(draft("asiakkaat").contains("Toinen teksti."));
 }
+
+#[test]
+fn a_word_found_in_a_shared_text_is_located_in_its_file_once() {
+    let project = format!(
+        "{PROJECT}  purposes:\n    yhteys:\n      description: |\n        Yhteystietoja käytetään laskutukseen. Yhteystietoja voidaan\n        hyödyntää myös muihin tarkoituksiin.\n      legal_basis: contract\n"
+    );
+    let registers: Vec<(&str, String)> = two_registers()
+        .into_iter()
+        .map(|(id, text)| {
+            (
+                id,
+                text.replace(
+                    "purposes:\n  - description: Asiakassuhteen hoitaminen\n    legal_basis: contract\n",
+                    "purposes:\n  - ref: yhteys\n",
+                ),
+            )
+        })
+        .collect();
+    let outcome = run(&project, &registers);
+    let got: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "vague-purpose")
+        .map(|d| shown(d, &outcome))
+        .collect();
+    // Each once, though both registers use the purpose, at the words in seloste.yaml's block
+    // scalar: "voidaan" ends line 32, "muihin tarkoituksiin" is on line 33.
+    assert_eq!(
+        got,
+        [
+            "vague-purpose seloste.yaml:32:61",
+            "vague-purpose seloste.yaml:33:24"
+        ],
+        "{:#?}",
+        outcome.diagnostics
+    );
+}

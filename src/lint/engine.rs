@@ -94,6 +94,14 @@ impl<'a> TextContext<'a> {
         }
     }
 
+    /// What a reference by id may name in the project.
+    pub fn references(&self) -> &'a crate::render::links::ReferenceTargets {
+        match self.file {
+            FileContext::Register(r) => r.references,
+            FileContext::Project(p) => p.references,
+        }
+    }
+
     /// The text of the file the text stands in (for a shared definition a register copied,
     /// `seloste.yaml`).
     pub fn source(&self) -> &'a str {

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Level, Project, Register, RegisterDoc};
+use crate::render::links::ReferenceTargets;
 use crate::source::Pos;
 pub use engine::{FileContext, TextContext, TextHook};
 use text::TextValue;
@@ -108,6 +109,8 @@ pub struct ProjectContext<'a> {
     pub today: NaiveDate,
     /// The shared definitions the registers refer to, when known.
     pub used: Option<&'a crate::resolve::Used>,
+    /// What a reference by id (`#oikeudet`) may name in the project.
+    pub references: &'a ReferenceTargets,
 }
 
 /// What a register-level check sees.
@@ -127,6 +130,8 @@ pub struct RegisterContext<'a> {
     pub today: NaiveDate,
     /// What the law requires of the register, decided once for lint and render.
     pub applies: &'a crate::applicability::Applicability,
+    /// What a reference by id (`#oikeudet`) may name in the project.
+    pub references: &'a ReferenceTargets,
 }
 
 impl<'a> RegisterContext<'a> {
@@ -193,9 +198,12 @@ impl Findings {
 
 /// Options of a lint run.
 #[derive(Clone, Copy, Debug)]
-pub struct LintOptions {
+pub struct LintOptions<'a> {
     /// The date to judge `updated` against (today, or `SELOSTE_TODAY` in tests).
     pub today: NaiveDate,
+    /// What a reference by id may name: the section anchors of the project's templates, its
+    /// registers and its combined notices.
+    pub references: &'a ReferenceTargets,
 }
 
 /// The severity a rule reports at in this project, or `None` when it is allowed (off).
@@ -286,7 +294,7 @@ pub struct SharedUse<'a> {
 pub fn lint_project(
     project: &Project,
     source: &str,
-    opts: &LintOptions,
+    opts: &LintOptions<'_>,
     shared: SharedUse<'_>,
 ) -> Vec<Diagnostic> {
     let texts = text::project_texts(&project.config);
@@ -296,6 +304,7 @@ pub fn lint_project(
         texts: &texts,
         today: opts.today,
         used: shared.used,
+        references: opts.references,
     };
     let mut out = shared.findings;
     engine::run(
@@ -320,7 +329,7 @@ pub fn lint_register(
     project: &Project,
     doc: &RegisterDoc,
     source: &str,
-    opts: &LintOptions,
+    opts: &LintOptions<'_>,
 ) -> Vec<Diagnostic> {
     let texts = text::register_texts(&doc.register);
     let applies = crate::applicability::Applicability::of(&doc.register);
@@ -332,6 +341,7 @@ pub fn lint_register(
         texts: &texts,
         today: opts.today,
         applies: &applies,
+        references: opts.references,
     };
     let mut out = Vec::new();
     let local = doc

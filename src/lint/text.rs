@@ -567,7 +567,9 @@ pub fn locate(source: &str, node: Pos, value: &str, range: Range<usize>) -> Pos 
                 column,
                 offset: Some(off as u32),
                 len: needle.len() as u32,
-                file: None,
+                // In the file the text stands in: a shared definition's text is located in
+                // its own file.
+                file: node.file,
             }
         }
         None => fallback,

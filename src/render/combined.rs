@@ -10,8 +10,8 @@
 
 use super::view::{self, RegisterView};
 use super::{
-    Marks, OutputFile, RenderError, RenderOptions, Templates, controller_name, page_files,
-    render_markdown,
+    Marks, OutputFile, PageSource, RenderError, RenderOptions, Templates, controller_name, html,
+    links, markdown, page_files, render_markdown,
 };
 use crate::model::{CombinedNotice, Project, RegisterDoc};
 use crate::validate::combined_id;
@@ -68,6 +68,7 @@ pub fn render_combined(
     t: &Templates,
     opts: &RenderOptions,
     marks: &Marks,
+    targets: &links::ReferenceTargets,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let id = notice_id(notice);
     if let Some(conflict) = super::id_conflict(&id) {
@@ -109,15 +110,55 @@ pub fn render_combined(
         }
         bodies.push(super::tidy(&body));
     }
+    // A register's text that names one of its own sections (`#tarkoitukset`) leads to that
+    // register's section of this page: resolved in its part, where it is known whose it is.
+    // References to other pages are left to the whole page, for each output's own form.
+    let draft_page = view::combined::combined_view(
+        project,
+        notice,
+        &id,
+        &docs,
+        &views,
+        bodies.clone(),
+        opts,
+        marks,
+    );
+    let on_page = html::page_ids(&render_markdown(t, "combined.md", &draft_page, Some(&id))?);
+    let nothing_else = links::ReferenceTargets::default();
+    let bodies = bodies
+        .iter()
+        .zip(&docs)
+        .map(|(body, doc)| {
+            markdown::resolve_references(
+                body,
+                &links::ReferenceContext {
+                    targets: &nothing_else,
+                    page: links::PageOf::Combined(&id),
+                    from: Some(&doc.id),
+                    on_page: &on_page,
+                    links: links::PageLinks::Html,
+                },
+            )
+        })
+        .collect();
     let v = view::combined::combined_view(project, notice, &id, &docs, &views, bodies, opts, marks);
     let md = render_markdown(t, "combined.md", &v, Some(&id))?;
     page_files(
         t,
         opts,
-        &id,
-        &md,
-        v.title_plain(),
-        v.updated_iso(),
+        PageSource {
+            id: &id,
+            template: "combined.md",
+            md: &md,
+            title_plain: v.title_plain(),
+            updated: v.updated_iso(),
+            refs: html::PageReferences {
+                targets,
+                page: links::PageOf::Combined(&id),
+                from: None,
+                draft: opts.draft,
+            },
+        },
         &controller_name(project),
     )
 }

@@ -15,6 +15,11 @@
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
+use std::collections::HashSet;
+
+use super::links::{
+    PageLinks, PageOf, ReferenceContext, ReferenceTargets, reference_id, resolve_reference,
+};
 use super::markdown::slug;
 use super::sanitize::{is_relative_url, is_safe_url, notice_events};
 
@@ -92,27 +97,92 @@ fn end_of(ev: &[Event<'_>], i: usize, end: fn(&Event<'_>) -> bool) -> usize {
 /// link to one, starts with `id_prefix` (empty for a standalone page; a fragment pasted into a
 /// page beside another takes one of its own, so that their ids do not clash).
 pub fn to_html(markdown: &str, markers: &[&str], id_prefix: &str) -> (String, Vec<TocEntry>) {
+    let page = render_html(markdown, markers, id_prefix, None);
+    (page.html, page.toc)
+}
+
+/// How the links of a page that name an id (`#oikeudet`, `#potilasrekisteri`) are resolved
+/// (see [`resolve_reference`]).
+#[derive(Clone, Copy, Debug)]
+pub struct PageReferences<'a> {
+    /// What ids the project has.
+    pub targets: &'a ReferenceTargets,
+    /// The page.
+    pub page: PageOf<'a>,
+    /// The register whose texts the Markdown holds, if one.
+    pub from: Option<&'a str>,
+    /// A draft shows a reference that leads nowhere as its text (the lint marks it); a
+    /// published page keeps the link, and [`dangling_links`] refuses the page.
+    pub draft: bool,
+}
+
+/// A page's HTML, its contents list, and the ids of its headings (without the prefix).
+#[derive(Clone, Debug)]
+pub struct HtmlPage {
+    /// The HTML.
+    pub html: String,
+    /// The contents list.
+    pub toc: Vec<TocEntry>,
+    /// The ids of every heading of the page, without the prefix.
+    pub ids: HashSet<String>,
+}
+
+/// The id of each heading of `events`, in order: the template's `{#id}` or one made of its
+/// text, made unique in the page (`-2`, `-3` …).
+fn heading_ids(events: &[Event<'_>]) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if let Event::Start(Tag::Heading { id, .. }) = e {
+            let end = end_of(events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
+            let base = id
+                .as_ref()
+                .map_or_else(|| slug(&plain_text(&events[i + 1..end])), |s| s.to_string());
+            let mut hid = base.clone();
+            let mut n = 2;
+            while used.contains(&hid) {
+                hid = format!("{base}-{n}");
+                n += 1;
+            }
+            used.insert(hid.clone());
+            out.push(hid);
+        }
+    }
+    out
+}
+
+/// The ids of the headings of a notice's Markdown, as its HTML page gives them (without a
+/// prefix): what an in-page reference may lead to.
+pub fn page_ids(markdown: &str) -> HashSet<String> {
+    heading_ids(&notice_events(markdown)).into_iter().collect()
+}
+
+/// [`to_html`], with the links that name an id resolved as `refs` says (none: in-page links
+/// are kept as they are), and the ids of the headings.
+pub fn render_html(
+    markdown: &str,
+    markers: &[&str],
+    id_prefix: &str,
+    refs: Option<&PageReferences<'_>>,
+) -> HtmlPage {
     let events = notice_events(markdown);
+    let ids = heading_ids(&events);
+    let on_page: HashSet<String> = ids.iter().cloned().collect();
+    let mut ids = ids.into_iter();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut toc = Vec::new();
-    let mut used_ids: std::collections::HashSet<String> = Default::default();
     let mut strong: Vec<bool> = Vec::new();
+    // Whether each open link was written (a draft drops a reference that leads nowhere).
+    let mut links: Vec<bool> = Vec::new();
     let mut table = TableState::default();
     let mut in_code = false;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
                 let end = end_of(&events, i, |e| matches!(e, Event::End(TagEnd::Heading(_))));
                 let text = plain_text(&events[i + 1..end]);
-                let base = id.as_ref().map_or_else(|| slug(&text), |s| s.to_string());
-                let mut hid = base.clone();
-                let mut n = 2;
-                while used_ids.contains(&hid) {
-                    hid = format!("{base}-{n}");
-                    n += 1;
-                }
-                used_ids.insert(hid.clone());
+                let hid = ids.next().unwrap_or_default();
                 let hid = format!("{id_prefix}{hid}");
                 let lvl = *level as u8;
                 if lvl == 2 || lvl == 3 {
@@ -132,11 +202,33 @@ pub fn to_html(markdown: &str, markers: &[&str], id_prefix: &str) -> (String, Ve
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let end = end_of(&events, i, |e| matches!(e, Event::End(TagEnd::Link)));
                 let text = plain_text(&events[i + 1..end]);
-                out.push(Event::InlineHtml(
-                    link_tag(dest_url, &text, id_prefix).into(),
-                ));
+                let resolved = match (refs, reference_id(dest_url)) {
+                    (Some(r), Some(id)) if dest_url.starts_with('#') => {
+                        let cx = ReferenceContext {
+                            targets: r.targets,
+                            page: r.page,
+                            from: r.from,
+                            on_page: &on_page,
+                            links: PageLinks::Html,
+                        };
+                        match resolve_reference(&id, &cx) {
+                            Some(href) => Some(href),
+                            None if r.draft => None,
+                            None => Some(dest_url.to_string()),
+                        }
+                    }
+                    _ => Some(dest_url.to_string()),
+                };
+                links.push(resolved.is_some());
+                if let Some(href) = resolved {
+                    out.push(Event::InlineHtml(link_tag(&href, &text, id_prefix).into()));
+                }
             }
-            Event::End(TagEnd::Link) => out.push(Event::InlineHtml("</a>".into())),
+            Event::End(TagEnd::Link) => {
+                if links.pop().unwrap_or(true) {
+                    out.push(Event::InlineHtml("</a>".into()))
+                }
+            }
             Event::Start(Tag::Strong) => {
                 let marked = matches!(events.get(i + 1), Some(Event::Text(t)) if markers.iter().any(|m| !m.is_empty() && t.starts_with(m)));
                 strong.push(marked);
@@ -192,7 +284,75 @@ pub fn to_html(markdown: &str, markers: &[&str], id_prefix: &str) -> (String, Ve
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    (html, toc)
+    HtmlPage {
+        html,
+        toc,
+        ids: on_page,
+    }
+}
+
+/// The in-page links of `html` (`href="#…"`) whose target is no `id` of it, each once, in
+/// order: what a page must not hold. The last line of defence behind the lint's
+/// `dangling-reference`, run on every page and fragment seloste writes, whatever its
+/// templates. Only the markup is read (attribute values are escaped in seloste's pages, so a
+/// text cannot look like one); the contents of `<style>` and `<script>` are not markup.
+pub fn dangling_links(html: &str) -> Vec<String> {
+    let mut ids: HashSet<&str> = HashSet::new();
+    let mut hrefs: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('>') else { break };
+        let tag = &rest[..close];
+        rest = &rest[close + 1..];
+        let name_len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        if let Some(end_tag) = ["style", "script"]
+            .into_iter()
+            .find(|n| name.eq_ignore_ascii_case(n))
+        {
+            match rest.find(&format!("</{end_tag}")) {
+                Some(end) => rest = &rest[end..],
+                None => break,
+            }
+            continue;
+        }
+        for (attr, value) in attributes(tag) {
+            if attr.eq_ignore_ascii_case("id") {
+                ids.insert(value);
+            } else if attr.eq_ignore_ascii_case("href")
+                && let Some(target) = value.strip_prefix('#')
+            {
+                hrefs.push(target);
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for h in hrefs {
+        if !ids.contains(h) && !out.iter().any(|o| o == h) {
+            out.push(h.to_string());
+        }
+    }
+    out
+}
+
+/// The `name="value"` attributes of a tag's text (without `<` and `>`).
+fn attributes(tag: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = tag;
+    while let Some(eq) = rest.find("=\"") {
+        let name = rest[..eq]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let after = &rest[eq + 2..];
+        let Some(end) = after.find('"') else { break };
+        out.push((name, &after[..end]));
+        rest = &after[end + 1..];
+    }
+    out
 }
 
 /// `<a …>` for a link (already filtered: safe, in-page or relative) with the plain `text`.
@@ -512,5 +672,51 @@ mod tests {
         assert!(!is_relative_url("C:/x"));
         // User text still loses relative links: only the notice's templates make them.
         assert!(!html(&super::super::sanitize::block("[x](a.html)")).contains("<a "));
+    }
+
+    #[test]
+    fn in_page_links_without_a_target_are_found() {
+        let page = "<style>a[href=\"#tyyli\"]{}</style><a class=\"skip\" href=\"#sisalto\">x</a>\
+                    <main id=\"sisalto\"><h2 id=\"oikeudet\">O</h2><p>&quot; href=&quot;#teksti&quot;</p>\
+                    <a href=\"#oikeudet\">o</a> <a href=\"#evasteet\" class=\"plain\">e</a>\
+                    <a href=\"muu.html#x\">m</a><a href=\"#evasteet\">e</a><a href='#y'>y</a></main>";
+        // Only markup counts: not a style sheet, not text; each missing id once.
+        assert_eq!(dangling_links(page), ["evasteet"]);
+        assert!(dangling_links("<p id=\"a\"><a href=\"#a\">a</a></p>").is_empty());
+        assert_eq!(dangling_links("<a href=\"#\">tyhjä</a>"), [""]);
+    }
+
+    #[test]
+    fn references_resolve_in_the_page_with_its_prefix_and_to_other_pages() {
+        let mut targets = ReferenceTargets::default();
+        targets.registers.insert("muu".into(), None);
+        let refs = |draft| PageReferences {
+            targets: &targets,
+            page: PageOf::Register("tama"),
+            from: Some("tama"),
+            draft,
+        };
+        let md = "## Oikeudet {#oikeudet}\n\n[o](#oikeudet) [m](#muu) [e](#evasteet) loppu\n";
+        let published = render_html(md, &[], "p-", Some(&refs(false)));
+        assert!(published.ids.contains("oikeudet"));
+        let h = &published.html;
+        assert!(h.contains("<h2 id=\"p-oikeudet\">"), "{h}");
+        assert!(
+            h.contains("<a href=\"#p-oikeudet\" class=\"plain\">o</a>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<a href=\"muu.html\" class=\"plain\">m</a>"),
+            "{h}"
+        );
+        // Published: the link stays, and the page check refuses it.
+        assert!(h.contains("<a href=\"#p-evasteet\""), "{h}");
+        assert_eq!(dangling_links(h), ["p-evasteet"]);
+        // A draft shows it as its text.
+        let draft = render_html(md, &[], "p-", Some(&refs(true))).html;
+        assert!(draft.contains(" e loppu"), "{draft}");
+        assert!(dangling_links(&draft).is_empty(), "{draft}");
+        // Without references, in-page links are kept as written.
+        assert!(html(md).contains("<a href=\"#muu\""));
     }
 }

@@ -8,6 +8,7 @@
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
+use super::links::{PageOf, ReferenceContext, reference_id, resolve_reference};
 pub use super::sanitize::{block, escape, escape_fn, inline};
 
 /// A heading id from its text (see [`crate::identifiers::slug`]).
@@ -98,6 +99,67 @@ pub fn portable(md: &str) -> String {
     out
 }
 
+/// The notice's Markdown with the links that name an id (`[potilasrekisteri](#potilasrekisteri)`)
+/// resolved for the output at hand ([`resolve_reference`]): a link to another page gets that
+/// page's address (`potilasrekisteri.md`, `../potilasrekisteri/`), a register's own section on
+/// a combined page its anchor there (`#potilasrekisteri-oikeudet`). A link that leads nowhere
+/// is left as it is, for the HTML page's check to report ([`super::html::dangling_links`]).
+///
+/// On a page of its own, a page's Markdown whose links name no other page is returned as it is,
+/// without a parse.
+pub fn resolve_references(md: &str, cx: &ReferenceContext<'_>) -> String {
+    let other_page = md.match_indices("](#").any(|(i, _)| {
+        let id: String = md[i + 3..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        cx.targets.is_page(&id)
+    });
+    if !other_page && !matches!(cx.page, PageOf::Combined(_)) {
+        return md.to_string();
+    }
+    use pulldown_cmark::{Options, Tag};
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (e, r) in Parser::new_ext(md, opts).into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. }) = e else {
+            continue;
+        };
+        let Some(id) = dest_url
+            .strip_prefix('#')
+            .and_then(|_| reference_id(&dest_url))
+        else {
+            continue;
+        };
+        let Some(href) = resolve_reference(&id, cx) else {
+            continue;
+        };
+        let src = &md[r.clone()];
+        // `[text](#id)`: the destination is between the last `](` and the closing `)`.
+        let Some(split) = src
+            .rfind("](")
+            .filter(|_| src.starts_with('[') && src.ends_with(')'))
+        else {
+            continue;
+        };
+        if src[split + 2..src.len() - 1].trim() != dest_url.as_ref() {
+            continue;
+        }
+        if href != *dest_url {
+            edits.push((r.start + split + 2..r.end - 1, href));
+        }
+    }
+    let mut out = String::with_capacity(md.len() + edits.len() * 8);
+    let mut copied = 0;
+    for (r, with) in edits {
+        out.push_str(&md[copied..r.start]);
+        out.push_str(&with);
+        copied = r.end;
+    }
+    out.push_str(&md[copied..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +217,52 @@ mod tests {
         let attrs = strict | Options::ENABLE_HEADING_ATTRIBUTES;
         assert_eq!(seen(&p, strict), seen(md, attrs));
         assert_eq!(portable("Ei mitään.\n"), "Ei mitään.\n");
+    }
+
+    #[test]
+    fn references_to_other_pages_get_their_address_and_the_rest_is_kept() {
+        use super::super::links::{PageLinks, ReferenceTargets};
+        let mut targets = ReferenceTargets::default();
+        targets.registers.insert("muu".into(), None);
+        let on_page: std::collections::HashSet<String> =
+            ["oikeudet".to_string()].into_iter().collect();
+        let cx = |page, links| ReferenceContext {
+            targets: &targets,
+            page,
+            from: Some("tama"),
+            on_page: &on_page,
+            links,
+        };
+        let md = "## Oikeudet {#oikeudet}\n\n[o](#oikeudet), [m](#muu), [e](#evasteet).\n\n| a |\n|---|\n| [m](#muu) |\n";
+        let hugo = resolve_references(md, &cx(PageOf::Register("tama"), PageLinks::Section));
+        assert_eq!(
+            hugo,
+            "## Oikeudet {#oikeudet}\n\n[o](#oikeudet), [m](../muu/), [e](#evasteet).\n\n| a |\n|---|\n| [m](../muu/) |\n"
+        );
+        let plain = portable(&resolve_references(
+            md,
+            &cx(PageOf::Register("tama"), PageLinks::Markdown),
+        ));
+        assert_eq!(
+            plain,
+            "## Oikeudet\n\no, [m](muu.md), e.\n\n| a |\n|---|\n| [m](muu.md) |\n"
+        );
+        // Nothing to resolve: the text as it was.
+        let same = "[o](#oikeudet)\n";
+        assert_eq!(
+            resolve_references(same, &cx(PageOf::Register("tama"), PageLinks::Html)),
+            same
+        );
+        // On a combined page, a register's own section gets its anchor there.
+        let on_page: std::collections::HashSet<String> =
+            ["tama-oikeudet".to_string()].into_iter().collect();
+        let combined = ReferenceContext {
+            on_page: &on_page,
+            ..cx(PageOf::Combined("kaikki"), PageLinks::Section)
+        };
+        assert_eq!(
+            resolve_references("[o](#oikeudet)\n", &combined),
+            "[o](#tama-oikeudet)\n"
+        );
     }
 }

@@ -415,10 +415,51 @@ pub fn render_register(
     opts: &RenderOptions,
     marks: &Marks,
 ) -> Result<Vec<OutputFile>, RenderError> {
-    register_files(project, doc, t, opts, marks, &controller_name(project))
+    let targets = links::ReferenceTargets::new(t, project, [doc.id.as_str()]);
+    register_files(
+        project,
+        doc,
+        t,
+        opts,
+        marks,
+        &controller_name(project),
+        &targets,
+    )
 }
 
-/// [`render_register`] with the controller's name made once for all registers.
+/// A page whose in-page links all lead to an id of it, or the error that names the first
+/// that does not ([`html::dangling_links`]): the last line of defence behind the lint's
+/// `dangling-reference`.
+fn check_links(
+    html: &str,
+    t: &Templates,
+    template: &str,
+    register: Option<&str>,
+) -> Result<(), RenderError> {
+    let dangling = html::dangling_links(html);
+    let Some(first) = dangling.first() else {
+        return Ok(());
+    };
+    let more = match dangling.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Err(RenderError {
+        register: register.map(str::to_string),
+        error: TemplateError {
+            name: template.into(),
+            overridden: t.overrides.contains_key(template),
+            file: None,
+            pos: None,
+            message: format!(
+                "the page links to `#{first}`{more}, which no element of the page has as its id; a reference by id names a section the page does not have (see `seloste explain dangling-reference`)"
+            ),
+        },
+    })
+}
+
+/// [`render_register`] with the controller's name and what references may name made once for
+/// all registers.
 fn register_files(
     project: &Project,
     doc: &RegisterDoc,
@@ -426,6 +467,7 @@ fn register_files(
     opts: &RenderOptions,
     marks: &Marks,
     controller_name: &str,
+    targets: &links::ReferenceTargets,
 ) -> Result<Vec<OutputFile>, RenderError> {
     if let Some(conflict) = id_conflict(&doc.id) {
         // Refused at check time; this is the last guard.
@@ -445,35 +487,80 @@ fn register_files(
     page_files(
         t,
         opts,
-        &doc.id,
-        &md,
-        v.title_plain(),
-        v.updated_iso(),
+        PageSource {
+            id: &doc.id,
+            template: "register.md",
+            md: &md,
+            title_plain: v.title_plain(),
+            updated: v.updated_iso(),
+            refs: html::PageReferences {
+                targets,
+                page: links::PageOf::Register(&doc.id),
+                from: Some(&doc.id),
+                draft: opts.draft,
+            },
+        },
         controller_name,
     )
 }
 
+/// What a page is made from: its id and template, its Markdown, and how its references by id
+/// resolve.
+pub(crate) struct PageSource<'a> {
+    /// The page's id (its file names).
+    pub id: &'a str,
+    /// The template it was rendered from, to name in errors.
+    pub template: &'a str,
+    /// Its Markdown.
+    pub md: &'a str,
+    /// Its title in plain text, if the Markdown has no heading.
+    pub title_plain: &'a str,
+    /// Its `updated` date in ISO form.
+    pub updated: Option<&'a str>,
+    /// The page's references by id.
+    pub refs: html::PageReferences<'a>,
+}
+
 /// The files of one page from its Markdown: the `.md` (portable, or with front matter), the
 /// standalone `.html` and, if asked, the fragment. For a register's page and a combined
-/// notice's alike.
-fn page_files(
+/// notice's alike. Every in-page link of the HTML must lead to an id of the page.
+pub(crate) fn page_files(
     t: &Templates,
     opts: &RenderOptions,
-    id: &str,
-    md: &str,
-    title_plain: &str,
-    updated: Option<&str>,
+    source: PageSource<'_>,
     controller_name: &str,
 ) -> Result<Vec<OutputFile>, RenderError> {
+    let PageSource {
+        id,
+        template,
+        md,
+        title_plain,
+        updated,
+        refs,
+    } = source;
     let title = first_heading(md).unwrap_or_else(|| title_plain.to_string());
     let description = description(md);
-    let (html, toc) = html::to_html(md, &t.labels.markers(), "");
+    let html::HtmlPage { html, toc, ids } =
+        html::render_html(md, &t.labels.markers(), "", Some(&refs));
     let mut files = Vec::with_capacity(3);
+    let md_refs = |page_links| links::ReferenceContext {
+        targets: refs.targets,
+        page: refs.page,
+        from: refs.from,
+        on_page: &ids,
+        links: page_links,
+    };
     let md_file = match opts.front_matter {
-        FrontMatter::None => markdown::portable(md),
+        FrontMatter::None => markdown::portable(&markdown::resolve_references(
+            md,
+            &md_refs(links::PageLinks::Markdown),
+        )),
         kind => {
             front_matter(kind, &title, &description, updated, opts.draft)
-                + &without_first_heading(md)
+                + &without_first_heading(&markdown::resolve_references(
+                    md,
+                    &md_refs(links::PageLinks::Section),
+                ))
         }
     };
     files.push(OutputFile {
@@ -497,19 +584,22 @@ fn page_files(
         register: Some(id.to_string()),
         ..e
     })?;
+    check_links(&page_html, t, template, Some(id))?;
     files.push(OutputFile {
         path: format!("{id}.html"),
         contents: page_html,
     });
     if opts.fragments {
         let prefix = fragment_prefix(opts, id);
+        let fragment = if prefix.is_empty() {
+            html
+        } else {
+            html::render_html(md, &t.labels.markers(), &prefix, Some(&refs)).html
+        };
+        check_links(&fragment, t, template, Some(id))?;
         files.push(OutputFile {
             path: format!("fragment/{id}.html"),
-            contents: if prefix.is_empty() {
-                html
-            } else {
-                html::to_html(md, &t.labels.markers(), &prefix).0
-            },
+            contents: fragment,
         });
     }
     Ok(files)
@@ -526,12 +616,13 @@ pub fn render(
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<OutputFile>, RenderError> {
     let controller_name = controller_name(project);
+    let targets = links::ReferenceTargets::new(t, project, registers.iter().map(|d| d.id.as_str()));
     let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
         .par_iter()
         // A register published only in a combined notice has no page of its own.
         .filter(|doc| combined::has_own_page(project, &doc.id))
         .map(|doc| {
-            let files = register_files(project, doc, t, opts, marks, &controller_name)?;
+            let files = register_files(project, doc, t, opts, marks, &controller_name, &targets)?;
             progress();
             Ok(files)
         })
@@ -542,7 +633,7 @@ pub fn render(
     }
     for notice in combined::notices(project) {
         files.extend(combined::render_combined(
-            project, notice, registers, t, opts, marks,
+            project, notice, registers, t, opts, marks, &targets,
         )?);
     }
 
@@ -559,11 +650,25 @@ pub fn render(
     )?;
     let index_title = first_heading(&index_md).unwrap_or_default();
     let index_description = description(&index_md);
+    let index_ids = html::page_ids(&index_md);
+    let index_refs = |page_links| links::ReferenceContext {
+        targets: &targets,
+        page: links::PageOf::Index,
+        from: None,
+        on_page: &index_ids,
+        links: page_links,
+    };
     let index_md_file = match opts.front_matter {
-        FrontMatter::None => markdown::portable(&index_md),
+        FrontMatter::None => markdown::portable(&markdown::resolve_references(
+            &index_md,
+            &index_refs(links::PageLinks::Markdown),
+        )),
         kind => {
             front_matter(kind, &index_title, &index_description, None, opts.draft)
-                + &without_first_heading(&index_md)
+                + &without_first_heading(&markdown::resolve_references(
+                    &index_md,
+                    &index_refs(links::PageLinks::SectionIndex),
+                ))
         }
     };
     files.push(OutputFile {
@@ -578,33 +683,54 @@ pub fn render(
         }),
         None,
     )?;
-    let (html, toc) = html::to_html(&index_for_html, &t.labels.markers(), "");
+    let index_html_refs = html::PageReferences {
+        targets: &targets,
+        page: links::PageOf::Index,
+        from: None,
+        draft: opts.draft,
+    };
+    let html::HtmlPage { html, toc, .. } = html::render_html(
+        &index_for_html,
+        &t.labels.markers(),
+        "",
+        Some(&index_html_refs),
+    );
     if opts.fragments {
         let prefix = fragment_prefix(opts, INDEX);
+        let fragment = if prefix.is_empty() {
+            html.clone()
+        } else {
+            html::render_html(
+                &index_for_html,
+                &t.labels.markers(),
+                &prefix,
+                Some(&index_html_refs),
+            )
+            .html
+        };
+        check_links(&fragment, t, "index.md", None)?;
         files.push(OutputFile {
             path: format!("fragment/{INDEX}.html"),
-            contents: if prefix.is_empty() {
-                html.clone()
-            } else {
-                html::to_html(&index_for_html, &t.labels.markers(), &prefix).0
-            },
+            contents: fragment,
         });
     }
+    let index_page = page(
+        t,
+        PageInput {
+            title: &index_title,
+            description: &index_description,
+            controller: &controller_name,
+            html: &html,
+            toc: &toc,
+            index_href: None,
+            draft: opts.draft,
+            updated: None,
+        },
+    )?;
+    check_links(&index_page, t, "index.md", None)?;
     files.push(OutputFile {
         path: format!("{INDEX}.html"),
-        contents: page(
-            t,
-            PageInput {
-                title: &index_title,
-                description: &index_description,
-                controller: &controller_name,
-                html: &html,
-                toc: &toc,
-                index_href: None,
-                draft: opts.draft,
-                updated: None,
-            },
-        )?,
+        contents: index_page,
     });
     Ok(files)
 }

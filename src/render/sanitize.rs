@@ -31,7 +31,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Ta
 
 use std::cell::RefCell;
 
-use super::links::{BaseUrl, is_in_page_anchor, is_relative_target};
+use super::links::{BaseUrl, is_in_page_anchor, is_relative_target, reference_id};
 
 thread_local! {
     /// The base that relative links in user text are resolved against, set by [`with_base`].
@@ -481,6 +481,10 @@ fn user_events(src: &str) -> Vec<Event<'_>> {
             }) => {
                 let dest_url: CowStr<'_> = if link_type == LinkType::Email {
                     format!("mailto:{dest_url}").into()
+                } else if let Some(id) = reference_id(&dest_url) {
+                    // A reference by id, in the one form the outputs resolve (`#Oikeudet`
+                    // is `#oikeudet`).
+                    format!("#{id}").into()
                 } else if let Some(absolute) = resolved(&dest_url) {
                     absolute.into()
                 } else {
@@ -790,7 +794,7 @@ pub fn unrendered(src: &str, one_line: bool) -> Option<(std::ops::Range<usize>, 
                 ..
             }) if *link_type != LinkType::Email
                 && !keeps_link(dest_url)
-                && !is_in_page_anchor(dest_url)
+                && reference_id(dest_url).is_none()
                 && !is_relative_target(dest_url) =>
             {
                 "a link to an address other than http, https, mailto or tel, shown as its text"
@@ -836,6 +840,30 @@ pub fn relative_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 ..
             }) if !matches!(link_type, LinkType::Email | LinkType::Autolink)
                 && is_relative_target(&dest_url) =>
+            {
+                Some((range, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The links of user Markdown whose target is in the page (`[Oikeutesi](#oikeudet)`, also
+/// written `#Oikeudet` or `< #oikeudet >`), with their byte ranges and their targets as written:
+/// the references by id that the outputs resolve (see [`super::links::reference_id`]).
+pub fn reference_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    if !src.contains('#') {
+        return Vec::new();
+    }
+    Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter()
+        .filter_map(|(e, range)| match e {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) if !matches!(link_type, LinkType::Email | LinkType::Autolink)
+                && dest_url.trim_start().starts_with('#') =>
             {
                 Some((range, dest_url.to_string()))
             }

@@ -1038,25 +1038,17 @@ fn register_view_of(
             .iter()
             .any(|x| x.role.as_ref().is_some_and(|r| r.value == role))
     };
-    let mut anchors: Vec<String> = Vec::new();
+    // The anchors a reference to a further section names (see `links`).
+    let anchors = super::links::register_extra_anchors(r);
     let extra_sections = r
         .extra_sections()
         .iter()
         .filter(|x| !x.title.value.is_blank() && !x.text.value.is_blank())
-        .map(|x| {
-            let base = format!("lisatieto-{}", markdown::slug(x.title.value.as_str()));
-            let mut anchor = base.clone();
-            let mut n = 2;
-            while anchors.contains(&anchor) {
-                anchor = format!("{base}-{n}");
-                n += 1;
-            }
-            anchors.push(anchor.clone());
-            ExtraView {
-                title: Md::inline(&x.title.value),
-                text: Md::block(&x.text.value),
-                anchor: Md::raw(anchor),
-            }
+        .zip(anchors)
+        .map(|(x, anchor)| ExtraView {
+            title: Md::inline(&x.title.value),
+            text: Md::block(&x.text.value),
+            anchor: Md::raw(anchor),
         })
         .collect();
     RegisterView {

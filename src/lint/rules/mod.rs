@@ -11,6 +11,7 @@ pub mod consent_for_necessary_cookie;
 pub mod contradicting_right_note;
 pub mod cookie_without_consent;
 pub mod criminal_data_without_law;
+pub mod dangling_reference;
 pub mod derogation_before_safeguard;
 pub mod dissolved_controller;
 pub mod hedged_recipients;
@@ -129,6 +130,7 @@ pub static RULES: &[&Rule] = &[
     &missing_automated_decisions::RULE,
     &missing_decision_logic::RULE,
     &cookie_without_consent::RULE,
+    &dangling_reference::RULE,
     &consent_for_necessary_cookie::RULE,
     &restriction_without_law::RULE,
     &note_for_inapplicable_right::RULE,
