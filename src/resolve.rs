@@ -14,8 +14,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostic::{Diagnostic, InputError, closest};
 use crate::model::{
-    DataCategory, Id, ListOrNone, Purpose, Recipient, RecipientItems, Register, Retention, Section,
-    Shared, SharedKind, Source, Spanned, SpannedMap, Text, Transfer,
+    CookieClass, DataCategory, ExtraSection, Id, ListOrNone, Purpose, Recipient, RecipientItems,
+    Register, Retention, Section, Shared, SharedKind, Source, Spanned, SpannedMap, Text, Transfer,
 };
 use crate::source::FileId;
 
@@ -102,7 +102,7 @@ impl SharedIndex {
     }
 }
 
-const KINDS: [SharedKind; 7] = [
+const KINDS: [SharedKind; 9] = [
     SharedKind::Purposes,
     SharedKind::PersonalData,
     SharedKind::Sources,
@@ -110,6 +110,8 @@ const KINDS: [SharedKind; 7] = [
     SharedKind::Transfers,
     SharedKind::Retention,
     SharedKind::Texts,
+    SharedKind::Cookies,
+    SharedKind::Sections,
 ];
 
 /// The `ref` keys inside shared definitions, which are not allowed.
@@ -283,6 +285,45 @@ impl Entry for Retention {
     }
 }
 
+impl Entry for CookieClass {
+    const KIND: SharedKind = SharedKind::Cookies;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.cookies.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        overlay!(CookieClass, base, local; class, description, purpose, legal_basis, duration,
+            provider)
+    }
+}
+
+impl Entry for ExtraSection {
+    const KIND: SharedKind = SharedKind::Sections;
+    fn reference(&self) -> Option<&Spanned<Id>> {
+        self.reference.as_ref()
+    }
+    fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>> {
+        shared.sections.as_ref().map(|m| &m.value)
+    }
+    fn overlay(base: &mut Self, local: Self) -> bool {
+        let ExtraSection {
+            reference: _,
+            title,
+            text,
+            own,
+        } = local;
+        if own.0 {
+            base.title = title;
+        }
+        if own.1 {
+            base.text = text;
+        }
+        own.0 || own.1
+    }
+}
+
 /// What resolving one register needs and gathers.
 struct Resolver<'a> {
     shared: Option<&'a Shared>,
@@ -399,6 +440,12 @@ pub fn register(
         r.list(v);
     }
     if let Some(v) = vec_of(&mut register.retention) {
+        r.list(v);
+    }
+    if let Some(v) = vec_of(&mut register.cookies) {
+        r.list(v);
+    }
+    if let Some(v) = vec_of(&mut register.extra_sections) {
         r.list(v);
     }
     if let Some(section) = &mut register.recipients {

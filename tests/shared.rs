@@ -395,3 +395,33 @@ fn a_word_found_in_a_shared_text_is_located_in_its_file_once() {
         outcome.diagnostics
     );
 }
+
+#[test]
+fn cookie_classes_and_further_sections_can_be_shared_and_overridden() {
+    let project = format!(
+        "{PROJECT}  cookies:\n    tilastot:\n      class: statistics\n      description: Matomo (_pk_id), omalla palvelimella\n      purpose: Kävijämäärien seuranta\n      legal_basis: consent\n      duration: 13 kuukautta\n  sections:\n    muutokset:\n      title: Selosteen muuttaminen\n      text: Päivitämme selostetta, kun käsittely muuttuu.\n"
+    );
+    let registers: Vec<(&str, String)> = two_registers()
+        .into_iter()
+        .map(|(id, text)| {
+            (
+                id,
+                text + "cookies:\n  - ref: tilastot\nextra_sections:\n  - ref: muutokset\n  - ref: muutokset\n    title: Muutokset\n",
+            )
+        })
+        .collect();
+    let outcome = run(&project, &registers);
+    let got: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &outcome))
+        .collect();
+    // `posti` of PROJECT is not used here.
+    assert_eq!(got, ["unused-definition seloste.yaml:18:5"]);
+    let md = &markdown(&outcome)[0].1;
+    assert!(md.contains("Matomo"), "{md}");
+    assert!(md.contains("## Selosteen muuttaminen"), "{md}");
+    // The entry's own title overrides the shared one, and the text stays.
+    assert!(md.contains("## Muutokset"), "{md}");
+    assert_eq!(md.matches("Päivitämme selostetta").count(), 2, "{md}");
+}

@@ -50,6 +50,14 @@ impl CookieClassKind {
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CookieClass {
+    /// Viittaus `shared`-osion määritelmään (`ref: tunniste`); muut avaimet täydentävät tai
+    /// korvaavat sen kenttiä.
+    ///
+    /// A reference to a definition under `shared` (`ref: id`); the other keys add to or
+    /// override its fields.
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    pub reference: Option<Spanned<super::Id>>,
     /// Ryhmä: `necessary`, `preferences`, `statistics` tai `marketing`.
     ///
     /// The class: `necessary`, `preferences`, `statistics` or `marketing`.

@@ -129,10 +129,12 @@ pub struct Register {
 
 /// Lisäosio.
 ///
-/// A further section of the notice, with its own heading.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// A further section of the notice, with its own heading; or `ref: id` naming one of
+/// `shared.sections`, whose `title` and `text` the entry may override.
+#[derive(Clone, Debug)]
 pub struct ExtraSection {
+    /// A reference to a shared section, until the resolve stage puts it in place.
+    pub reference: Option<Spanned<Id>>,
     /// Otsikko.
     ///
     /// Heading.
@@ -141,6 +143,68 @@ pub struct ExtraSection {
     ///
     /// Text.
     pub text: Spanned<Text>,
+    /// Whether the entry wrote its own `title` and `text` (else they are blank placeholders
+    /// of a reference).
+    pub own: (bool, bool),
+}
+
+/// The keys of an `extra_sections` entry as written.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ExtraSectionKeys {
+    #[serde(default, rename = "ref")]
+    #[schemars(rename = "ref", schema_with = "super::ref_key_schema")]
+    reference: Option<Spanned<Id>>,
+    /// Otsikko.
+    ///
+    /// Heading.
+    title: Option<Spanned<Text>>,
+    /// Teksti.
+    ///
+    /// Text.
+    text: Option<Spanned<Text>>,
+}
+
+impl<'de> Deserialize<'de> for ExtraSection {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let keys = ExtraSectionKeys::deserialize(deserializer)?;
+        let at = keys.reference.as_ref().map(|r| r.pos).unwrap_or_default();
+        let own = (keys.title.is_some(), keys.text.is_some());
+        let (title, text) = match (keys.reference.is_some(), keys.title, keys.text) {
+            (_, Some(title), Some(text)) => (title, text),
+            (true, title, text) => (
+                title.unwrap_or_else(|| Spanned::new(Text::default(), at)),
+                text.unwrap_or_else(|| Spanned::new(Text::default(), at)),
+            ),
+            (false, None, _) => return Err(serde::de::Error::missing_field("title")),
+            (false, _, None) => return Err(serde::de::Error::missing_field("text")),
+        };
+        Ok(ExtraSection {
+            reference: keys.reference,
+            title,
+            text,
+            own,
+        })
+    }
+}
+
+impl JsonSchema for ExtraSection {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ExtraSection".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut s = ExtraSectionKeys::json_schema(generator);
+        s.insert(
+            "description".into(),
+            "Lisäosio otsikkoineen, tai `ref: tunniste` yhteiseen osioon (`shared.sections`).\n\nA further section with its heading, or `ref: id` naming a shared section (`shared.sections`).".into(),
+        );
+        s.insert(
+            "anyOf".into(),
+            serde_json::json!([{ "required": ["title", "text"] }, { "required": ["ref"] }]),
+        );
+        s
+    }
 }
 
 /// Käsittelyn tarkoitus.

@@ -18,7 +18,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::{
-    DataCategory, Id, Purpose, Recipient, Retention, Source, Spanned, SpannedMap, Text, Transfer,
+    CookieClass, DataCategory, ExtraSection, Id, Purpose, Recipient, Retention, Source, Spanned,
+    SpannedMap, Text, Transfer,
 };
 
 /// Yhteiset määritelmät, joihin rekisterit viittaavat tunnisteella (`ref: tunniste`).
@@ -56,6 +57,14 @@ pub struct Shared {
     ///
     /// Texts, by id: the security text, notes, how to exercise the rights …
     pub texts: Option<Spanned<SpannedMap<Spanned<Text>>>>,
+    /// Evästeryhmät tunnisteittain.
+    ///
+    /// Classes of cookies, by id.
+    pub cookies: Option<Spanned<SpannedMap<Spanned<CookieClass>>>>,
+    /// Lisäosiot tunnisteittain (`title` ja `text`).
+    ///
+    /// Further sections, by id (`title` and `text`).
+    pub sections: Option<Spanned<SpannedMap<Spanned<ExtraSection>>>>,
 }
 
 /// The kinds of shared definition, as the keys of `shared:` name them.
@@ -75,6 +84,10 @@ pub enum SharedKind {
     Retention,
     /// `texts`.
     Texts,
+    /// `cookies`.
+    Cookies,
+    /// `sections`.
+    Sections,
 }
 
 impl SharedKind {
@@ -88,6 +101,8 @@ impl SharedKind {
             SharedKind::Transfers => "transfers",
             SharedKind::Retention => "retention",
             SharedKind::Texts => "texts",
+            SharedKind::Cookies => "cookies",
+            SharedKind::Sections => "sections",
         }
     }
 }
@@ -108,6 +123,8 @@ impl Shared {
             SharedKind::Transfers => keys(&self.transfers),
             SharedKind::Retention => keys(&self.retention),
             SharedKind::Texts => keys(&self.texts),
+            SharedKind::Cookies => keys(&self.cookies),
+            SharedKind::Sections => keys(&self.sections),
         }
     }
 }
@@ -132,6 +149,8 @@ impl Shared {
         join(&mut self.transfers, other.transfers);
         join(&mut self.retention, other.retention);
         join(&mut self.texts, other.texts);
+        join(&mut self.cookies, other.cookies);
+        join(&mut self.sections, other.sections);
     }
 }
 
@@ -148,6 +167,8 @@ impl<'de> Deserialize<'de> for Shared {
             transfers: Option<Spanned<SpannedMap<Spanned<Transfer>>>>,
             retention: Option<Spanned<SpannedMap<Spanned<Retention>>>>,
             texts: Option<Spanned<SpannedMap<Spanned<Text>>>>,
+            cookies: Option<Spanned<SpannedMap<Spanned<CookieClass>>>>,
+            sections: Option<Spanned<SpannedMap<Spanned<ExtraSection>>>>,
         }
         let raw = super::naming_file(|| Raw::deserialize(deserializer))?;
         Ok(Shared {
@@ -158,6 +179,8 @@ impl<'de> Deserialize<'de> for Shared {
             transfers: raw.transfers,
             retention: raw.retention,
             texts: raw.texts,
+            cookies: raw.cookies,
+            sections: raw.sections,
         })
     }
 }

@@ -113,6 +113,8 @@ pub fn render_combined(
     // A register's text that names one of its own sections (`#tarkoitukset`) leads to that
     // register's section of this page: resolved in its part, where it is known whose it is.
     // References to other pages are left to the whole page, for each output's own form.
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let (bodies, common) = said_once(bodies, &ids);
     let draft_page = view::combined::combined_view(
         project,
         notice,
@@ -120,6 +122,7 @@ pub fn render_combined(
         &docs,
         &views,
         bodies.clone(),
+        common.clone(),
         opts,
         marks,
     );
@@ -141,7 +144,9 @@ pub fn render_combined(
             )
         })
         .collect();
-    let v = view::combined::combined_view(project, notice, &id, &docs, &views, bodies, opts, marks);
+    let v = view::combined::combined_view(
+        project, notice, &id, &docs, &views, bodies, common, opts, marks,
+    );
     let md = render_markdown(t, "combined.md", &v, Some(&id))?;
     page_files(
         t,
@@ -161,4 +166,142 @@ pub fn render_combined(
         },
         &controller_name(project),
     )
+}
+
+/// The sections of a register's part that may be said once for all: what concerns the page's
+/// registers alike when they say it alike. Purposes, data, sources, recipients and retention
+/// always stand under their register, as the notice is read register by register.
+const ONCE: &[&str] = &[
+    "siirrot",
+    "automaattinen-paatoksenteko",
+    "uudet-tarkoitukset",
+    "evasteet",
+    "tietoturva",
+];
+
+/// One section of a part: its heading's id without the register's prefix, and its Markdown
+/// with the prefix taken out of the ids and links, so that two registers' sections compare.
+struct PartSection {
+    key: String,
+    plain: String,
+    text: String,
+}
+
+/// Splits a part (`### …` headings, one level below the register's) into what stands before
+/// the first section and the sections.
+fn sections_of(body: &str, register: &str) -> (String, Vec<PartSection>) {
+    let prefix = format!("{register}-");
+    let mut head = String::new();
+    let mut out: Vec<PartSection> = Vec::new();
+    for line in body.split_inclusive('\n') {
+        let heading = line.starts_with("### ");
+        let key = heading
+            .then(|| line.trim_end().rsplit_once("{#"))
+            .flatten()
+            .and_then(|(_, id)| id.strip_suffix('}'))
+            .and_then(|id| id.strip_prefix(&prefix));
+        match (key, out.last_mut()) {
+            (Some(k), _) => out.push(PartSection {
+                key: k.to_string(),
+                plain: String::new(),
+                text: String::new(),
+            }),
+            (None, None) => {
+                head.push_str(line);
+                continue;
+            }
+            (None, Some(_)) => {}
+        }
+        let s = out.last_mut().expect("a section was opened");
+        s.text.push_str(line);
+        s.plain.push_str(
+            &line
+                .replace(&format!("{{#{prefix}"), "{#")
+                .replace(&format!("](#{prefix}"), "](#"),
+        );
+    }
+    (head, out)
+}
+
+/// Takes out of every part the sections all parts say word for word alike (of those in
+/// [`ONCE`] and the further sections, `lisatieto-…`), and returns the parts and those
+/// sections, said once, a level up and with the plain ids a register's page gives them.
+fn said_once(bodies: Vec<String>, registers: &[&str]) -> (Vec<String>, String) {
+    if bodies.len() < 2 {
+        return (bodies, String::new());
+    }
+    let split: Vec<(String, Vec<PartSection>)> = bodies
+        .iter()
+        .zip(registers)
+        .map(|(b, r)| sections_of(b, r))
+        .collect();
+    let alike = |key: &str| -> Option<&str> {
+        let first = split[0].1.iter().find(|s| s.key == key)?;
+        split[1..]
+            .iter()
+            .all(|(_, secs)| secs.iter().any(|s| s.key == key && s.plain == first.plain))
+            .then_some(first.plain.as_str())
+    };
+    let mut common = String::new();
+    let mut once: Vec<String> = Vec::new();
+    for s in &split[0].1 {
+        // A section that links to a register's own section stays with it.
+        let own_link = s.text.contains(&format!("](#{}-", registers[0]));
+        let may = (ONCE.contains(&s.key.as_str()) || s.key.starts_with("lisatieto-")) && !own_link;
+        if let Some(text) = alike(&s.key).filter(|_| may) {
+            // A level up: `### Evästeet …` (and its `####` items) become `## …`.
+            for line in text.split_inclusive('\n') {
+                common.push_str(
+                    line.strip_prefix('#')
+                        .filter(|_| line.starts_with("###"))
+                        .unwrap_or(line),
+                );
+            }
+            if !common.ends_with("\n\n") {
+                common.push('\n');
+            }
+            once.push(s.key.clone());
+        }
+    }
+    if once.is_empty() {
+        return (bodies, String::new());
+    }
+    let bodies = split
+        .into_iter()
+        .map(|(head, secs)| {
+            let mut b = head;
+            for s in secs.into_iter().filter(|s| !once.contains(&s.key)) {
+                b.push_str(&s.text);
+            }
+            b
+        })
+        .collect();
+    (bodies, common)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_every_part_says_alike_are_said_once_and_others_stay() {
+        let a = "Johdanto A.\n\n### Tarkoitukset {#a-tarkoitukset}\n\nA:n tarkoitus.\n\n### Siirrot {#a-siirrot}\n\nEi siirretä.\n\n### Uudet {#a-uudet-tarkoitukset}\n\nKatso [evästeet](#a-evasteet).\n\n### Evästeet {#a-evasteet}\n\n#### Analytiikka\n\nSama.\n";
+        let b = "### Tarkoitukset {#b-tarkoitukset}\n\nB:n tarkoitus.\n\n### Siirrot {#b-siirrot}\n\nEi siirretä.\n\n### Uudet {#b-uudet-tarkoitukset}\n\nKatso [evästeet](#b-evasteet).\n\n### Evästeet {#b-evasteet}\n\n#### Analytiikka\n\nEri.\n";
+        let (bodies, common) = said_once(vec![a.into(), b.into()], &["a", "b"]);
+        // The transfers are said alike: once, a level up, with the plain id.
+        assert_eq!(common, "## Siirrot {#siirrot}\n\nEi siirretä.\n\n");
+        // Alike too, but it links to a register's own section, which stays with it.
+        assert!(bodies[0].contains("{#a-uudet-tarkoitukset}"));
+        // The purposes always stay, and the cookies differ.
+        assert!(bodies[0].starts_with("Johdanto A.\n\n### Tarkoitukset {#a-tarkoitukset}"));
+        assert!(bodies[0].contains("{#a-evasteet}") && !bodies[0].contains("{#a-siirrot}"));
+        assert!(
+            bodies[1].contains("#### Analytiikka\n\nEri."),
+            "{}",
+            bodies[1]
+        );
+        // One register alone says everything itself.
+        let (one, none) = said_once(vec![a.into()], &["a"]);
+        assert_eq!((one[0].as_str(), none.as_str()), (a, ""));
+    }
 }

@@ -229,6 +229,8 @@ fn kind_section(kind: &str) -> Section {
         "recipients" => Section::Recipients,
         "transfers" => Section::Transfers,
         "retention" => Section::Retention,
+        "cookies" => Section::Cookies,
+        "sections" => Section::Extra,
         _ => Section::Head,
     }
 }

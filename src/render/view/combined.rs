@@ -66,6 +66,9 @@ pub struct CombinedView {
     complaint: NoteView,
     /// The security text, when every register says the same (else each part says its own).
     security: Option<Md>,
+    /// The sections every register's part says word for word alike (no transfers, the same
+    /// cookies, the same further sections), said once after the registers.
+    common: Md,
     hx: Md,
     at: Md,
     combined: bool,
@@ -251,11 +254,14 @@ pub fn combined_view(
     docs: &[&RegisterDoc],
     views: &[RegisterView],
     bodies: Vec<String>,
+    common: String,
     opts: &crate::render::RenderOptions,
     marks: &crate::render::Marks,
 ) -> CombinedView {
     sanitize::with_base(BaseUrl::of_project(project), || {
-        combined_view_of(project, notice, id, docs, views, bodies, opts, marks)
+        combined_view_of(
+            project, notice, id, docs, views, bodies, common, opts, marks,
+        )
     })
 }
 
@@ -267,6 +273,7 @@ fn combined_view_of(
     docs: &[&RegisterDoc],
     views: &[RegisterView],
     bodies: Vec<String>,
+    common: String,
     opts: &crate::render::RenderOptions,
     marks: &crate::render::Marks,
 ) -> CombinedView {
@@ -466,14 +473,19 @@ fn combined_view_of(
         authority: super::authority_view(project),
         registers: views
             .iter()
+            .zip(docs)
             .zip(bodies)
             .zip(&titles)
-            .map(|((v, body), t)| PartView {
+            .map(|(((v, doc), body), t)| PartView {
                 id: v.id.clone(),
                 anchor: Md::raw(v.id.clone()),
                 title: Some(t.clone()),
                 title_plain: v.title_plain.clone(),
-                description: v.description.clone(),
+                // What the page's own introduction says already is not said again.
+                description: v
+                    .description
+                    .clone()
+                    .filter(|_| written(&doc.register.description) != written(&notice.description)),
                 body: Md::raw(body),
             })
             .collect(),
@@ -490,8 +502,14 @@ fn combined_view_of(
         } else {
             None
         },
+        common: Md::raw(common),
         hx: Md::raw(String::new()),
         at: Md::raw(String::new()),
         combined: true,
     }
+}
+
+/// A text as written, trimmed; `None` when blank or not given.
+fn written(t: &Option<crate::model::Spanned<crate::model::Text>>) -> Option<&str> {
+    nonblank(t).map(|t| t.value.as_str().trim())
 }
