@@ -488,7 +488,8 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         })
         .collect();
 
-    let mut used = resolve::Used::new();
+    let (project_errors, mut used) = resolve::project(&mut project);
+    diagnostics.extend(project_errors);
     // What registers found in the shared definitions they copied, said once.
     let mut in_shared: Vec<Diagnostic> = Vec::new();
     let mut seen = std::collections::HashMap::new();

@@ -499,6 +499,24 @@ pub fn register(
     (r.out, r.used)
 }
 
+/// Puts the shared texts in place in what `seloste.yaml` itself refers to (the introductions of
+/// combined notices): returns the input errors and the definitions used.
+pub fn project(project: &mut crate::model::Project) -> (Vec<Diagnostic>, Used) {
+    let mut r = Resolver {
+        shared: Some(&project.definitions),
+        index: &project.shared,
+        file: project.file,
+        used: Used::new(),
+        out: Vec::new(),
+    };
+    if let Some(combined) = &mut project.config.combined {
+        for notice in &mut combined.value {
+            r.text(&mut notice.value.description);
+        }
+    }
+    (r.out, r.used)
+}
+
 /// Every shared definition with where it is defined, for the report of unused ones.
 pub fn definitions(shared: &Shared) -> Vec<(SharedKind, &Spanned<String>)> {
     KINDS

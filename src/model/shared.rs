@@ -199,9 +199,13 @@ pub struct CombinedNotice {
     ///
     /// The title, e.g. "Tietosuojaseloste".
     pub title: Option<Spanned<Text>>,
-    /// Vapaaehtoinen johdanto.
+    /// Vapaaehtoinen johdanto, tai `{ref: tunniste}` yhteiseen tekstiin. Rekisterin oma
+    /// johdanto, joka on sama teksti, jätetään sivulla pois.
     ///
-    /// Optional introduction.
+    /// Optional introduction, or `{ref: id}` naming a shared text. A register's own
+    /// introduction that is the same text is not repeated on the page.
+    #[serde(default, deserialize_with = "text_or_ref")]
+    #[schemars(schema_with = "text_or_ref_schema")]
     pub description: Option<Spanned<Text>>,
     /// Rekisterit (tiedostonimi ilman päätettä) siinä järjestyksessä, jossa ne esitetään.
     ///
