@@ -40,6 +40,8 @@ pub struct Outcome {
     pub project: Option<Project>,
     /// Registers that loaded, in file-name order (only with `keep_registers`).
     pub registers: Vec<RegisterDoc>,
+    /// What loads the registers again, a batch at a time (only from [`run_for_build`]).
+    pub reload: Option<Reload>,
     /// How many register files were found.
     pub register_files: usize,
     /// The project's templates (built-in, or its own overrides), if they loaded.
@@ -191,6 +193,8 @@ struct RegisterResult {
     text: Option<Arc<str>>,
     doc: Option<RegisterDoc>,
     diagnostics: Vec<Diagnostic>,
+    /// With `reload`: what loads the register again, and what the index lists of it.
+    checked: Option<(Checked, RegisterDoc)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -203,6 +207,7 @@ fn process_register(
     id: Option<String>,
     opts: &Options,
     keep: bool,
+    reload: bool,
 ) -> RegisterResult {
     let text = match files.read(root, path, file) {
         Ok(t) => t,
@@ -211,6 +216,7 @@ fn process_register(
                 text: None,
                 doc: None,
                 diagnostics: vec![*d],
+                checked: None,
             };
         }
     };
@@ -221,6 +227,7 @@ fn process_register(
                 text: Some(text),
                 doc: None,
                 diagnostics,
+                checked: None,
             };
         }
     };
@@ -233,11 +240,14 @@ fn process_register(
         register,
     };
     let diagnostics = lint::lint_register(project, &doc, &text, &LintOptions { today: opts.today });
-    let keep_text = keep || !diagnostics.is_empty();
+    // Kept for the report's snippets and a draft's marks, which only files with findings need.
+    let keep_text = !diagnostics.is_empty();
+    let checked = (reload && has_id).then(|| (Checked::of(path, &text), summary(&doc)));
     RegisterResult {
         text: keep_text.then_some(text),
         doc: (keep && has_id).then_some(doc),
         diagnostics,
+        checked,
     }
 }
 
@@ -252,8 +262,31 @@ pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
     }
 }
 
+/// [`run`] for `build`: every register is checked as `check` checks it, its model dropped
+/// after linting it, and [`Outcome::reload`] keeps what loads it again when its pages are
+/// rendered, a batch at a time. A register's model is about three times its YAML (15 KB):
+/// holding every one would take 700 MB for 50,000 registers.
+pub fn run_for_build(path: Option<&Path>, cwd: &Path, today: NaiveDate) -> Outcome {
+    let opts = Options {
+        today,
+        keep_registers: false,
+    };
+    match load::discover(path, cwd) {
+        Ok(config_path) => run_project_as(&config_path, &Disk, &opts, true),
+        Err(d) => Outcome {
+            diagnostics: vec![*d],
+            ..Outcome::default()
+        },
+    }
+}
+
 /// Runs the pipeline on the project whose `seloste.yaml` is `config_path`, reading from `fs`.
 pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcome {
+    run_project_as(config_path, fs, opts, false)
+}
+
+/// [`run_project`]; with `reload`, as [`run_for_build`].
+fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bool) -> Outcome {
     let mut out = Outcome::default();
     let config_path = config_path.to_path_buf();
     let root = config_path
@@ -316,7 +349,10 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         }
     };
     // With templates of its own, `check` renders every register to find their errors too.
-    let trial = !opts.keep_registers && templates.as_ref().is_some_and(|t| !t.overrides.is_empty());
+    // (A build renders them anyway.)
+    let trial = !opts.keep_registers
+        && !reload
+        && templates.as_ref().is_some_and(|t| !t.overrides.is_empty());
     let keep = opts.keep_registers || trial;
 
     let paths = match fs.list(&project.notices_dir) {
@@ -356,7 +392,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         .par_iter()
         .zip(ids.into_par_iter())
         .map(|((file, path), id)| {
-            process_register(fs, &root, &project, *file, path, id, opts, keep)
+            process_register(fs, &root, &project, *file, path, id, opts, keep, reload)
         })
         .collect();
 
@@ -365,6 +401,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         &config_text,
         &LintOptions { today: opts.today },
     ));
+    let (mut checked, mut summaries) = (Vec::new(), Vec::new());
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {
             out.sources.set_text(*file, r.text);
@@ -373,6 +410,17 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         if let Some(doc) = r.doc {
             out.registers.push(doc);
         }
+        if let Some((c, summary)) = r.checked {
+            checked.push(c);
+            summaries.push(summary);
+        }
+    }
+    if reload {
+        out.reload = Some(Reload {
+            root: root.clone(),
+            registers: checked,
+            summaries,
+        });
     }
     let mut project = project;
     if trial && let Some(t) = &templates {
@@ -387,7 +435,10 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         };
         let t = t.clone();
         match crate::build::with_deadline((project, registers), deadline, move |(p, r)| {
-            crate::render::render(p, r, &t, &opts, &crate::render::Marks::none(), &|| {})
+            // Every page is rendered and dropped: only whether the templates work matters.
+            let marks = crate::render::Marks::none();
+            crate::render::Pages::new(p, &r[..], &t, &opts, &marks)
+                .each_batch(&|| {}, |_| Ok::<(), crate::render::RenderError>(()))
         }) {
             Ok(((p, _), result)) => {
                 project = p;
@@ -415,3 +466,131 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     out.templates = templates;
     out
 }
+
+/// The registers of a build, checked and dropped by [`run_for_build`], to be loaded again a
+/// batch at a time as their pages are rendered ([`crate::render::Registers`]).
+#[derive(Debug)]
+pub struct Reload {
+    root: ProjectRoot,
+    registers: Vec<Checked>,
+    /// Each register with only what the index reads of it, in the same order.
+    summaries: Vec<RegisterDoc>,
+}
+
+/// A checked register: where it is, and what it was.
+#[derive(Debug)]
+struct Checked {
+    path: PathBuf,
+    /// A hash of the text that was checked: what is rendered must be what was checked.
+    hash: u64,
+}
+
+/// `doc` with only what the index reads of it: its id and file, title, date and data subjects.
+fn summary(doc: &RegisterDoc) -> RegisterDoc {
+    let r = &doc.register;
+    RegisterDoc {
+        id: doc.id.clone(),
+        file: doc.file,
+        register: crate::model::Register {
+            title: r.title.clone(),
+            updated: r.updated.clone(),
+            data_subjects: r.data_subjects.clone(),
+            ..Default::default()
+        },
+    }
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl Checked {
+    fn of(path: &Path, text: &str) -> Checked {
+        Checked {
+            path: path.to_path_buf(),
+            hash: text_hash(text),
+        }
+    }
+
+    /// Reads and parses the register of `summary` again, as [`process_register`] did.
+    fn load(&self, root: &ProjectRoot, summary: &RegisterDoc) -> Result<RegisterDoc, ReloadError> {
+        let fail = |reason: String| ReloadError {
+            path: self.path.clone(),
+            reason,
+        };
+        let file = summary.file;
+        let text = load::read_text(root, &self.path, file).map_err(|d| fail(d.message))?;
+        if text_hash(&text) != self.hash {
+            return Err(fail("it changed after it was checked".into()));
+        }
+        let register = load::parse_register_all(file, &text)
+            .map_err(|d| fail(d.first().map(|d| d.message.clone()).unwrap_or_default()))?;
+        Ok(RegisterDoc {
+            id: summary.id.clone(),
+            file,
+            register,
+        })
+    }
+}
+
+impl Reload {
+    /// How many registers.
+    pub fn len(&self) -> usize {
+        self.registers.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.registers.is_empty()
+    }
+}
+
+impl crate::render::Registers for Reload {
+    type Error = ReloadError;
+
+    fn count(&self) -> usize {
+        self.registers.len()
+    }
+
+    fn batch(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Result<std::borrow::Cow<'_, [RegisterDoc]>, ReloadError> {
+        self.registers[range.clone()]
+            .par_iter()
+            .zip(&self.summaries[range])
+            .map(|(c, summary)| c.load(&self.root, summary))
+            .collect::<Result<Vec<_>, _>>()
+            .map(std::borrow::Cow::Owned)
+    }
+
+    fn for_index(&self) -> &[RegisterDoc] {
+        &self.summaries
+    }
+}
+
+/// A register that could not be loaded again for rendering, or that changed after it was
+/// checked. Nothing is then written.
+#[derive(Debug)]
+pub struct ReloadError {
+    /// The register's file.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: String,
+}
+
+impl std::fmt::Display for ReloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            crate::source::display_path(&self.path),
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for ReloadError {}
