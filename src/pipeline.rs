@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, InputError, Tally};
 use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
+use crate::render::view::Listing;
 use crate::render::{FrontMatter, RenderOptions, Templates};
 use crate::source::Pos;
 use crate::source::{FileId, Sources};
@@ -194,7 +195,7 @@ struct RegisterResult {
     doc: Option<RegisterDoc>,
     diagnostics: Vec<Diagnostic>,
     /// With `reload`: what loads the register again, and what the index lists of it.
-    checked: Option<(Checked, RegisterDoc)>,
+    checked: Option<(Checked, Listing)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -242,7 +243,7 @@ fn process_register(
     let diagnostics = lint::lint_register(project, &doc, &text, &LintOptions { today: opts.today });
     // Kept for the report's snippets and a draft's marks, which only files with findings need.
     let keep_text = !diagnostics.is_empty();
-    let checked = (reload && has_id).then(|| (Checked::of(path, &text), summary(&doc)));
+    let checked = (reload && has_id).then(|| (Checked::of(path, &text, &doc), Listing::of(&doc)));
     RegisterResult {
         text: keep_text.then_some(text),
         doc: (keep && has_id).then_some(doc),
@@ -401,7 +402,7 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
         &config_text,
         &LintOptions { today: opts.today },
     ));
-    let (mut checked, mut summaries) = (Vec::new(), Vec::new());
+    let (mut checked, mut listings) = (Vec::new(), Vec::new());
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {
             out.sources.set_text(*file, r.text);
@@ -410,16 +411,16 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
         if let Some(doc) = r.doc {
             out.registers.push(doc);
         }
-        if let Some((c, summary)) = r.checked {
+        if let Some((c, listing)) = r.checked {
             checked.push(c);
-            summaries.push(summary);
+            listings.push(listing);
         }
     }
     if reload {
         out.reload = Some(Reload {
             root: root.clone(),
             registers: checked,
-            summaries,
+            listings,
         });
     }
     let mut project = project;
@@ -473,31 +474,18 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
 pub struct Reload {
     root: ProjectRoot,
     registers: Vec<Checked>,
-    /// Each register with only what the index reads of it, in the same order.
-    summaries: Vec<RegisterDoc>,
+    /// What the index reads of each register, in the same order.
+    listings: Vec<Listing>,
 }
 
-/// A checked register: where it is, and what it was.
+/// A checked register: which it is, where, and what it was.
 #[derive(Debug)]
 struct Checked {
+    id: String,
+    file: FileId,
     path: PathBuf,
     /// A hash of the text that was checked: what is rendered must be what was checked.
     hash: u64,
-}
-
-/// `doc` with only what the index reads of it: its id and file, title, date and data subjects.
-fn summary(doc: &RegisterDoc) -> RegisterDoc {
-    let r = &doc.register;
-    RegisterDoc {
-        id: doc.id.clone(),
-        file: doc.file,
-        register: crate::model::Register {
-            title: r.title.clone(),
-            updated: r.updated.clone(),
-            data_subjects: r.data_subjects.clone(),
-            ..Default::default()
-        },
-    }
 }
 
 fn text_hash(text: &str) -> u64 {
@@ -508,20 +496,22 @@ fn text_hash(text: &str) -> u64 {
 }
 
 impl Checked {
-    fn of(path: &Path, text: &str) -> Checked {
+    fn of(path: &Path, text: &str, doc: &RegisterDoc) -> Checked {
         Checked {
+            id: doc.id.clone(),
+            file: doc.file,
             path: path.to_path_buf(),
             hash: text_hash(text),
         }
     }
 
-    /// Reads and parses the register of `summary` again, as [`process_register`] did.
-    fn load(&self, root: &ProjectRoot, summary: &RegisterDoc) -> Result<RegisterDoc, ReloadError> {
+    /// Reads and parses the register again, as [`process_register`] did.
+    fn load(&self, root: &ProjectRoot) -> Result<RegisterDoc, ReloadError> {
         let fail = |reason: String| ReloadError {
             path: self.path.clone(),
             reason,
         };
-        let file = summary.file;
+        let file = self.file;
         let text = load::read_text(root, &self.path, file).map_err(|d| fail(d.message))?;
         if text_hash(&text) != self.hash {
             return Err(fail("it changed after it was checked".into()));
@@ -529,7 +519,7 @@ impl Checked {
         let register = load::parse_register_all(file, &text)
             .map_err(|d| fail(d.first().map(|d| d.message.clone()).unwrap_or_default()))?;
         Ok(RegisterDoc {
-            id: summary.id.clone(),
+            id: self.id.clone(),
             file,
             register,
         })
@@ -559,16 +549,15 @@ impl crate::render::Registers for Reload {
         &self,
         range: std::ops::Range<usize>,
     ) -> Result<std::borrow::Cow<'_, [RegisterDoc]>, ReloadError> {
-        self.registers[range.clone()]
+        self.registers[range]
             .par_iter()
-            .zip(&self.summaries[range])
-            .map(|(c, summary)| c.load(&self.root, summary))
+            .map(|c| c.load(&self.root))
             .collect::<Result<Vec<_>, _>>()
             .map(std::borrow::Cow::Owned)
     }
 
-    fn for_index(&self) -> &[RegisterDoc] {
-        &self.summaries
+    fn listings(&self) -> std::borrow::Cow<'_, [Listing]> {
+        std::borrow::Cow::Borrowed(&self.listings)
     }
 }
 

@@ -508,9 +508,8 @@ pub trait Registers: Sync {
     fn count(&self) -> usize;
     /// The registers of `range`, in order.
     fn batch(&self, range: Range<usize>) -> Result<Cow<'_, [RegisterDoc]>, Self::Error>;
-    /// Every register with at least what the index reads of it: id, file, title, date and
-    /// data subjects.
-    fn for_index(&self) -> &[RegisterDoc];
+    /// What the index reads of every register, in order.
+    fn listings(&self) -> Cow<'_, [view::Listing]>;
 }
 
 impl Registers for [RegisterDoc] {
@@ -524,8 +523,8 @@ impl Registers for [RegisterDoc] {
         Ok(Cow::Borrowed(&self[range]))
     }
 
-    fn for_index(&self) -> &[RegisterDoc] {
-        self
+    fn listings(&self) -> Cow<'_, [view::Listing]> {
+        self.iter().map(view::Listing::of).collect()
     }
 }
 
@@ -619,7 +618,7 @@ impl<'a, R: Registers + ?Sized> Pages<'a, R> {
     pub fn index(&self) -> Result<Vec<OutputFile>, RenderError> {
         index_files(
             self.project,
-            self.registers.for_index(),
+            &self.registers.listings(),
             self.t,
             self.opts,
             self.marks,
@@ -649,7 +648,7 @@ pub fn render(
 /// [`Pages::index`].
 fn index_files(
     project: &Project,
-    registers: &[RegisterDoc],
+    registers: &[view::Listing],
     t: &Templates,
     opts: &RenderOptions,
     marks: &Marks,

@@ -1205,10 +1205,33 @@ pub struct IndexView {
     draft: bool,
 }
 
+/// What the index reads of a register: its id, title, date and data subjects. A build keeps
+/// this of every register, and never their whole models at once.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    /// The register's id.
+    pub id: String,
+    title: Option<Spanned<Text>>,
+    updated: Option<Spanned<crate::model::Date>>,
+    data_subjects: Vec<Spanned<crate::model::DataSubject>>,
+}
+
+impl Listing {
+    /// The listing of `doc`.
+    pub fn of(doc: &RegisterDoc) -> Listing {
+        Listing {
+            id: doc.id.clone(),
+            title: doc.register.title.clone(),
+            updated: doc.register.updated.clone(),
+            data_subjects: doc.register.data_subjects().to_vec(),
+        }
+    }
+}
+
 /// Builds the index view; `href` makes each register's link.
 pub fn index_view(
     project: &Project,
-    registers: &[RegisterDoc],
+    registers: &[Listing],
     draft: bool,
     marks: &super::Marks,
     href: impl Fn(&str) -> String,
@@ -1224,7 +1247,7 @@ pub fn index_view(
 
 fn index_view_of(
     project: &Project,
-    registers: &[RegisterDoc],
+    registers: &[Listing],
     draft: bool,
     href: impl Fn(&str) -> String,
 ) -> IndexView {
@@ -1232,21 +1255,19 @@ fn index_view_of(
         .iter()
         .map(|d| IndexEntry {
             id: d.id.clone(),
-            title: nonblank(&d.register.title)
+            title: nonblank(&d.title)
                 .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
                 .filter(|m| !m.is_empty()),
-            title_plain: nonblank(&d.register.title)
+            title_plain: nonblank(&d.title)
                 .map(|t| markdown::plain(t.value.as_str()))
                 .unwrap_or_else(|| d.id.clone()),
             updated: d
-                .register
                 .updated
                 .as_ref()
                 .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
             href: Md::raw(href(&d.id)),
             data_subjects: d
-                .register
-                .data_subjects()
+                .data_subjects
                 .iter()
                 .filter(|s| !s.text().is_blank())
                 // Without links, as the titles: the index's links are its own.
