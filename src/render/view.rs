@@ -1276,12 +1276,8 @@ fn index_view_of(
                 .collect(),
         })
         .collect();
-    entries.sort_by(|a, b| {
-        a.title_plain
-            .to_lowercase()
-            .cmp(&b.title_plain.to_lowercase())
-            .then(a.id.cmp(&b.id))
-    });
+    // Each title lowered once, not twice per comparison: 50,000 registers make 800,000.
+    entries.sort_by_cached_key(|e| (e.title_plain.to_lowercase(), e.id.clone()));
     IndexView {
         marks: Vec::new(),
         controller: controller_view(project),

@@ -860,4 +860,134 @@ mod tests {
         assert_eq!(r.unchanged, 2);
         assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
     }
+
+    #[test]
+    fn batches_make_one_output_with_foreign_files_kept_and_stale_ones_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        write(
+            &dir,
+            &[
+                file("a.html", "A"),
+                file("b.html", "B"),
+                file("fragment/b.html", "b"),
+            ],
+        )
+        .unwrap();
+        fs::write(dir.join("oma.txt"), "mine").unwrap();
+        fs::write(dir.join("fragment/notes.txt"), "notes").unwrap();
+
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "A")]).unwrap();
+        // Until the commit, the old output is all a reader sees.
+        s.add(&[file("c.html", "C"), file("fragment/c.html", "c")])
+            .unwrap();
+        assert_eq!(fs::read_to_string(dir.join("b.html")).unwrap(), "B");
+        assert!(!dir.join("c.html").exists());
+        s.add(&[]).unwrap();
+        let r = s.commit().unwrap();
+
+        assert_eq!((r.written, r.unchanged), (2, 1));
+        assert_eq!(
+            r.removed,
+            vec!["b.html".to_string(), "fragment/b.html".to_string()]
+        );
+        assert!(!dir.join("b.html").exists() && !dir.join("fragment/b.html").exists());
+        assert_eq!(fs::read_to_string(dir.join("c.html")).unwrap(), "C");
+        assert_eq!(
+            fs::read_to_string(dir.join("fragment/c.html")).unwrap(),
+            "c"
+        );
+        assert_eq!(fs::read_to_string(dir.join("oma.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(dir.join("fragment/notes.txt")).unwrap(),
+            "notes"
+        );
+        let manifest: Vec<String> = fs::read_to_string(dir.join(MANIFEST))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(manifest, ["a.html", "c.html", "fragment/c.html"]);
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
+    }
+
+    /// The old output, with a foreign file, as a test of a failed build finds it.
+    fn old_output(root: &Path) -> PathBuf {
+        let dir = root.join("dist");
+        write(&dir, &[file("a.html", "old"), file("b.html", "old")]).unwrap();
+        fs::write(dir.join("oma.txt"), "mine").unwrap();
+        dir
+    }
+
+    fn assert_untouched(dir: &Path) {
+        assert_eq!(fs::read_to_string(dir.join("a.html")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(dir.join("b.html")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(dir.join("oma.txt")).unwrap(), "mine");
+        assert!(siblings(dir).is_empty(), "{:?}", siblings(dir));
+    }
+
+    #[test]
+    fn a_failure_between_batches_leaves_the_old_output_and_no_staging() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = old_output(root.path());
+
+        // A batch that fails after one was written: a path out of the output.
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new")]).unwrap();
+        assert!(
+            s.add(&[file("c.html", "new"), file("../x.html", "x")])
+                .is_err()
+        );
+        drop(s);
+        assert_untouched(&dir);
+        assert!(!root.path().join("x.html").exists());
+
+        // A page two batches both write.
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new")]).unwrap();
+        let e = s.add(&[file("a.html", "again")]).unwrap_err();
+        assert!(e.to_string().contains("same file"), "{e}");
+        drop(s);
+        assert_untouched(&dir);
+
+        // A render error or a time-out: the staging is dropped without a commit.
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new"), file("c.html", "new")])
+            .unwrap();
+        drop(s);
+        assert_untouched(&dir);
+
+        // A panic while the batches are written.
+        let d = dir.clone();
+        let panicked = std::panic::catch_unwind(move || {
+            let mut s = Staging::begin(&d).unwrap();
+            s.add(&[file("a.html", "new")]).unwrap();
+            panic!("a bug while rendering");
+        });
+        assert!(panicked.is_err());
+        assert_untouched(&dir);
+
+        // A failure of the commit itself: a foreign directory where a page goes.
+        fs::create_dir(dir.join("c.html")).unwrap();
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new")]).unwrap();
+        s.add(&[file("c.html", "new")]).unwrap();
+        assert!(s.commit().is_err());
+        assert_untouched(&dir);
+        assert!(dir.join("c.html").is_dir());
+    }
+
+    #[test]
+    fn a_page_cannot_take_the_place_of_a_directory_of_the_build() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("fragment/a.html", "a")]).unwrap();
+        assert!(s.add(&[file("fragment", "x")]).is_err());
+        drop(s);
+        assert!(!dir.exists());
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
+    }
 }
