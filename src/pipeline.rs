@@ -32,8 +32,7 @@ pub struct Options {
 /// What a run found.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Every file read; texts are kept for files with diagnostics (all files with
-    /// `keep_registers`).
+    /// Every file read; texts are kept for files with diagnostics.
     pub sources: Sources,
     /// All diagnostics, sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,

@@ -2,7 +2,8 @@
 //! outside the output directory, and never dropping files seloste did not write.
 //!
 //! A build assembles the complete new output in a hidden sibling directory
-//! (`.<name>.seloste-new-<pid>`): the new pages, and — hard-linked from the old output — every
+//! (`.<name>.seloste-new-<pid>`), a batch of pages at a time as they are rendered
+//! ([`Staging`]): the new pages, and — hard-linked from the old output — every
 //! file seloste did not write and every page whose contents did not change (so its
 //! modification time survives). Then one `renameat2(RENAME_EXCHANGE)` swaps the two
 //! directories, so that a reader, a build killed at any moment, and a second build all see
