@@ -5,11 +5,14 @@
 #     against serde-saphyr alone parsing the same files (the bare-parse example);
 #   - `seloste build` of the 1,000 registers, against Hugo rendering the Markdown it writes
 #     and pandoc converting each of those Markdown files to standalone HTML;
+#   - `seloste build` at scale, 10,000 and 50,000 registers: wall time and peak memory, which
+#     must stay flat (issue 11: pages are written in batches, registers loaded again);
 #   - peak memory (maximum RSS of the largest process), from /usr/bin/time -v.
 #
 # Wall times are hyperfine medians; everything goes to target/bench/ (never committed).
 #
-#   bench/run.sh               # RUNS=10 per measurement (pandoc: PANDOC_RUNS=3)
+#   bench/run.sh               # RUNS=10 per measurement (pandoc: PANDOC_RUNS=3; the builds
+#                              # at scale: SCALE_RUNS=3)
 #   QUIET=1 bench/run.sh       # before each measurement, wait until the machine is < 10% busy
 #   bench/run.sh --table       # print the table of the last run again
 set -euo pipefail
@@ -24,6 +27,7 @@ PANDOC_OUT=$OUT/pandoc-out
 TMPFS=/dev/shm/seloste-bench
 RUNS=${RUNS:-10}
 PANDOC_RUNS=${PANDOC_RUNS:-3}
+SCALE_RUNS=${SCALE_RUNS:-3}
 JOBS=$(nproc)
 # The synthetic registers' dates, and so their findings, are fixed against this day.
 export SELOSTE_TODAY=2026-11-01
@@ -50,6 +54,7 @@ prepare() {
     mkdir -p "$RESULTS"
     "$SYNTH" "$OUT/synth-1000" 1000
     "$SYNTH" "$OUT/synth-10000" 10000
+    "$SYNTH" "$OUT/synth-50000" 50000
 
     # What Hugo and pandoc get: the Markdown `seloste build --front-matter hugo` writes.
     rm -rf "$OUT/build-1000" "$SITE"
@@ -145,6 +150,12 @@ measure() {
         "$SELOSTE build $OUT/synth-1000 --front-matter hugo --out $TMPFS/build"
     time_it hugo-1000-tmpfs "$RUNS" "rm -rf $TMPFS/hugo-public" \
         "hugo --quiet --source $SITE --destination $TMPFS/hugo-public"
+    # At scale: the time must grow linearly and the memory not at all with the pages.
+    time_it build-10000 "$SCALE_RUNS" "rm -rf $OUT/build-10000" \
+        "$SELOSTE build $OUT/synth-10000 --out $OUT/build-10000"
+    time_it build-50000 "$SCALE_RUNS" "rm -rf $OUT/build-50000" \
+        "$SELOSTE build $OUT/synth-50000 --out $OUT/build-50000"
+    rm -rf "$OUT/build-10000" "$OUT/build-50000"
     time_it pandoc-1000 "$PANDOC_RUNS" "rm -rf $PANDOC_OUT && mkdir -p $PANDOC_OUT" \
         "ls $OUT/build-1000/*.md | xargs -P $JOBS -n 1 sh -c 'pandoc -s --quiet -o $PANDOC_OUT/\$(basename \"\$1\" .md).html \"\$1\"' sh"
     cut -d' ' -f1-3 /proc/loadavg >"$RESULTS/load-after"
@@ -163,13 +174,14 @@ row() {
 ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN { printf "%.2f", a / b }'; }
 
 table() {
-    local mb_1000 mb_10000
+    local mb_1000 mb_10000 mb_50000
     mb_1000=$(du -sm --apparent-size "$OUT/synth-1000/notices" | cut -f1)
     mb_10000=$(du -sm --apparent-size "$OUT/synth-10000/notices" | cut -f1)
+    mb_50000=$(du -sm --apparent-size "$OUT/synth-50000/notices" | cut -f1)
     {
         echo "Machine: $JOBS cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //');" \
             "load average before $(cat "$RESULTS/load-before"), after $(cat "$RESULTS/load-after")"
-        echo "Projects: 1,000 registers ($mb_1000 MB), 10,000 registers ($mb_10000 MB)"
+        echo "Projects: 1,000 registers ($mb_1000 MB), 10,000 registers ($mb_10000 MB), 50,000 registers ($mb_50000 MB)"
         echo
         echo "| measurement | median | range | runs | peak RSS | busy before |"
         echo "| --- | ---: | ---: | ---: | ---: | ---: |"
@@ -184,6 +196,8 @@ table() {
         row hugo-1000 "Hugo, our 1,000 Markdown files"
         row build-1000-tmpfs "seloste build, 1,000, output on tmpfs"
         row hugo-1000-tmpfs "Hugo, 1,000, output on tmpfs"
+        row build-10000 "seloste build, 10,000 registers"
+        row build-50000 "seloste build, 50,000 registers"
         row pandoc-1000 "pandoc -s, each of the 1,000 files ($JOBS at a time)"
         echo
         echo "| ratio | value |"
@@ -193,6 +207,7 @@ table() {
         echo "| Hugo ÷ seloste build | $(ratio hugo-1000 build-1000) |"
         echo "| Hugo ÷ seloste build, output on tmpfs | $(ratio hugo-1000-tmpfs build-1000-tmpfs) |"
         echo "| pandoc ÷ seloste build | $(ratio pandoc-1000 build-1000) |"
+        echo "| build 50,000 ÷ build 10,000 (linear: 5) | $(ratio build-50000 build-10000) |"
     } | tee "$RESULTS/table.md"
 }
 

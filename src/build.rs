@@ -2,21 +2,22 @@
 //!
 //! [`build`] takes the [`Outcome`] of the pipeline, refuses to go on if it holds input errors
 //! (or errors, unless drafts are asked for), renders every register with the project's
-//! templates under a time budget ([`render_deadline`]), and hands the files to
-//! [`write`](crate::render::write::write), which switches the whole output at once. The output
+//! templates under a time budget ([`render_deadline`]) a batch at a time, and writes each
+//! batch into a [`Staging`] as it comes, which then switches the whole output at once: the
+//! pages of all registers are never held in memory together. The output
 //! directory is checked first ([`output_dir`]): never the project itself, its registers or
 //! templates, and — when it comes from `seloste.yaml` — never outside the project.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::contain::{ProjectRoot, is_plain_relative};
 use crate::model::{Project, RegisterDoc};
-use crate::pipeline::Outcome;
-use crate::render::write::{WriteError, WriteReport};
-use crate::render::{self, Marks, OutputFile, RenderError, RenderOptions, Templates};
+use crate::pipeline::{Outcome, Reload, ReloadError};
+use crate::render::write::{Staging, WriteError, WriteReport};
+use crate::render::{Marks, OutputFile, Pages, RenderError, RenderOptions, Templates};
 
 /// Options of a build.
 #[derive(Clone, Debug)]
@@ -52,6 +53,10 @@ pub enum BuildError {
     Render(Box<RenderError>),
     /// Rendering did not finish within its time budget.
     Timeout(Duration),
+    /// Rendering stopped without finishing or failing: a panic, a bug of seloste.
+    Stopped,
+    /// A register could not be loaded again to be rendered, or changed after it was checked.
+    Reload(ReloadError),
     /// The output directory may not be used.
     OutputDir {
         /// The directory as given.
@@ -78,6 +83,10 @@ impl std::fmt::Display for BuildError {
                 "rendering took longer than {} s: does a template of the project loop without end?",
                 d.as_secs()
             ),
+            BuildError::Stopped => f.write_str(
+                "rendering stopped unexpectedly (a bug in seloste: please report it with the message above)",
+            ),
+            BuildError::Reload(e) => write!(f, "{e}; build again"),
             BuildError::OutputDir { path, reason } => write!(
                 f,
                 "cannot write the output into {}: {reason}",
@@ -240,21 +249,120 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-/// Renders every register and the index under the time budget; a draft marks `marks`.
-pub fn render_all(
+/// What the rendering thread hands the writing one.
+enum Batch {
+    /// Pages to write.
+    Files(Vec<OutputFile>),
+    /// Every page was handed over, or a template failed.
+    Done(Result<(), BuildError>),
+}
+
+/// Why the rendering thread stopped early.
+enum Halt {
+    /// A template failed.
+    Render(RenderError),
+    /// A register could not be loaded again.
+    Reload(ReloadError),
+    /// The writing thread no longer listens (it failed, or the time ran out).
+    Gone,
+}
+
+impl From<RenderError> for Halt {
+    fn from(e: RenderError) -> Self {
+        Halt::Render(e)
+    }
+}
+
+impl From<ReloadError> for Halt {
+    fn from(e: ReloadError) -> Self {
+        Halt::Reload(e)
+    }
+}
+
+impl From<std::convert::Infallible> for Halt {
+    fn from(e: std::convert::Infallible) -> Self {
+        match e {}
+    }
+}
+
+/// The registers a build renders.
+pub enum Source {
+    /// Held in memory.
+    Held(Vec<RegisterDoc>),
+    /// Loaded again a batch at a time.
+    Reload(Reload),
+}
+
+impl Source {
+    /// How many registers.
+    pub fn len(&self) -> usize {
+        match self {
+            Source::Held(r) => r.len(),
+            Source::Reload(r) => r.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Renders every register and the index under the time budget, and adds the pages to
+/// `staging` a batch at a time as they come; a draft marks `marks`.
+///
+/// Rendering runs on a thread of its own (the registers in parallel on rayon's pool) and hands
+/// each batch over a channel that holds one, so that at most three batches live at once: one
+/// being rendered, one waiting, one being written. The budget counts the time this thread
+/// waits for a batch, not the time it spends writing one: a template that loops runs it out,
+/// a slow disk does not. On time-out the rendering thread is left to the process's end, as in
+/// [`with_deadline`]; it stops at its next batch, as nobody takes it.
+#[allow(clippy::too_many_arguments)]
+pub fn render_into(
+    staging: &mut Staging,
     project: Project,
-    registers: Vec<RegisterDoc>,
+    registers: Source,
     templates: Arc<Templates>,
     opts: RenderOptions,
     marks: Marks,
     deadline: Duration,
     progress: Arc<dyn Fn() + Send + Sync>,
-) -> Result<Vec<OutputFile>, BuildError> {
-    let ((_, _), result) = with_deadline((project, registers), deadline, move |(p, r)| {
-        render::render(p, r, &templates, &opts, &marks, &*progress)
-    })
-    .map_err(BuildError::Timeout)?;
-    result.map_err(|e| BuildError::Render(Box::new(e)))
+) -> Result<(), BuildError> {
+    let (tx, rx) = mpsc::sync_channel::<Batch>(1);
+    let spawned = std::thread::Builder::new()
+        .name("seloste-render".into())
+        .spawn(move || {
+            let send = |files| tx.send(Batch::Files(files)).map_err(|_| Halt::Gone);
+            let done = match &registers {
+                Source::Held(r) => Pages::new(&project, &r[..], &templates, &opts, &marks)
+                    .each_batch(&*progress, send),
+                Source::Reload(r) => {
+                    Pages::new(&project, r, &templates, &opts, &marks).each_batch(&*progress, send)
+                }
+            };
+            let done = match done {
+                Ok(()) => Ok(()),
+                Err(Halt::Render(e)) => Err(BuildError::Render(Box::new(e))),
+                Err(Halt::Reload(e)) => Err(BuildError::Reload(e)),
+                Err(Halt::Gone) => return,
+            };
+            let _ = tx.send(Batch::Done(done));
+        });
+    if spawned.is_err() {
+        return Err(BuildError::Timeout(Duration::ZERO));
+    }
+    let mut left = deadline;
+    loop {
+        let waiting = Instant::now();
+        let batch = rx.recv_timeout(left);
+        left = left.saturating_sub(waiting.elapsed());
+        match batch {
+            Ok(Batch::Files(files)) => staging.add(&files).map_err(BuildError::Write)?,
+            Ok(Batch::Done(done)) => return done,
+            Err(mpsc::RecvTimeoutError::Timeout) => return Err(BuildError::Timeout(deadline)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(BuildError::Stopped),
+        }
+    }
 }
 
 /// Builds the project of `outcome`: checks that it may be built, renders it, and writes it.
@@ -277,23 +385,30 @@ pub fn build(
         return Err(BuildError::Input);
     };
     let out_dir = output_dir(&project, opts.out.as_deref())?;
-    let registers = outcome.registers.len();
+    let source = match outcome.reload.take() {
+        Some(r) => Source::Reload(r),
+        None => Source::Held(std::mem::take(&mut outcome.registers)),
+    };
+    let registers = source.len();
     // A draft marks every finding where it belongs; a published notice has none to mark.
     let marks = if opts.render.draft {
         Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file))
     } else {
         Marks::none()
     };
-    let files = render_all(
+    // Dropped on any error below, the staging directory goes, and the old output stays.
+    let mut staging = Staging::begin(&out_dir).map_err(BuildError::Write)?;
+    render_into(
+        &mut staging,
         project,
-        std::mem::take(&mut outcome.registers),
+        source,
         templates,
         opts.render.clone(),
         marks,
         opts.deadline,
         progress,
     )?;
-    let write = render::write::write(&out_dir, &files).map_err(BuildError::Write)?;
+    let write = staging.commit().map_err(BuildError::Write)?;
     Ok(Built {
         registers,
         out_dir,

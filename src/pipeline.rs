@@ -15,6 +15,7 @@ use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
 use crate::render::links::ReferenceTargets;
+use crate::render::view::Listing;
 use crate::render::{FrontMatter, RenderOptions, Templates};
 use crate::resolve;
 use crate::source::Pos;
@@ -33,8 +34,7 @@ pub struct Options {
 /// What a run found.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Every file read; texts are kept for files with diagnostics (all files with
-    /// `keep_registers`).
+    /// Every file read; texts are kept for files with diagnostics.
     pub sources: Sources,
     /// All diagnostics, sorted by file, position and code.
     pub diagnostics: Vec<Diagnostic>,
@@ -42,6 +42,8 @@ pub struct Outcome {
     pub project: Option<Project>,
     /// Registers that loaded, in file-name order (only with `keep_registers`).
     pub registers: Vec<RegisterDoc>,
+    /// What loads the registers again, a batch at a time (only from [`run_for_build`]).
+    pub reload: Option<Reload>,
     /// How many register files were found.
     pub register_files: usize,
     /// The project's templates (built-in, or its own overrides), if they loaded.
@@ -191,10 +193,14 @@ impl Files for MemoryFiles {
 /// One register's result from the parallel stage.
 struct RegisterResult {
     text: Option<Arc<str>>,
-    doc: Option<RegisterDoc>,
+    /// Boxed: a register model is 2.9 KB before it holds anything, and the results of
+    /// every register are collected at once (50,000 × 2.9 KB, where check keeps none).
+    doc: Option<Box<RegisterDoc>>,
     diagnostics: Vec<Diagnostic>,
     /// The shared definitions the register refers to.
     used: resolve::Used,
+    /// With `reload`: what loads the register again, and what the index lists of it.
+    checked: Option<(Checked, Listing)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -208,6 +214,7 @@ fn process_register(
     opts: &Options,
     references: &ReferenceTargets,
     keep: bool,
+    reload: bool,
 ) -> RegisterResult {
     let text = match files.read(root, path, file) {
         Ok(t) => t,
@@ -217,6 +224,7 @@ fn process_register(
                 doc: None,
                 diagnostics: vec![*d],
                 used: resolve::Used::new(),
+                checked: None,
             };
         }
     };
@@ -228,6 +236,7 @@ fn process_register(
                 doc: None,
                 diagnostics,
                 used: resolve::Used::new(),
+                checked: None,
             };
         }
     };
@@ -245,6 +254,7 @@ fn process_register(
             doc: None,
             diagnostics,
             used,
+            checked: None,
         };
     }
     // A file without a usable id was already reported by validate; lint it all the same, but
@@ -260,12 +270,15 @@ fn process_register(
         references,
     };
     diagnostics.extend(lint::lint_register(project, &doc, &text, &lint_opts));
-    let keep_text = keep || !diagnostics.is_empty();
+    // Kept for the report's snippets and a draft's marks, which only files with findings need.
+    let keep_text = !diagnostics.is_empty();
+    let checked = (reload && has_id).then(|| (Checked::of(path, &text, &doc), Listing::of(&doc)));
     RegisterResult {
         text: keep_text.then_some(text),
-        doc: (keep && has_id).then_some(doc),
+        doc: (keep && has_id).then(|| Box::new(doc)),
         diagnostics,
         used,
+        checked,
     }
 }
 
@@ -360,8 +373,31 @@ pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
     }
 }
 
+/// [`run`] for `build`: every register is checked as `check` checks it, its model dropped
+/// after linting it, and [`Outcome::reload`] keeps what loads it again when its pages are
+/// rendered, a batch at a time. A register's model is about three times its YAML (15 KB):
+/// holding every one would take 700 MB for 50,000 registers.
+pub fn run_for_build(path: Option<&Path>, cwd: &Path, today: NaiveDate) -> Outcome {
+    let opts = Options {
+        today,
+        keep_registers: false,
+    };
+    match load::discover(path, cwd) {
+        Ok(config_path) => run_project_as(&config_path, &Disk, &opts, true),
+        Err(d) => Outcome {
+            diagnostics: vec![*d],
+            ..Outcome::default()
+        },
+    }
+}
+
 /// Runs the pipeline on the project whose `seloste.yaml` is `config_path`, reading from `fs`.
 pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcome {
+    run_project_as(config_path, fs, opts, false)
+}
+
+/// [`run_project`]; with `reload`, as [`run_for_build`].
+fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bool) -> Outcome {
     let mut out = Outcome::default();
     let config_path = config_path.to_path_buf();
     let root = config_path
@@ -432,7 +468,10 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         }
     };
     // With templates of its own, `check` renders every register to find their errors too.
-    let trial = !opts.keep_registers && templates.as_ref().is_some_and(|t| !t.overrides.is_empty());
+    // (A build renders them anyway.)
+    let trial = !opts.keep_registers
+        && !reload
+        && templates.as_ref().is_some_and(|t| !t.overrides.is_empty());
     let keep = opts.keep_registers || trial;
 
     let paths = match fs.list(&project.notices_dir) {
@@ -484,6 +523,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
                 opts,
                 &references,
                 keep,
+                reload,
             )
         })
         .collect();
@@ -493,6 +533,7 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     // What registers found in the shared definitions they copied, said once.
     let mut in_shared: Vec<Diagnostic> = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    let (mut checked, mut listings) = (Vec::new(), Vec::new());
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {
             out.sources.set_text(*file, r.text);
@@ -516,8 +557,21 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         }
         used.extend(r.used);
         if let Some(doc) = r.doc {
-            out.registers.push(doc);
+            out.registers.push(*doc);
         }
+        if let Some((c, listing)) = r.checked {
+            checked.push(c);
+            listings.push(listing);
+        }
+    }
+    if reload {
+        out.reload = Some(Reload {
+            root: root.clone(),
+            registers: checked,
+            listings,
+            definitions: Arc::new(project.definitions.clone()),
+            index: project.shared.clone(),
+        });
     }
     diagnostics.extend(lint::lint_project(
         &project,
@@ -544,7 +598,10 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
         };
         let t = t.clone();
         match crate::build::with_deadline((project, registers), deadline, move |(p, r)| {
-            crate::render::render(p, r, &t, &opts, &crate::render::Marks::none(), &|| {})
+            // Every page is rendered and dropped: only whether the templates work matters.
+            let marks = crate::render::Marks::none();
+            crate::render::Pages::new(p, &r[..], &t, &opts, &marks)
+                .each_batch(&|| {}, |_| Ok::<(), crate::render::RenderError>(()))
         }) {
             Ok(((p, _), result)) => {
                 project = p;
@@ -572,3 +629,132 @@ pub fn run_project(config_path: &Path, fs: &dyn Files, opts: &Options) -> Outcom
     out.templates = templates;
     out
 }
+
+/// The registers of a build, checked and dropped by [`run_for_build`], to be loaded again a
+/// batch at a time as their pages are rendered ([`crate::render::Registers`]).
+#[derive(Debug)]
+pub struct Reload {
+    root: ProjectRoot,
+    registers: Vec<Checked>,
+    /// What the index reads of each register, in the same order.
+    listings: Vec<Listing>,
+    /// The shared definitions, put in place again as the check did.
+    definitions: Arc<crate::model::Shared>,
+    index: Arc<resolve::SharedIndex>,
+}
+
+/// A checked register: which it is, where, and what it was.
+#[derive(Debug)]
+struct Checked {
+    id: String,
+    file: FileId,
+    path: PathBuf,
+    /// A hash of the text that was checked: what is rendered must be what was checked.
+    hash: u64,
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl Checked {
+    fn of(path: &Path, text: &str, doc: &RegisterDoc) -> Checked {
+        Checked {
+            id: doc.id.clone(),
+            file: doc.file,
+            path: path.to_path_buf(),
+            hash: text_hash(text),
+        }
+    }
+
+    /// Reads and parses the register again, and puts the shared definitions in place, as
+    /// [`process_register`] did.
+    fn load(
+        &self,
+        root: &ProjectRoot,
+        definitions: &crate::model::Shared,
+        index: &resolve::SharedIndex,
+    ) -> Result<RegisterDoc, ReloadError> {
+        let fail = |reason: String| ReloadError {
+            path: self.path.clone(),
+            reason,
+        };
+        let file = self.file;
+        let text = load::read_text(root, &self.path, file).map_err(|d| fail(d.message))?;
+        if text_hash(&text) != self.hash {
+            return Err(fail("it changed after it was checked".into()));
+        }
+        let mut register = load::parse_register_all(file, &text)
+            .map_err(|d| fail(d.first().map(|d| d.message.clone()).unwrap_or_default()))?;
+        let (errors, _) = resolve::register(Some(definitions), index, file, &mut register);
+        if let Some(e) = errors.first() {
+            return Err(fail(e.message.clone()));
+        }
+        Ok(RegisterDoc {
+            id: self.id.clone(),
+            file,
+            register,
+        })
+    }
+}
+
+impl Reload {
+    /// How many registers.
+    pub fn len(&self) -> usize {
+        self.registers.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.registers.is_empty()
+    }
+}
+
+impl crate::render::Registers for Reload {
+    type Error = ReloadError;
+
+    fn count(&self) -> usize {
+        self.registers.len()
+    }
+
+    fn batch(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> Result<std::borrow::Cow<'_, [RegisterDoc]>, ReloadError> {
+        self.registers[range]
+            .par_iter()
+            .map(|c| c.load(&self.root, &self.definitions, &self.index))
+            .collect::<Result<Vec<_>, _>>()
+            .map(std::borrow::Cow::Owned)
+    }
+
+    fn listings(&self) -> std::borrow::Cow<'_, [Listing]> {
+        std::borrow::Cow::Borrowed(&self.listings)
+    }
+}
+
+/// A register that could not be loaded again for rendering, or that changed after it was
+/// checked. Nothing is then written.
+#[derive(Debug)]
+pub struct ReloadError {
+    /// The register's file.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: String,
+}
+
+impl std::fmt::Display for ReloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            crate::source::display_path(&self.path),
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for ReloadError {}

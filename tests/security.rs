@@ -266,6 +266,13 @@ fn a_template_that_never_ends_is_stopped() {
         );
     }
     assert!(!root.join("dist").exists());
+    // The build's staging directory, filled batch by batch, goes with the time-out.
+    let left: Vec<_> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".seloste-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use seloste::build::{self, BuildError, BuildOptions};
-use seloste::pipeline::{self, Options};
+use seloste::pipeline;
 use seloste::render::{FrontMatter, RenderOptions};
 use seloste::report::{self, Format, Report};
 
@@ -85,14 +85,7 @@ fn progress() -> (ProgressBar, Arc<dyn Fn() + Send + Sync>) {
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let today = today()?;
-    let mut outcome = pipeline::run(
-        args.path.as_deref(),
-        &cwd,
-        &Options {
-            today,
-            keep_registers: true,
-        },
-    );
+    let mut outcome = pipeline::run_for_build(args.path.as_deref(), &cwd, today);
     let print = |outcome: &pipeline::Outcome, diagnostics: &[seloste::Diagnostic]| {
         let rep = Report {
             sources: &outcome.sources,
@@ -117,7 +110,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             id_prefix: args.id_prefix,
             today,
         },
-        deadline: build::render_deadline(outcome.registers.len()),
+        deadline: build::render_deadline(outcome.register_files),
     };
     let (bar, tick) = progress();
     let result = build::build(&mut outcome, &opts, tick);

@@ -3,8 +3,8 @@
 //! For each register, [`view`] prepares what applies (asking [`crate::applicability`]), the
 //! `register.md` template says it in Finnish, and the resulting Markdown is both the `.md`
 //! output and, converted by [`html::to_html`] and wrapped in `page.html`, the `.html`
-//! page. Nothing is written here: [`render`] returns the files, and [`write`](mod@write) puts them in
-//! place atomically.
+//! page. Nothing is written here: [`Pages`] hands the files over a batch at a time (and
+//! [`render`] collects them), and [`write`](mod@write) puts them in place atomically.
 
 pub mod combined;
 pub mod html;
@@ -16,6 +16,9 @@ pub mod templates;
 pub mod typography;
 pub mod view;
 pub mod write;
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -605,8 +608,170 @@ pub(crate) fn page_files(
     Ok(files)
 }
 
-/// Renders every register and the index. A draft marks the findings in `marks` where they
-/// belong. `progress` is called once per register rendered.
+/// How many registers are rendered at a time: enough to keep every core busy, few enough that
+/// a batch's pages (about 65 KB a register) stay a few megabytes.
+pub const BATCH: usize = 64;
+
+/// Where the registers of [`Pages`] come from: a slice held in memory, or
+/// [`Reload`](crate::pipeline::Reload), which loads them again a batch at a time so that a
+/// build never holds every register's model at once.
+pub trait Registers: Sync {
+    /// Why a batch could not be had.
+    type Error: Send;
+    /// How many registers there are.
+    fn count(&self) -> usize;
+    /// The registers of `range`, in order.
+    fn batch(&self, range: Range<usize>) -> Result<Cow<'_, [RegisterDoc]>, Self::Error>;
+    /// What the index reads of every register, in order.
+    fn listings(&self) -> Cow<'_, [view::Listing]>;
+}
+
+impl Registers for [RegisterDoc] {
+    type Error = std::convert::Infallible;
+
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn batch(&self, range: Range<usize>) -> Result<Cow<'_, [RegisterDoc]>, Self::Error> {
+        Ok(Cow::Borrowed(&self[range]))
+    }
+
+    fn listings(&self) -> Cow<'_, [view::Listing]> {
+        self.iter().map(view::Listing::of).collect()
+    }
+}
+
+impl From<std::convert::Infallible> for RenderError {
+    fn from(e: std::convert::Infallible) -> Self {
+        match e {}
+    }
+}
+
+/// A project's pages, rendered a batch at a time so that a build need never hold more than a
+/// few batches in memory: [`Pages::each_batch`] hands every batch to a sink (a
+/// [`Staging`](write::Staging), a channel to one, or a `Vec`). Every producer of pages is
+/// chained there, in a fixed order, so that the batches are the same on every run.
+pub struct Pages<'a, R: Registers + ?Sized> {
+    project: &'a Project,
+    registers: &'a R,
+    t: &'a Templates,
+    opts: &'a RenderOptions,
+    marks: &'a Marks,
+    controller_name: String,
+    /// What a reference by id may name: every register of the project, not only a batch's.
+    targets: links::ReferenceTargets,
+}
+
+impl<'a, R: Registers + ?Sized> Pages<'a, R> {
+    /// The pages of `registers` and the index of `project`. A draft marks the findings in
+    /// `marks` where they belong.
+    pub fn new(
+        project: &'a Project,
+        registers: &'a R,
+        t: &'a Templates,
+        opts: &'a RenderOptions,
+        marks: &'a Marks,
+    ) -> Self {
+        let listings = registers.listings();
+        let targets =
+            links::ReferenceTargets::new(t, project, listings.iter().map(|l| l.id.as_str()));
+        Pages {
+            project,
+            registers,
+            t,
+            opts,
+            marks,
+            controller_name: controller_name(project),
+            targets,
+        }
+    }
+
+    /// Renders every page, a batch at a time, and hands each batch to `sink`: the registers'
+    /// pages [`BATCH`] registers at a time (rendered in parallel, handed over in register
+    /// order), then the index. Stops at the first error, of `sink`, of the registers' source
+    /// or of a template; a template's is that of the first register, in order, that fails, as
+    /// if all were rendered one by one. `progress` is called once per register rendered.
+    pub fn each_batch<E: From<RenderError> + From<R::Error>>(
+        &self,
+        progress: &(dyn Fn() + Sync),
+        mut sink: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let n = self.registers.count();
+        for start in (0..n).step_by(BATCH) {
+            let chunk = self.registers.batch(start..(start + BATCH).min(n))?;
+            sink(self.registers_batch(&chunk, progress)?)?;
+        }
+        // Each combined notice with its registers, loaded again for it alone.
+        let listings = self.registers.listings();
+        for notice in combined::notices(self.project) {
+            let mut docs = Vec::new();
+            for id in combined::register_ids(notice) {
+                if let Some(i) = listings.iter().position(|l| l.id == id) {
+                    docs.extend(self.registers.batch(i..i + 1)?.iter().cloned());
+                }
+            }
+            sink(combined::render_combined(
+                self.project,
+                notice,
+                &docs,
+                self.t,
+                self.opts,
+                self.marks,
+                &self.targets,
+            )?)?;
+        }
+        sink(self.index()?)
+    }
+
+    /// The pages of the registers of `chunk`, rendered in parallel, in register order.
+    fn registers_batch(
+        &self,
+        chunk: &[RegisterDoc],
+        progress: &(dyn Fn() + Sync),
+    ) -> Result<Vec<OutputFile>, RenderError> {
+        let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = chunk
+            .par_iter()
+            // A register published only in a combined notice has no page of its own.
+            .filter(|doc| combined::has_own_page(self.project, &doc.id))
+            .map(|doc| {
+                let files = register_files(
+                    self.project,
+                    doc,
+                    self.t,
+                    self.opts,
+                    self.marks,
+                    &self.controller_name,
+                    &self.targets,
+                )?;
+                progress();
+                Ok(files)
+            })
+            .collect();
+        let mut files = Vec::with_capacity(chunk.len() * 3);
+        for r in per_register {
+            files.extend(r?);
+        }
+        Ok(files)
+    }
+
+    /// The index: its Markdown, its HTML page and, if asked, its fragment. It needs each
+    /// register's title, date and data subjects, never their pages.
+    pub fn index(&self) -> Result<Vec<OutputFile>, RenderError> {
+        index_files(
+            self.project,
+            &self.registers.listings(),
+            self.t,
+            self.opts,
+            self.marks,
+            &self.controller_name,
+            &self.targets,
+        )
+    }
+}
+
+/// Renders every register and the index into memory: [`Pages::each_batch`] collected. For
+/// tests and small projects; a build writes the batches as they come.
 pub fn render(
     project: &Project,
     registers: &[RegisterDoc],
@@ -615,28 +780,25 @@ pub fn render(
     marks: &Marks,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let controller_name = controller_name(project);
-    let targets = links::ReferenceTargets::new(t, project, registers.iter().map(|d| d.id.as_str()));
-    let per_register: Vec<Result<Vec<OutputFile>, RenderError>> = registers
-        .par_iter()
-        // A register published only in a combined notice has no page of its own.
-        .filter(|doc| combined::has_own_page(project, &doc.id))
-        .map(|doc| {
-            let files = register_files(project, doc, t, opts, marks, &controller_name, &targets)?;
-            progress();
-            Ok(files)
-        })
-        .collect();
     let mut files = Vec::with_capacity(registers.len() * 3 + 2);
-    for r in per_register {
-        files.extend(r?);
-    }
-    for notice in combined::notices(project) {
-        files.extend(combined::render_combined(
-            project, notice, registers, t, opts, marks, &targets,
-        )?);
-    }
+    Pages::new(project, registers, t, opts, marks).each_batch(progress, |batch| {
+        files.extend(batch);
+        Ok::<(), RenderError>(())
+    })?;
+    Ok(files)
+}
 
+/// [`Pages::index`].
+fn index_files(
+    project: &Project,
+    registers: &[view::Listing],
+    t: &Templates,
+    opts: &RenderOptions,
+    marks: &Marks,
+    controller_name: &str,
+    targets: &links::ReferenceTargets,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let mut files = Vec::with_capacity(3);
     // The index, from one template: linking the Markdown pages, and the HTML pages.
     let (index_name, md_href): (&str, fn(&str) -> String) = match opts.front_matter {
         FrontMatter::None => (INDEX, |id| format!("{id}.md")),
@@ -652,7 +814,7 @@ pub fn render(
     let index_description = description(&index_md);
     let index_ids = html::page_ids(&index_md);
     let index_refs = |page_links| links::ReferenceContext {
-        targets: &targets,
+        targets,
         page: links::PageOf::Index,
         from: None,
         on_page: &index_ids,
@@ -684,7 +846,7 @@ pub fn render(
         None,
     )?;
     let index_html_refs = html::PageReferences {
-        targets: &targets,
+        targets,
         page: links::PageOf::Index,
         from: None,
         draft: opts.draft,
@@ -719,7 +881,7 @@ pub fn render(
         PageInput {
             title: &index_title,
             description: &index_description,
-            controller: &controller_name,
+            controller: controller_name,
             html: &html,
             toc: &toc,
             index_href: None,

@@ -1303,10 +1303,33 @@ pub struct CombinedEntryRegister {
     href: Md,
 }
 
+/// What the index reads of a register: its id, title, date and data subjects. A build keeps
+/// this of every register, and never their whole models at once.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    /// The register's id.
+    pub id: String,
+    title: Option<Spanned<Text>>,
+    updated: Option<Spanned<crate::model::Date>>,
+    data_subjects: Vec<Spanned<crate::model::DataSubject>>,
+}
+
+impl Listing {
+    /// The listing of `doc`.
+    pub fn of(doc: &RegisterDoc) -> Listing {
+        Listing {
+            id: doc.id.clone(),
+            title: doc.register.title.clone(),
+            updated: doc.register.updated.clone(),
+            data_subjects: doc.register.data_subjects().to_vec(),
+        }
+    }
+}
+
 /// Builds the index view; `href` makes each register's link.
 pub fn index_view(
     project: &Project,
-    registers: &[RegisterDoc],
+    registers: &[Listing],
     draft: bool,
     marks: &super::Marks,
     href: impl Fn(&str) -> String,
@@ -1322,7 +1345,7 @@ pub fn index_view(
 
 fn index_view_of(
     project: &Project,
-    registers: &[RegisterDoc],
+    registers: &[Listing],
     draft: bool,
     href: impl Fn(&str) -> String,
 ) -> IndexView {
@@ -1332,15 +1355,15 @@ fn index_view_of(
         Some(n) => format!("{}#{id}", href(&c::notice_id(n))),
         None => href(id),
     };
-    let title_link = |d: &RegisterDoc| {
-        nonblank(&d.register.title)
+    let title_link = |d: &Listing| {
+        nonblank(&d.title)
             .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
             .filter(|m| !m.is_empty())
     };
     let combined: Vec<CombinedEntry> = c::notices(project)
         .map(|n| {
             let id = c::notice_id(n);
-            let docs: Vec<&RegisterDoc> = c::register_ids(n)
+            let docs: Vec<&Listing> = c::register_ids(n)
                 .iter()
                 .filter_map(|r| registers.iter().find(|d| &d.id == r))
                 .collect();
@@ -1353,7 +1376,7 @@ fn index_view_of(
                     .unwrap_or_else(|| id.clone()),
                 updated: docs
                     .iter()
-                    .filter_map(|d| d.register.updated.as_ref())
+                    .filter_map(|d| d.updated.as_ref())
                     .map(|u| u.value.0.format("%Y-%m-%d").to_string())
                     .max(),
                 href: Md::raw(href(&id)),
@@ -1373,21 +1396,19 @@ fn index_view_of(
         .iter()
         .map(|d| IndexEntry {
             id: d.id.clone(),
-            title: nonblank(&d.register.title)
+            title: nonblank(&d.title)
                 .map(|t| Md::raw(sanitize::link_text(t.value.as_str())))
                 .filter(|m| !m.is_empty()),
-            title_plain: nonblank(&d.register.title)
+            title_plain: nonblank(&d.title)
                 .map(|t| markdown::plain(t.value.as_str()))
                 .unwrap_or_else(|| d.id.clone()),
             updated: d
-                .register
                 .updated
                 .as_ref()
                 .map(|u| u.value.0.format("%Y-%m-%d").to_string()),
             href: Md::raw(link(&d.id)),
             data_subjects: d
-                .register
-                .data_subjects()
+                .data_subjects
                 .iter()
                 .filter(|s| !s.text().is_blank())
                 // Without links, as the titles: the index's links are its own.
@@ -1396,12 +1417,8 @@ fn index_view_of(
                 .collect(),
         })
         .collect();
-    entries.sort_by(|a, b| {
-        a.title_plain
-            .to_lowercase()
-            .cmp(&b.title_plain.to_lowercase())
-            .then(a.id.cmp(&b.id))
-    });
+    // Each title lowered once, not twice per comparison: 50,000 registers make 800,000.
+    entries.sort_by_cached_key(|e| (e.title_plain.to_lowercase(), e.id.clone()));
     IndexView {
         marks: Vec::new(),
         controller: controller_view(project),

@@ -2,7 +2,8 @@
 //! outside the output directory, and never dropping files seloste did not write.
 //!
 //! A build assembles the complete new output in a hidden sibling directory
-//! (`.<name>.seloste-new-<pid>`): the new pages, and — hard-linked from the old output — every
+//! (`.<name>.seloste-new-<pid>`), a batch of pages at a time as they are rendered
+//! ([`Staging`]): the new pages, and — hard-linked from the old output — every
 //! file seloste did not write and every page whose contents did not change (so its
 //! modification time survives). Then one `renameat2(RENAME_EXCHANGE)` swaps the two
 //! directories, so that a reader, a build killed at any moment, and a second build all see
@@ -82,11 +83,13 @@ fn invalid(path: &Path, msg: &str) -> WriteError {
     }
 }
 
-/// Whether a relative output path stays inside the output directory.
+/// Whether a relative output path stays inside the output directory, spelled as the file
+/// system lists it (no empty, `.` or `..` step), so that one file has one spelling.
 pub fn is_contained(rel: &str) -> bool {
     let p = Path::new(rel);
     !rel.is_empty()
         && p.components().all(|c| matches!(c, Component::Normal(_)))
+        && rel.split('/').all(|step| !step.is_empty() && step != ".")
         && !rel.contains('\\')
 }
 
@@ -421,161 +424,233 @@ fn exchange(staging: &Path, dir: &Path) -> io::Result<bool> {
     }
 }
 
-/// Writes `files` as the complete new contents of seloste's pages in `dir`, atomically.
+/// Writes `files` as the complete new contents of seloste's pages in `dir`, atomically: one
+/// batch through a [`Staging`].
 ///
 /// `dir` must not be a symbolic link; files in it that seloste did not write are kept.
 pub fn write(dir: &Path, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
-    for f in files {
-        if !is_contained(&f.path) {
-            return Err(invalid(
-                &dir.join(&f.path),
-                "path leaves the output directory",
-            ));
-        }
-    }
-    // The directory itself is not resolved (if it is a link, it is refused below), only the
-    // way to it.
-    let abs = match (dir.parent(), dir.components().next_back()) {
-        (Some(parent), Some(Component::Normal(name))) => {
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            crate::contain::ProjectRoot::resolve_future(parent)
-                .map_err(err(dir))?
-                .join(name)
-        }
-        _ => crate::contain::ProjectRoot::resolve_future(dir).map_err(err(dir))?,
-    };
-    let (Some(parent), Some(name)) = (abs.parent(), abs.file_name().and_then(|n| n.to_str()))
-    else {
-        return Err(invalid(dir, "the output directory must have a name"));
-    };
-    let s = Siblings {
-        parent: parent.to_path_buf(),
-        name: name.to_string(),
-    };
-    fs::create_dir_all(&s.parent).map_err(err(&s.parent))?;
-    let _lock = lock(&s.parent, &s.name)?;
-    recover_and_clean(&s, &abs)?;
-
-    let existing = match fs::symlink_metadata(&abs) {
-        Ok(m) if m.file_type().is_symlink() => {
-            return Err(invalid(
-                dir,
-                "the output directory is a symbolic link; seloste writes only into a real directory",
-            ));
-        }
-        Ok(m) if !m.is_dir() => return Err(invalid(dir, "the output path is not a directory")),
-        Ok(m) => Some(m),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(err(dir)(e)),
-    };
-
-    let staging = s.staging();
-    let result = assemble(&abs, existing.as_ref(), &staging, files);
-    let report = match result {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = remove_any(&staging);
-            return Err(e);
-        }
-    };
-
-    // The switch.
-    if existing.is_none() {
-        fs::rename(&staging, &abs).map_err(|e| {
-            let _ = remove_any(&staging);
-            err(dir)(e)
-        })?;
-        return Ok(report);
-    }
-    match exchange(&staging, &abs) {
-        Ok(true) => {
-            // `staging` now holds the old output.
-            let _ = remove_any(&staging);
-        }
-        Ok(false) => {
-            let aside = s.aside();
-            fs::rename(&abs, &aside).map_err(|e| {
-                let _ = remove_any(&staging);
-                err(dir)(e)
-            })?;
-            if let Err(e) = fs::rename(&staging, &abs) {
-                let _ = fs::rename(&aside, &abs);
-                let _ = remove_any(&staging);
-                return Err(err(dir)(e));
-            }
-            let _ = remove_any(&aside);
-        }
-        Err(e) => {
-            let _ = remove_any(&staging);
-            return Err(err(dir)(e));
-        }
-    }
-    Ok(report)
+    let mut staging = Staging::begin(dir)?;
+    staging.add(files)?;
+    staging.commit()
 }
 
-/// Builds the complete new output in `staging`.
-fn assemble(
-    dir: &Path,
-    existing: Option<&fs::Metadata>,
-    staging: &Path,
-    files: &[OutputFile],
-) -> Result<WriteReport, WriteError> {
-    fs::create_dir(staging).map_err(err(staging))?;
-    if let Some(m) = existing {
-        let _ = fs::set_permissions(staging, m.permissions());
-    }
-    let ours = if existing.is_some() {
-        read_manifest(dir)
-    } else {
-        BTreeSet::new()
-    };
-    let new_files: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    let new_dirs: BTreeSet<String> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d.to_string()))
-        .collect();
-    if existing.is_some() {
-        carry_over(dir, staging, "", 0, &ours, &new_files, &new_dirs)?;
-    }
-    for d in &new_dirs {
-        let p = staging.join(d);
-        fs::create_dir_all(&p).map_err(err(&p))?;
+/// A build's new output, assembled beside the old one a batch of pages at a time, so that
+/// no more than one batch need be held in memory.
+///
+/// [`Staging::begin`] takes the lock of the output directory, cleans what a killed build left
+/// and creates the hidden sibling directory; [`Staging::add`] writes pages into it (a page
+/// whose bytes did not change is hard-linked from the old output, so that its modification
+/// time survives); [`Staging::commit`] carries over from the old output what seloste did not
+/// write, writes the manifest and switches the two directories at once. A staging dropped
+/// without a commit — a render error, a time-out, a write error, a panic — removes its
+/// directory: the old output is then as it was. Any number of producers may add to one
+/// staging, in any order, as long as no two pages share a path.
+pub struct Staging {
+    /// The output directory as given, for errors.
+    dir: PathBuf,
+    /// The output directory, the way to it resolved.
+    abs: PathBuf,
+    siblings: Siblings,
+    /// The old output's metadata, if there is one.
+    existing: Option<fs::Metadata>,
+    /// The hidden sibling the new output is assembled in.
+    staging: PathBuf,
+    /// The old build's own files (its manifest, checked).
+    ours: BTreeSet<String>,
+    /// The pages added so far.
+    files: BTreeSet<String>,
+    /// The directories of the pages added so far, with every directory above them.
+    dirs: BTreeSet<String>,
+    report: WriteReport,
+    // Last: dropped after `Drop::drop` has removed the staging directory.
+    _lock: Lock,
+}
+
+impl Staging {
+    /// Starts a new output for `dir`: waits for the lock, recovers from and cleans after a
+    /// killed build, and creates the empty staging directory.
+    pub fn begin(dir: &Path) -> Result<Staging, WriteError> {
+        // The directory itself is not resolved (if it is a link, it is refused below), only
+        // the way to it.
+        let abs = match (dir.parent(), dir.components().next_back()) {
+            (Some(parent), Some(Component::Normal(name))) => {
+                let parent = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+                crate::contain::ProjectRoot::resolve_future(parent)
+                    .map_err(err(dir))?
+                    .join(name)
+            }
+            _ => crate::contain::ProjectRoot::resolve_future(dir).map_err(err(dir))?,
+        };
+        let (Some(parent), Some(name)) = (abs.parent(), abs.file_name().and_then(|n| n.to_str()))
+        else {
+            return Err(invalid(dir, "the output directory must have a name"));
+        };
+        let siblings = Siblings {
+            parent: parent.to_path_buf(),
+            name: name.to_string(),
+        };
+        fs::create_dir_all(&siblings.parent).map_err(err(&siblings.parent))?;
+        let lock = lock(&siblings.parent, &siblings.name)?;
+        recover_and_clean(&siblings, &abs)?;
+
+        let existing = match fs::symlink_metadata(&abs) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(invalid(
+                    dir,
+                    "the output directory is a symbolic link; seloste writes only into a real directory",
+                ));
+            }
+            Ok(m) if !m.is_dir() => {
+                return Err(invalid(dir, "the output path is not a directory"));
+            }
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(err(dir)(e)),
+        };
+        let staging = siblings.staging();
+        fs::create_dir(&staging).map_err(err(&staging))?;
+        let s = Staging {
+            dir: dir.to_path_buf(),
+            ours: if existing.is_some() {
+                read_manifest(&abs)
+            } else {
+                BTreeSet::new()
+            },
+            abs,
+            siblings,
+            existing,
+            staging,
+            files: BTreeSet::new(),
+            dirs: BTreeSet::new(),
+            report: WriteReport::default(),
+            _lock: lock,
+        };
+        if let Some(m) = &s.existing {
+            let _ = fs::set_permissions(&s.staging, m.permissions());
+        }
+        Ok(s)
     }
 
-    let mut report = WriteReport::default();
-    for f in files {
-        let target = staging.join(&f.path);
-        let old = existing.and_then(|_| own_regular_file(dir, &f.path));
-        let same = old.is_some_and(|m| {
-            m.len() == f.contents.len() as u64
-                && fs::read(dir.join(&f.path)).is_ok_and(|b| b == f.contents.as_bytes())
-        });
-        if same && fs::hard_link(dir.join(&f.path), &target).is_ok() {
-            report.unchanged += 1;
-            continue;
+    /// Writes a batch of pages into the new output. A path that leaves the output directory,
+    /// or that a page added before already has, is refused.
+    pub fn add(&mut self, files: &[OutputFile]) -> Result<(), WriteError> {
+        for f in files {
+            let target = self.staging.join(&f.path);
+            if !is_contained(&f.path) {
+                return Err(invalid(
+                    &self.dir.join(&f.path),
+                    "path leaves the output directory",
+                ));
+            }
+            if self.files.contains(&f.path) {
+                return Err(invalid(
+                    &self.dir.join(&f.path),
+                    "two pages of this build would be written to the same file",
+                ));
+            }
+            if let Some((d, _)) = f.path.rsplit_once('/')
+                && !self.dirs.contains(d)
+            {
+                let p = self.staging.join(d);
+                fs::create_dir_all(&p).map_err(err(&p))?;
+                let mut above = d;
+                loop {
+                    self.dirs.insert(above.to_string());
+                    match above.rsplit_once('/') {
+                        Some((up, _)) => above = up,
+                        None => break,
+                    }
+                }
+            }
+            if self.dirs.contains(&f.path) {
+                return Err(invalid(
+                    &self.dir.join(&f.path),
+                    "a page and a directory of this build have the same path",
+                ));
+            }
+            self.files.insert(f.path.clone());
+            let old = self
+                .existing
+                .as_ref()
+                .and_then(|_| own_regular_file(&self.abs, &f.path));
+            let same = old.is_some_and(|m| {
+                m.len() == f.contents.len() as u64
+                    && fs::read(self.abs.join(&f.path)).is_ok_and(|b| b == f.contents.as_bytes())
+            });
+            if same && fs::hard_link(self.abs.join(&f.path), &target).is_ok() {
+                self.report.unchanged += 1;
+                continue;
+            }
+            fs::write(&target, f.contents.as_bytes()).map_err(err(&target))?;
+            self.report.written += 1;
         }
-        fs::write(&target, f.contents.as_bytes()).map_err(err(&target))?;
-        report.written += 1;
+        Ok(())
     }
-    let mut manifest = String::from(
-        "# Files written by seloste build; used to remove outputs of deleted registers.\n",
-    );
-    for p in &new_files {
-        manifest.push_str(p);
-        manifest.push('\n');
+
+    /// Completes the new output — what seloste did not write carried over from the old one,
+    /// the manifest — and switches it in place of the old one, at once.
+    pub fn commit(mut self) -> Result<WriteReport, WriteError> {
+        if self.existing.is_some() {
+            carry_over(
+                &self.abs,
+                &self.staging,
+                "",
+                0,
+                &self.ours,
+                &self.files,
+                &self.dirs,
+            )?;
+        }
+        let mut manifest = String::from(
+            "# Files written by seloste build; used to remove outputs of deleted registers.\n",
+        );
+        for p in &self.files {
+            manifest.push_str(p);
+            manifest.push('\n');
+        }
+        let m = self.staging.join(MANIFEST);
+        fs::write(&m, manifest).map_err(err(&m))?;
+        let mut report = std::mem::take(&mut self.report);
+        report.removed = self
+            .ours
+            .difference(&self.files)
+            .filter(|p| own_regular_file(&self.abs, p).is_some())
+            .cloned()
+            .collect();
+
+        // The switch. Whatever `self.staging` holds afterwards — the new output if the switch
+        // failed, the old one after an exchange — is removed when `self` is dropped.
+        let (staging, abs) = (&self.staging, &self.abs);
+        if self.existing.is_none() {
+            fs::rename(staging, abs).map_err(err(&self.dir))?;
+            return Ok(report);
+        }
+        match exchange(staging, abs) {
+            Ok(true) => {}
+            Ok(false) => {
+                let aside = self.siblings.aside();
+                fs::rename(abs, &aside).map_err(err(&self.dir))?;
+                if let Err(e) = fs::rename(staging, abs) {
+                    let _ = fs::rename(&aside, abs);
+                    return Err(err(&self.dir)(e));
+                }
+                let _ = remove_any(&aside);
+            }
+            Err(e) => return Err(err(&self.dir)(e)),
+        }
+        Ok(report)
     }
-    let m = staging.join(MANIFEST);
-    fs::write(&m, manifest).map_err(err(&m))?;
-    report.removed = ours
-        .difference(&new_files)
-        .filter(|p| own_regular_file(dir, p).is_some())
-        .cloned()
-        .collect();
-    Ok(report)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        // Under the lock, which is released after this.
+        let _ = remove_any(&self.staging);
+    }
 }
 
 #[cfg(test)]
@@ -609,6 +684,9 @@ mod tests {
             "a/../../b",
             "./a",
             "a\\..\\b",
+            "a//b.html",
+            "a/./b.html",
+            "fragment/",
         ] {
             assert!(!is_contained(bad), "{bad}");
         }
@@ -781,6 +859,136 @@ mod tests {
         write(&dir, &[file("a.html", "A"), file("b.html", "B")]).unwrap();
         let r = write(&dir, &[file("a.html", "A"), file("b.html", "B")]).unwrap();
         assert_eq!(r.unchanged, 2);
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
+    }
+
+    #[test]
+    fn batches_make_one_output_with_foreign_files_kept_and_stale_ones_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        write(
+            &dir,
+            &[
+                file("a.html", "A"),
+                file("b.html", "B"),
+                file("fragment/b.html", "b"),
+            ],
+        )
+        .unwrap();
+        fs::write(dir.join("oma.txt"), "mine").unwrap();
+        fs::write(dir.join("fragment/notes.txt"), "notes").unwrap();
+
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "A")]).unwrap();
+        // Until the commit, the old output is all a reader sees.
+        s.add(&[file("c.html", "C"), file("fragment/c.html", "c")])
+            .unwrap();
+        assert_eq!(fs::read_to_string(dir.join("b.html")).unwrap(), "B");
+        assert!(!dir.join("c.html").exists());
+        s.add(&[]).unwrap();
+        let r = s.commit().unwrap();
+
+        assert_eq!((r.written, r.unchanged), (2, 1));
+        assert_eq!(
+            r.removed,
+            vec!["b.html".to_string(), "fragment/b.html".to_string()]
+        );
+        assert!(!dir.join("b.html").exists() && !dir.join("fragment/b.html").exists());
+        assert_eq!(fs::read_to_string(dir.join("c.html")).unwrap(), "C");
+        assert_eq!(
+            fs::read_to_string(dir.join("fragment/c.html")).unwrap(),
+            "c"
+        );
+        assert_eq!(fs::read_to_string(dir.join("oma.txt")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(dir.join("fragment/notes.txt")).unwrap(),
+            "notes"
+        );
+        let manifest: Vec<String> = fs::read_to_string(dir.join(MANIFEST))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(manifest, ["a.html", "c.html", "fragment/c.html"]);
+        assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
+    }
+
+    /// The old output, with a foreign file, as a test of a failed build finds it.
+    fn old_output(root: &Path) -> PathBuf {
+        let dir = root.join("dist");
+        write(&dir, &[file("a.html", "old"), file("b.html", "old")]).unwrap();
+        fs::write(dir.join("oma.txt"), "mine").unwrap();
+        dir
+    }
+
+    fn assert_untouched(dir: &Path) {
+        assert_eq!(fs::read_to_string(dir.join("a.html")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(dir.join("b.html")).unwrap(), "old");
+        assert_eq!(fs::read_to_string(dir.join("oma.txt")).unwrap(), "mine");
+        assert!(siblings(dir).is_empty(), "{:?}", siblings(dir));
+    }
+
+    #[test]
+    fn a_failure_between_batches_leaves_the_old_output_and_no_staging() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = old_output(root.path());
+
+        // A batch that fails after one was written: a path out of the output.
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new")]).unwrap();
+        assert!(
+            s.add(&[file("c.html", "new"), file("../x.html", "x")])
+                .is_err()
+        );
+        drop(s);
+        assert_untouched(&dir);
+        assert!(!root.path().join("x.html").exists());
+
+        // A page two batches both write.
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new")]).unwrap();
+        let e = s.add(&[file("a.html", "again")]).unwrap_err();
+        assert!(e.to_string().contains("same file"), "{e}");
+        drop(s);
+        assert_untouched(&dir);
+
+        // A render error or a time-out: the staging is dropped without a commit.
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new"), file("c.html", "new")])
+            .unwrap();
+        drop(s);
+        assert_untouched(&dir);
+
+        // A panic while the batches are written.
+        let d = dir.clone();
+        let panicked = std::panic::catch_unwind(move || {
+            let mut s = Staging::begin(&d).unwrap();
+            s.add(&[file("a.html", "new")]).unwrap();
+            panic!("a bug while rendering");
+        });
+        assert!(panicked.is_err());
+        assert_untouched(&dir);
+
+        // A failure of the commit itself: a foreign directory where a page goes.
+        fs::create_dir(dir.join("c.html")).unwrap();
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("a.html", "new")]).unwrap();
+        s.add(&[file("c.html", "new")]).unwrap();
+        assert!(s.commit().is_err());
+        assert_untouched(&dir);
+        assert!(dir.join("c.html").is_dir());
+    }
+
+    #[test]
+    fn a_page_cannot_take_the_place_of_a_directory_of_the_build() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("dist");
+        let mut s = Staging::begin(&dir).unwrap();
+        s.add(&[file("fragment/a.html", "a")]).unwrap();
+        assert!(s.add(&[file("fragment", "x")]).is_err());
+        drop(s);
+        assert!(!dir.exists());
         assert!(siblings(&dir).is_empty(), "{:?}", siblings(&dir));
     }
 }
