@@ -85,20 +85,8 @@ fn markdown(outcome: &Outcome) -> Vec<(String, String)> {
         .registers
         .iter()
         .map(|doc| {
-            let files = render::render_register(
-                project,
-                doc,
-                &t,
-                &RenderOptions {
-                    draft: false,
-                    front_matter: FrontMatter::None,
-                    fragments: false,
-                    id_prefix: None,
-                    today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-                },
-                &Marks::none(),
-            )
-            .unwrap();
+            let files =
+                render::render_register(project, doc, &t, &options(false), &Marks::none()).unwrap();
             (doc.id.clone(), files[0].contents.clone())
         })
         .collect()
@@ -111,6 +99,26 @@ fn shown(d: &Diagnostic, outcome: &Outcome) -> String {
         .unwrap_or_default();
     let p = d.pos.unwrap_or_default();
     format!("{} {}:{}:{}", d.code.as_str(), file, p.line, p.column)
+}
+
+/// Every diagnostic as `code file:line:col`.
+fn codes(outcome: &Outcome) -> Vec<String> {
+    outcome
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, outcome))
+        .collect()
+}
+
+/// The options of a published page (`draft: false`) or of a draft.
+fn options(draft: bool) -> RenderOptions {
+    RenderOptions {
+        draft,
+        front_matter: FrontMatter::None,
+        fragments: false,
+        id_prefix: None,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    }
 }
 
 fn two_registers() -> Vec<(&'static str, String)> {
@@ -196,11 +204,7 @@ fn references_are_checked_and_findings_in_a_definition_are_said_once_at_it() {
         "{PROJECT}  purposes:\n    markkinointi:\n      description: Suoramarkkinointi\n      legal_basis: consent\n"
     );
     let outcome = run(&project, &registers);
-    let got: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &outcome))
-        .collect();
+    let got = codes(&outcome);
     assert_eq!(
         got,
         [
@@ -240,11 +244,7 @@ fn a_suppression_at_the_definition_covers_every_register() {
         );
     }
     let outcome = run(&project, &registers);
-    let got: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &outcome))
-        .collect();
+    let got = codes(&outcome);
     assert!(got.is_empty(), "{got:?}");
 }
 
@@ -261,13 +261,7 @@ fn a_draft_marks_a_finding_in_a_definition_only_in_the_registers_that_use_it() {
     let t = templates::builtin().unwrap();
     let draft = |id: &str| {
         let doc = outcome.registers.iter().find(|d| d.id == id).unwrap();
-        let opts = RenderOptions {
-            draft: true,
-            front_matter: FrontMatter::None,
-            fragments: false,
-            id_prefix: None,
-            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        };
+        let opts = options(true);
         render::render_register(project, doc, &t, &opts, &marks).unwrap()[0]
             .contents
             .clone()
@@ -320,11 +314,7 @@ fn definitions_in_the_shared_directory_are_used_checked_and_marked_like_those_of
             keep_registers: true,
         },
     );
-    let got: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &outcome))
-        .collect();
+    let got = codes(&outcome);
     assert_eq!(
         got,
         [
@@ -339,13 +329,7 @@ fn definitions_in_the_shared_directory_are_used_checked_and_marked_like_those_of
     let project = outcome.project.as_ref().unwrap();
     let marks = Marks::from_diagnostics(&outcome.diagnostics, &outcome.sources, Some(project.file));
     let t = templates::builtin().unwrap();
-    let opts = RenderOptions {
-        draft: true,
-        front_matter: FrontMatter::None,
-        fragments: false,
-        id_prefix: None,
-        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    };
+    let opts = options(true);
     let draft = |id: &str| {
         let doc = outcome.registers.iter().find(|d| d.id == id).unwrap();
         render::render_register(project, doc, &t, &opts, &marks).unwrap()[0]
@@ -411,11 +395,7 @@ fn cookie_classes_and_further_sections_can_be_shared_and_overridden() {
         })
         .collect();
     let outcome = run(&project, &registers);
-    let got: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &outcome))
-        .collect();
+    let got = codes(&outcome);
     // `posti` of PROJECT is not used here.
     assert_eq!(got, ["unused-definition seloste.yaml:18:5"]);
     let md = &markdown(&outcome)[0].1;
