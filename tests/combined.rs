@@ -6,7 +6,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use seloste::pipeline::{MemoryFiles, Options, Outcome, run, run_project};
-use seloste::render::{self, FrontMatter, OutputFile, RenderOptions, templates};
+use seloste::render::{FrontMatter, RenderOptions};
+
+mod support;
+use support::{get, render_outcome, without_css};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -26,43 +29,6 @@ fn options() -> Options {
     Options {
         today: today(),
         keep_registers: true,
-    }
-}
-
-fn render_outcome(outcome: &Outcome, o: RenderOptions) -> Vec<OutputFile> {
-    let t = templates::builtin().unwrap();
-    let marks = if o.draft {
-        render::Marks::from_diagnostics(
-            &outcome.diagnostics,
-            &outcome.sources,
-            outcome.project.as_ref().map(|p| p.file),
-        )
-    } else {
-        render::Marks::none()
-    };
-    render::render(
-        outcome.project.as_ref().unwrap(),
-        &outcome.registers,
-        &t,
-        &o,
-        &marks,
-        &|| {},
-    )
-    .unwrap()
-}
-
-fn get<'a>(files: &'a [OutputFile], path: &str) -> &'a str {
-    &files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"))
-        .contents
-}
-
-fn without_css(html: &str) -> String {
-    match (html.find("<style>"), html.find("</style>")) {
-        (Some(a), Some(b)) => format!("{}<style>…</style>{}", &html[..a], &html[b + 8..]),
-        _ => html.to_string(),
     }
 }
 

@@ -8,6 +8,9 @@ use chrono::NaiveDate;
 use seloste::pipeline::{Files, MemoryFiles, Options, Outcome, run, run_project};
 use seloste::render::{self, FrontMatter, OutputFile, RenderOptions, templates};
 
+mod support;
+use support::{get, render_outcome, without_css};
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
@@ -42,45 +45,6 @@ fn load_memory(files: &dyn Files) -> Outcome {
             keep_registers: true,
         },
     )
-}
-
-/// Renders with the built-in templates (never a project's own).
-fn render_outcome(outcome: &Outcome, o: RenderOptions) -> Vec<OutputFile> {
-    let t = templates::builtin().unwrap();
-    let marks = if o.draft {
-        render::Marks::from_diagnostics(
-            &outcome.diagnostics,
-            &outcome.sources,
-            outcome.project.as_ref().map(|p| p.file),
-        )
-    } else {
-        render::Marks::none()
-    };
-    render::render(
-        outcome.project.as_ref().unwrap(),
-        &outcome.registers,
-        &t,
-        &o,
-        &marks,
-        &|| {},
-    )
-    .unwrap()
-}
-
-fn get<'a>(files: &'a [OutputFile], path: &str) -> &'a str {
-    &files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"))
-        .contents
-}
-
-/// The page without its embedded stylesheet, which has no business in every snapshot.
-fn without_css(html: &str) -> String {
-    match (html.find("<style>"), html.find("</style>")) {
-        (Some(a), Some(b)) => format!("{}<style>…</style>{}", &html[..a], &html[b + 8..]),
-        _ => html.to_string(),
-    }
 }
 
 #[test]
