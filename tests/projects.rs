@@ -181,6 +181,51 @@ fn example_drafts_mark_every_finding() {
             );
             total += mine.iter().filter(|d| d.file == Some(doc.file)).count();
         }
+        // A combined notice's draft marks every finding of its registers and of seloste.yaml
+        // somewhere on the page (what the registers say alike, and its marks, said once).
+        let pages = render::render(project, &outcome.registers, &t, &opts, &marks, &|| {}).unwrap();
+        for notice in project.config.combined.iter().flat_map(|c| &c.value) {
+            let id = notice.value.id.value.as_str();
+            let md = pages
+                .iter()
+                .find(|f| f.path == format!("{id}.md"))
+                .expect("the combined page")
+                .contents
+                .replace('\\', "");
+            let files: Vec<_> = outcome
+                .registers
+                .iter()
+                .filter(|r| {
+                    notice
+                        .value
+                        .registers
+                        .value
+                        .iter()
+                        .any(|x| x.value.as_str() == r.id)
+                })
+                .map(|r| r.file)
+                .collect();
+            for d in outcome.diagnostics.iter().filter(|d| {
+                d.file.is_some_and(|f| files.contains(&f))
+                    || (d.file == Some(project.file)
+                        && (d.registers.is_empty()
+                            || d.registers.iter().any(|r| files.contains(r))))
+            }) {
+                let p = d.pos.unwrap();
+                let needle = format!(
+                    "{}, {}:{}:{})",
+                    d.code.as_str(),
+                    outcome.sources.get(d.file.unwrap()).display_path(),
+                    p.line,
+                    p.column
+                );
+                assert!(
+                    md.contains(&needle),
+                    "{name}/{id}: the combined draft does not mark `{}` at {needle}",
+                    d.message
+                );
+            }
+        }
     }
     assert!(
         total > 100,

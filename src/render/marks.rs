@@ -189,11 +189,17 @@ impl Marks {
                 files.push(d.file);
             }
         }
-        for f in files {
-            for (section, marks) in self.by_file.get(&f).into_iter().flatten() {
+        for f in &files {
+            for (section, marks) in self.by_file.get(f).into_iter().flatten() {
                 out.entry(section.name())
                     .or_default()
                     .extend(marks.iter().cloned());
+            }
+        }
+        // A finding in a shared definition, once, if one of these registers uses it.
+        for (section, mark) in &self.shared {
+            if mark.registers.iter().any(|r| files.contains(r)) {
+                out.entry(section.name()).or_default().push(mark.clone());
             }
         }
         out
