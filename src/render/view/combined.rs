@@ -105,11 +105,18 @@ fn same(a: &Option<Md>, b: &Option<Md>) -> bool {
 }
 
 /// Whether every register says the same security text (or none does): the page then says
-/// it once.
+/// it once. A text that refers by id to a section (`[säilytysaika](#sailytysaika)`) stays with
+/// each register, where the reference leads to that register's own section; said once, it
+/// would lead to a section the page has only per register.
 pub fn security_said_once(views: &[RegisterView]) -> bool {
     views
         .windows(2)
         .all(|w| same(&w[0].security, &w[1].security))
+        && views.iter().all(|v| {
+            v.security
+                .as_ref()
+                .is_none_or(|m| crate::render::sanitize::reference_links(text_of(m)).is_empty())
+        })
 }
 
 /// Each register's note, said once when every register of the page (`registers` of them)
