@@ -144,6 +144,20 @@ pub fn render_combined(
             )
         })
         .collect();
+    for (v, doc) in views.iter_mut().zip(&docs) {
+        v.resolve_description(|text| {
+            markdown::resolve_references(
+                text,
+                &links::ReferenceContext {
+                    targets: &nothing_else,
+                    page: links::PageOf::Combined(&id),
+                    from: Some(&doc.id),
+                    on_page: &on_page,
+                    links: links::PageLinks::Html,
+                },
+            )
+        });
+    }
     let v = view::combined::combined_view(
         project, notice, &id, &docs, &views, bodies, common, opts, marks,
     );

@@ -94,6 +94,14 @@ impl RegisterView {
         self.at = Md::raw(format!("{}-", self.id));
         self.combined = true;
     }
+
+    /// Resolves the references of the register's introduction, which the combined page shows
+    /// outside the part, as a text of this register (`#sailytysaika` is its own section).
+    pub fn resolve_description(&mut self, resolve: impl Fn(&str) -> String) {
+        if let Some(d) = &self.description {
+            self.description = Some(Md::raw(resolve(text_of(d))));
+        }
+    }
 }
 
 fn text_of(m: &Md) -> &str {
@@ -115,7 +123,7 @@ pub fn security_said_once(views: &[RegisterView]) -> bool {
         && views.iter().all(|v| {
             v.security
                 .as_ref()
-                .is_none_or(|m| crate::render::sanitize::reference_links(text_of(m)).is_empty())
+                .is_none_or(|m| sanitize::reference_links(text_of(m)).is_empty())
         })
 }
 
