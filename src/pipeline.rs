@@ -197,8 +197,9 @@ struct RegisterResult {
     /// every register are collected at once (50,000 × 2.9 KB, where check keeps none).
     doc: Option<Box<RegisterDoc>>,
     diagnostics: Vec<Diagnostic>,
-    /// The shared definitions the register refers to.
-    used: resolve::Used,
+    /// The shared definitions the register refers to; `None` when the file could not be
+    /// read or parsed, so what it refers to is unknown.
+    used: Option<resolve::Used>,
     /// With `reload`: what loads the register again, and what the index lists of it.
     checked: Option<(Checked, Listing)>,
 }
@@ -223,7 +224,7 @@ fn process_register(
                 text: None,
                 doc: None,
                 diagnostics: vec![*d],
-                used: resolve::Used::new(),
+                used: None,
                 checked: None,
             };
         }
@@ -235,7 +236,7 @@ fn process_register(
                 text: Some(text),
                 doc: None,
                 diagnostics,
-                used: resolve::Used::new(),
+                used: None,
                 checked: None,
             };
         }
@@ -253,7 +254,7 @@ fn process_register(
             text: Some(text),
             doc: None,
             diagnostics,
-            used,
+            used: Some(used),
             checked: None,
         };
     }
@@ -277,7 +278,7 @@ fn process_register(
         text: keep_text.then_some(text),
         doc: (keep && has_id).then(|| Box::new(doc)),
         diagnostics,
-        used,
+        used: Some(used),
         checked,
     }
 }
@@ -533,6 +534,9 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
     // What registers found in the shared definitions they copied, said once.
     let mut in_shared: Vec<Diagnostic> = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    // A register that cannot be read or parsed may refer to any definition: none is then
+    // reported unused.
+    let mut all_used_known = true;
     let (mut checked, mut listings) = (Vec::new(), Vec::new());
     for ((file, _), r) in files.iter().zip(results) {
         if r.text.is_some() {
@@ -555,7 +559,10 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
                 diagnostics.push(d);
             }
         }
-        used.extend(r.used);
+        match r.used {
+            Some(u) => used.extend(u),
+            None => all_used_known = false,
+        }
         if let Some(doc) = r.doc {
             out.registers.push(*doc);
         }
@@ -581,7 +588,7 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
             references: &references,
         },
         lint::SharedUse {
-            used: (out.register_files > 0).then_some(&used),
+            used: (out.register_files > 0 && all_used_known).then_some(&used),
             findings: in_shared,
         },
     ));

@@ -417,3 +417,47 @@ fn a_registers_own_contact_is_named_with_its_register() {
     let md = get(&shared, "tietosuojaseloste.md");
     assert!(md.contains("- **Asiakaspalvelu**\n"), "{md}");
 }
+
+#[test]
+fn a_security_text_alike_in_every_register_that_names_a_registers_own_section_stays_with_each() {
+    // Issue 11: one shared security text naming `#sailytysaika` was said once on the page,
+    // where no `#sailytysaika` exists (each register's is `#<id>-sailytysaika`): the build
+    // failed with "a bug in seloste's own template".
+    let text =
+        "security: Tiedot ovat suojatussa järjestelmässä. Katso [säilytysaika](#Säilytysaika).";
+    let photos = PHOTOS.replace(
+        "security: Tiedot ovat salasanalla suojatussa järjestelmässä.",
+        text,
+    );
+    let books = BOOKKEEPING.replace(
+        "security: Tiedot ovat salasanalla suojatussa järjestelmässä.",
+        text,
+    );
+    let outcome = project(ONE_PAGE, &photos, &books);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != seloste::diagnostic::Severity::Error),
+        "{:#?}",
+        outcome.diagnostics
+    );
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let html = get(&files, "tietosuojaseloste.html");
+    assert!(html.contains("href=\"#kuvat-sailytysaika\""), "{html}");
+    assert!(html.contains("href=\"#kirjanpito-sailytysaika\""), "{html}");
+}
+
+#[test]
+fn a_registers_description_naming_its_own_section_leads_to_its_part() {
+    // Issue 11: the description stands outside the part and was resolved as a text said once:
+    // `#sailytysaika` failed the build.
+    let photos = PHOTOS.replace(
+        "updated: 2026-09-01\n",
+        "updated: 2026-09-01\ndescription: Katso [säilytysaika](#Säilytysaika).\n",
+    );
+    let outcome = project(ONE_PAGE, &photos, BOOKKEEPING);
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let html = get(&files, "tietosuojaseloste.html");
+    assert!(html.contains("href=\"#kuvat-sailytysaika\""), "{html}");
+}

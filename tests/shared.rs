@@ -405,3 +405,21 @@ fn cookie_classes_and_further_sections_can_be_shared_and_overridden() {
     assert!(md.contains("## Muutokset"), "{md}");
     assert_eq!(md.matches("Päivitämme selostetta").count(), 2, "{md}");
 }
+
+#[test]
+fn a_register_that_cannot_be_read_makes_no_definition_unused() {
+    // The second register has a YAML syntax error: what it refers to is unknown, so no
+    // definition it may use is reported unused (issue 11: every definition was).
+    let mut registers = two_registers();
+    registers.push((
+        "rikki",
+        register("Rikki", "recipients:\n  - ref: posti\n  bad: [\n"),
+    ));
+    let outcome = run(PROJECT, &registers);
+    let got = codes(&outcome);
+    assert!(
+        !got.iter().any(|c| c.starts_with("unused-definition")),
+        "{got:#?}"
+    );
+    assert!(got.iter().any(|c| c.starts_with("yaml-syntax")), "{got:#?}");
+}

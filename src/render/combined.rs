@@ -144,6 +144,20 @@ pub fn render_combined(
             )
         })
         .collect();
+    for (v, doc) in views.iter_mut().zip(&docs) {
+        v.resolve_description(|text| {
+            markdown::resolve_references(
+                text,
+                &links::ReferenceContext {
+                    targets: &nothing_else,
+                    page: links::PageOf::Combined(&id),
+                    from: Some(&doc.id),
+                    on_page: &on_page,
+                    links: links::PageLinks::Html,
+                },
+            )
+        });
+    }
     let v = view::combined::combined_view(
         project, notice, &id, &docs, &views, bodies, common, opts, marks,
     );
@@ -245,8 +259,14 @@ fn said_once(bodies: Vec<String>, registers: &[&str]) -> (Vec<String>, String) {
     let mut common = String::new();
     let mut once: Vec<String> = Vec::new();
     for s in &split[0].1 {
-        // A section that links to a register's own section stays with it.
-        let own_link = s.text.contains(&format!("](#{}-", registers[0]));
+        // A section that links to a register's own section stays with it: a link the
+        // template made (`#<register>-evasteet`) or a reference in the register's text
+        // (`#sailytysaika`, `#Säilytysaika`), which leads to that register's section.
+        let own_link = s.text.contains(&format!("](#{}-", registers[0]))
+            || super::sanitize::reference_links(&s.text)
+                .iter()
+                .filter_map(|(_, target)| links::reference_id(target))
+                .any(|id| split[0].1.iter().any(|o| o.key == id));
         let may = (ONCE.contains(&s.key.as_str()) || s.key.starts_with("lisatieto-")) && !own_link;
         if let Some(text) = alike(&s.key).filter(|_| may) {
             // A level up: `### Evästeet …` (and its `####` items) become `## …`.

@@ -94,6 +94,14 @@ impl RegisterView {
         self.at = Md::raw(format!("{}-", self.id));
         self.combined = true;
     }
+
+    /// Resolves the references of the register's introduction, which the combined page shows
+    /// outside the part, as a text of this register (`#sailytysaika` is its own section).
+    pub fn resolve_description(&mut self, resolve: impl Fn(&str) -> String) {
+        if let Some(d) = &self.description {
+            self.description = Some(Md::raw(resolve(text_of(d))));
+        }
+    }
 }
 
 fn text_of(m: &Md) -> &str {
@@ -105,11 +113,18 @@ fn same(a: &Option<Md>, b: &Option<Md>) -> bool {
 }
 
 /// Whether every register says the same security text (or none does): the page then says
-/// it once.
+/// it once. A text that refers by id to a section (`[säilytysaika](#sailytysaika)`) stays with
+/// each register, where the reference leads to that register's own section; said once, it
+/// would lead to a section the page has only per register.
 pub fn security_said_once(views: &[RegisterView]) -> bool {
     views
         .windows(2)
         .all(|w| same(&w[0].security, &w[1].security))
+        && views.iter().all(|v| {
+            v.security
+                .as_ref()
+                .is_none_or(|m| sanitize::reference_links(text_of(m)).is_empty())
+        })
 }
 
 /// Each register's note, said once when every register of the page (`registers` of them)
