@@ -176,11 +176,6 @@ pub fn render_html(
     let mut links: Vec<bool> = Vec::new();
     let mut table = TableState::default();
     let mut in_code = false;
-    // The page is written a top-level block at a time, so that the events made for it never
-    // all stand in memory at once (an index of 50,000 registers is a million of them).
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    let mut depth: i64 = 0;
-    let mut counted = 0;
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -285,20 +280,9 @@ pub fn render_html(
             }
             e => out.push(e.clone()),
         }
-        for e in &events[counted..=i.min(events.len() - 1)] {
-            match e {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                _ => {}
-            }
-        }
-        counted = i + 1;
-        if depth == 0 {
-            // Between top-level blocks no element is open: the writer's state is its start's.
-            pulldown_cmark::html::push_html(&mut html, out.drain(..));
-        }
         i += 1;
     }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     HtmlPage {
         html,
