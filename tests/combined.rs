@@ -461,3 +461,30 @@ fn a_registers_description_naming_its_own_section_leads_to_its_part() {
     let html = get(&files, "tietosuojaseloste.html");
     assert!(html.contains("href=\"#kuvat-sailytysaika\""), "{html}");
 }
+
+#[test]
+fn a_note_on_a_right_naming_its_registers_own_section_leads_to_its_part() {
+    // The notes on the rights stand outside the parts. One that names the register's own
+    // section resolves as that register's text, and is said with its register's name.
+    let photos = PHOTOS.replace(
+        "Julkaistut kuvat näet verkkosivujemme galleriasta.",
+        "Julkaistut kuvat näet verkkosivujemme galleriasta; katso myös [säilytysaika](#sailytysaika).",
+    );
+    let outcome = project(ONE_PAGE, &photos, BOOKKEEPING);
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let html = get(&files, "tietosuojaseloste.html");
+    assert!(html.contains("href=\"#kuvat-sailytysaika\""), "{html}");
+    // The same note in both registers leads each to its own section: said per register.
+    let bookkeeping = format!(
+        "{BOOKKEEPING}rights:\n  access:\n    note: Katso [säilytysaika](#sailytysaika).\n"
+    );
+    let photos = PHOTOS.replace(
+        "Julkaistut kuvat näet verkkosivujemme galleriasta.",
+        "Katso [säilytysaika](#sailytysaika).",
+    );
+    let outcome = project(ONE_PAGE, &photos, &bookkeeping);
+    let files = render_outcome(&outcome, opts(false, FrontMatter::None));
+    let html = get(&files, "tietosuojaseloste.html");
+    assert!(html.contains("href=\"#kuvat-sailytysaika\""), "{html}");
+    assert!(html.contains("href=\"#kirjanpito-sailytysaika\""), "{html}");
+}

@@ -128,35 +128,25 @@ pub fn render_combined(
     );
     let on_page = html::page_ids(&render_markdown(t, "combined.md", &draft_page, Some(&id))?);
     let nothing_else = links::ReferenceTargets::default();
+    let own = |register: &str, text: &str| {
+        markdown::resolve_references(
+            text,
+            &links::ReferenceContext {
+                targets: &nothing_else,
+                page: links::PageOf::Combined(&id),
+                from: Some(register),
+                on_page: &on_page,
+                links: links::PageLinks::Html,
+            },
+        )
+    };
     let bodies = bodies
         .iter()
         .zip(&docs)
-        .map(|(body, doc)| {
-            markdown::resolve_references(
-                body,
-                &links::ReferenceContext {
-                    targets: &nothing_else,
-                    page: links::PageOf::Combined(&id),
-                    from: Some(&doc.id),
-                    on_page: &on_page,
-                    links: links::PageLinks::Html,
-                },
-            )
-        })
+        .map(|(body, doc)| own(&doc.id, body))
         .collect();
     for (v, doc) in views.iter_mut().zip(&docs) {
-        v.resolve_description(|text| {
-            markdown::resolve_references(
-                text,
-                &links::ReferenceContext {
-                    targets: &nothing_else,
-                    page: links::PageOf::Combined(&id),
-                    from: Some(&doc.id),
-                    on_page: &on_page,
-                    links: links::PageLinks::Html,
-                },
-            )
-        });
+        v.resolve_texts(|text| own(&doc.id, text));
     }
     let v = view::combined::combined_view(
         project, notice, &id, &docs, &views, bodies, common, opts, marks,

@@ -95,12 +95,25 @@ impl RegisterView {
         self.combined = true;
     }
 
-    /// Resolves the references of the register's introduction, which the combined page shows
-    /// outside the part, as a text of this register (`#sailytysaika` is its own section).
-    pub fn resolve_description(&mut self, resolve: impl Fn(&str) -> String) {
-        if let Some(d) = &self.description {
-            self.description = Some(Md::raw(resolve(text_of(d))));
+    /// Resolves the references of the register's texts that the combined page shows outside
+    /// the part — its introduction and its notes on the rights, on objection, withdrawal and
+    /// the complaint — as texts of this register (`#sailytysaika` is its own section). A note
+    /// that then differs between registers is said with each register's name, not once.
+    pub fn resolve_texts(&mut self, resolve: impl Fn(&str) -> String) {
+        let resolve = |m: &mut Option<Md>| {
+            if let Some(d) = m.as_ref() {
+                *m = Some(Md::raw(resolve(text_of(d))));
+            }
+        };
+        resolve(&mut self.description);
+        resolve(&mut self.rights.exercise);
+        for r in &mut self.rights.all {
+            resolve(&mut r.note);
+            resolve(&mut r.restriction);
         }
+        resolve(&mut self.objection.note);
+        resolve(&mut self.withdraw.note);
+        resolve(&mut self.complaint.note);
     }
 }
 
