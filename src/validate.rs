@@ -60,9 +60,13 @@ pub fn project(root: &Path, file: FileId, config: ProjectFile) -> (Project, Vec<
         DEFAULT_OUTPUT_DIR,
     );
     // Read only when named: an existing project may have a `shared/` of another kind.
-    let shared_dir = settings
-        .and_then(|s| s.shared_dir.as_ref())
-        .map(|d| dir(Some(d), "shared"));
+    let shared_dir = settings.and_then(|s| s.shared_dir.as_ref()).and_then(|d| {
+        let usable =
+            !d.value.trim().is_empty() && crate::contain::is_plain_relative(d.value.trim());
+        // A directory that may not be used is reported, and none is read.
+        let path = dir(Some(d), "shared");
+        usable.then_some(path)
+    });
     let staleness_months = match settings.and_then(|s| s.staleness_months.as_ref()) {
         Some(m) if m.value == 0 => {
             diagnostics.push(

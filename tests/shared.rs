@@ -423,3 +423,14 @@ fn a_register_that_cannot_be_read_makes_no_definition_unused() {
     );
     assert!(got.iter().any(|c| c.starts_with("yaml-syntax")), "{got:#?}");
 }
+
+#[test]
+fn a_shared_directory_outside_the_project_is_refused_and_nothing_else_read() {
+    let project = format!("{PROJECT}settings:\n  shared_dir: ../muualla\n");
+    let outcome = run(&project, &two_registers());
+    let got: Vec<String> = codes(&outcome)
+        .into_iter()
+        .filter(|c| !c.starts_with("unused-definition"))
+        .collect();
+    assert_eq!(got, ["outside-project seloste.yaml:30:15"], "{got:?}");
+}
