@@ -74,6 +74,18 @@ fn examples_report_their_real_gaps() {
     );
 }
 
+/// How a draft's marker of `d` ends: `(…; rule, path:line:col)`, escapes aside.
+fn marker_end(d: &seloste::diagnostic::Diagnostic, outcome: &Outcome) -> String {
+    let p = d.pos.unwrap();
+    format!(
+        "{}, {}:{}:{})",
+        d.code.as_str(),
+        outcome.sources.get(d.file.unwrap()).display_path(),
+        p.line,
+        p.column
+    )
+}
+
 /// An example's README explains its findings: its heading gives the real tally, every rule that
 /// fires is explained (`**rule-name**`), and it explains no rule that does not fire.
 fn readme_matches(name: &str, readme: &str, outcome: &Outcome) {
@@ -153,14 +165,7 @@ fn example_drafts_mark_every_finding() {
                 })
                 .collect();
             for d in &mine {
-                let p = d.pos.unwrap();
-                let needle = format!(
-                    "{}, {}:{}:{})",
-                    d.code.as_str(),
-                    outcome.sources.get(d.file.unwrap()).display_path(),
-                    p.line,
-                    p.column
-                );
+                let needle = marker_end(d, &outcome);
                 assert_eq!(
                     md.matches(&needle).count(),
                     mine.iter()
@@ -211,14 +216,7 @@ fn example_drafts_mark_every_finding() {
                         && (d.registers.is_empty()
                             || d.registers.iter().any(|r| files.contains(r))))
             }) {
-                let p = d.pos.unwrap();
-                let needle = format!(
-                    "{}, {}:{}:{})",
-                    d.code.as_str(),
-                    outcome.sources.get(d.file.unwrap()).display_path(),
-                    p.line,
-                    p.column
-                );
+                let needle = marker_end(d, &outcome);
                 assert!(
                     md.contains(&needle),
                     "{name}/{id}: the combined draft does not mark `{}` at {needle}",
