@@ -347,9 +347,19 @@ impl Resolver<'_> {
             ),
         )
         .with_label("unknown id");
-        d = match closest(id.value.as_str(), self.index.ids(kind)) {
-            Some(near) => d.with_help(format!("did you mean `{near}`?")),
-            None => d.with_help(format!(
+        let elsewhere = KINDS
+            .into_iter()
+            .find(|k| *k != kind && self.index.find(*k, id.value.as_str()).is_some());
+        d = match (elsewhere, closest(id.value.as_str(), self.index.ids(kind))) {
+            (Some(other), _) => d.with_help(format!(
+                "`{}` is defined under `shared.{}`, not `shared.{}`: an entry of `{}` cannot refer to it",
+                id.value,
+                other.key(),
+                kind.key(),
+                kind.key()
+            )),
+            (None, Some(near)) => d.with_help(format!("did you mean `{near}`?")),
+            (None, None) => d.with_help(format!(
                 "define it under `shared.{}` in seloste.yaml (or in a file of the shared directory), or write the entry out here",
                 kind.key()
             )),
@@ -584,6 +594,14 @@ mod tests {
         assert!(r.recipients().is_empty());
         let (_, d, _) = resolve("security: {ref: tietoturvaa}\n");
         assert!(d[0].help.join(" ").contains("`tietoturva`"), "{d:?}");
+        // An id of another kind is named as such.
+        let (_, d, _) = resolve("recipients:\n  - ref: tietoturva\n");
+        assert!(
+            d[0].help
+                .join(" ")
+                .contains("under `shared.texts`, not `shared.recipients`"),
+            "{d:?}"
+        );
     }
 
     #[test]
