@@ -116,55 +116,22 @@ const KINDS: [SharedKind; 9] = [
 
 /// The `ref` keys inside shared definitions, which are not allowed.
 fn nested_references(shared: &Shared) -> Vec<(crate::source::Pos, SharedKind)> {
-    fn refs<T>(
-        m: &Option<Spanned<SpannedMap<Spanned<T>>>>,
-        kind: SharedKind,
-        reference: impl Fn(&T) -> Option<&Spanned<Id>>,
-        out: &mut Vec<(crate::source::Pos, SharedKind)>,
-    ) {
-        for (_, v) in m.iter().flat_map(|m| m.value.0.iter()) {
-            if let Some(r) = reference(&v.value) {
-                out.push((r.pos, kind));
+    fn refs<T: Entry>(shared: &Shared, out: &mut Vec<(crate::source::Pos, SharedKind)>) {
+        for (_, v) in T::definitions(shared).into_iter().flat_map(|m| m.0.iter()) {
+            if let Some(r) = v.value.reference() {
+                out.push((r.pos, T::KIND));
             }
         }
     }
     let mut out = Vec::new();
-    refs(
-        &shared.purposes,
-        SharedKind::Purposes,
-        |x| x.reference.as_ref(),
-        &mut out,
-    );
-    refs(
-        &shared.personal_data,
-        SharedKind::PersonalData,
-        |x| x.reference.as_ref(),
-        &mut out,
-    );
-    refs(
-        &shared.sources,
-        SharedKind::Sources,
-        |x| x.reference.as_ref(),
-        &mut out,
-    );
-    refs(
-        &shared.recipients,
-        SharedKind::Recipients,
-        |x| x.reference.as_ref(),
-        &mut out,
-    );
-    refs(
-        &shared.transfers,
-        SharedKind::Transfers,
-        |x| x.reference.as_ref(),
-        &mut out,
-    );
-    refs(
-        &shared.retention,
-        SharedKind::Retention,
-        |x| x.reference.as_ref(),
-        &mut out,
-    );
+    refs::<Purpose>(shared, &mut out);
+    refs::<DataCategory>(shared, &mut out);
+    refs::<Source>(shared, &mut out);
+    refs::<Recipient>(shared, &mut out);
+    refs::<Transfer>(shared, &mut out);
+    refs::<Retention>(shared, &mut out);
+    refs::<CookieClass>(shared, &mut out);
+    refs::<ExtraSection>(shared, &mut out);
     out
 }
 

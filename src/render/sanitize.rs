@@ -831,21 +831,7 @@ pub fn relative_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
     if !src.contains(']') {
         return Vec::new();
     }
-    Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH)
-        .into_offset_iter()
-        .filter_map(|(e, range)| match e {
-            Event::Start(Tag::Link {
-                dest_url,
-                link_type,
-                ..
-            }) if !matches!(link_type, LinkType::Email | LinkType::Autolink)
-                && is_relative_target(&dest_url) =>
-            {
-                Some((range, dest_url.to_string()))
-            }
-            _ => None,
-        })
-        .collect()
+    links_where(src, is_relative_target)
 }
 
 /// The links of user Markdown whose target is in the page (`[Oikeutesi](#oikeudet)`, also
@@ -855,6 +841,12 @@ pub fn reference_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
     if !src.contains('#') {
         return Vec::new();
     }
+    links_where(src, |url| url.trim_start().starts_with('#'))
+}
+
+/// The links of `src` (not autolinks or e-mail links) whose target `keep` accepts, with their
+/// byte ranges and targets.
+fn links_where(src: &str, keep: impl Fn(&str) -> bool) -> Vec<(std::ops::Range<usize>, String)> {
     Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH)
         .into_offset_iter()
         .filter_map(|(e, range)| match e {
@@ -862,9 +854,7 @@ pub fn reference_links(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 dest_url,
                 link_type,
                 ..
-            }) if !matches!(link_type, LinkType::Email | LinkType::Autolink)
-                && dest_url.trim_start().starts_with('#') =>
-            {
+            }) if !matches!(link_type, LinkType::Email | LinkType::Autolink) && keep(&dest_url) => {
                 Some((range, dest_url.to_string()))
             }
             _ => None,
