@@ -115,18 +115,9 @@ pub fn render_combined(
     // References to other pages are left to the whole page, for each output's own form.
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     let (bodies, common) = said_once(bodies, &ids);
-    let draft_page = view::combined::combined_view(
-        project,
-        notice,
-        &id,
-        &docs,
-        &views,
-        bodies.clone(),
-        common.clone(),
-        opts,
-        marks,
-    );
-    let on_page = html::page_ids(&render_markdown(t, "combined.md", &draft_page, Some(&id))?);
+    // The ids a register's own reference can lead to are in the parts (`<register>-<anchor>`)
+    // and in what they say alike, said once; the rest of the page is resolved with it.
+    let on_page = html::page_ids(&format!("{}\n{common}", bodies.join("\n")));
     let nothing_else = links::ReferenceTargets::default();
     let own = |register: &str, text: &str| {
         markdown::resolve_references(
