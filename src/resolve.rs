@@ -152,7 +152,7 @@ macro_rules! overlay {
 }
 
 /// A kind of list entry that can refer to a shared definition.
-trait Entry: Clone + Sized {
+trait Entry: Clone + Sized + std::fmt::Debug {
     const KIND: SharedKind;
     fn reference(&self) -> Option<&Spanned<Id>>;
     fn definitions(shared: &Shared) -> Option<&SpannedMap<Spanned<Self>>>;
@@ -298,9 +298,56 @@ struct Resolver<'a> {
     file: FileId,
     used: Used,
     out: Vec<Diagnostic>,
+    /// What the copies so far weigh ([`weight`]): a reference is a few bytes, a definition
+    /// may be megabytes, so the copies are budgeted ([`MAX_COPIED`]).
+    copied: usize,
+}
+
+/// How much of shared definitions one register may copy: far above any real register (a few
+/// kilobytes each), far below what a few thousand references to one large text would make.
+pub const MAX_COPIED: usize = 16 << 20;
+
+/// An upper estimate of the bytes a value holds: the length of its debug form, counted
+/// without being kept.
+fn weight(value: &impl std::fmt::Debug) -> usize {
+    struct Count(usize);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut c = Count(0);
+    let _ = std::fmt::write(&mut c, format_args!("{value:?}"));
+    c.0
 }
 
 impl Resolver<'_> {
+    /// Counts a copy against the budget; `false` (and an input error at the reference) once
+    /// the copies exceed it, after which nothing more is copied.
+    fn afford(&mut self, cost: usize, at: &Spanned<Id>) -> bool {
+        if self.copied > MAX_COPIED {
+            return false;
+        }
+        self.copied += cost;
+        if self.copied <= MAX_COPIED {
+            return true;
+        }
+        self.out.push(
+            Diagnostic::input(
+                InputError::TooComplex,
+                self.file,
+                at.pos,
+                format!(
+                    "the shared definitions this register refers to add up to more than {} MiB",
+                    MAX_COPIED >> 20
+                ),
+            )
+            .with_help("refer to each definition where it is needed, not many times over"),
+        );
+        false
+    }
+
     fn unknown(&mut self, kind: SharedKind, id: &Spanned<Id>) {
         let mut d = Diagnostic::input(
             InputError::UnknownDefinition,
@@ -355,6 +402,9 @@ impl Resolver<'_> {
                 continue;
             };
             self.used.insert((T::KIND, id.value.as_str().to_string()));
+            if !self.afford(weight(&def.value), &id) {
+                continue;
+            }
             let mut value = def.value.clone();
             value.name_from_key(key);
             let own = T::overlay(&mut value, item.value);
@@ -378,7 +428,9 @@ impl Resolver<'_> {
             Some((_, text)) => {
                 self.used
                     .insert((SharedKind::Texts, id.value.as_str().to_string()));
-                *slot = Some(text.clone());
+                *slot = self
+                    .afford(text.value.as_str().len(), &id)
+                    .then(|| text.clone());
             }
             None => {
                 self.unknown(SharedKind::Texts, &id);
@@ -406,6 +458,7 @@ pub fn register(
         file,
         used: Used::new(),
         out: Vec::new(),
+        copied: 0,
     };
     if let Some(v) = vec_of(&mut register.purposes) {
         r.list(v);
@@ -485,6 +538,7 @@ pub fn project(project: &mut crate::model::Project) -> (Vec<Diagnostic>, Used) {
         file: project.file,
         used: Used::new(),
         out: Vec::new(),
+        copied: 0,
     };
     if let Some(combined) = &mut project.config.combined {
         for notice in &mut combined.value {
@@ -569,6 +623,30 @@ mod tests {
                 .contains("under `shared.texts`, not `shared.recipients`"),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn copies_beyond_the_budget_are_an_input_error_not_memory() {
+        let big = "x".repeat(1 << 20);
+        let project = format!(
+            "shared:\n  texts:\n    iso: {big}\n  recipients:\n    r:\n      name: {big}\n"
+        );
+        let p: ProjectFile = crate::load::parse_project(FileId(0), &project).unwrap();
+        let shared = &p.shared.as_ref().unwrap().value;
+        let (index, _) = SharedIndex::new(shared, FileId(0));
+        let refs = "  - ref: r\n".repeat(40);
+        let mut r =
+            crate::load::parse_register(FileId(1), &format!("recipients:\n{refs}")).unwrap();
+        let (d, _) = register(Some(shared), &index, FileId(1), &mut r);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code.as_str(), "too-complex");
+        // Sixteen copies of a 1 MiB definition fit; the seventeenth is refused, and no more
+        // is copied.
+        assert!(r.recipients().len() < 17, "{}", r.recipients().len());
+        // A text within the budget is copied as before.
+        let mut r = crate::load::parse_register(FileId(1), "security: {ref: iso}\n").unwrap();
+        let (d, _) = register(Some(shared), &index, FileId(1), &mut r);
+        assert!(d.is_empty() && r.security.is_some());
     }
 
     #[test]
