@@ -37,6 +37,7 @@ pub mod identifiers;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod report;
