@@ -19,7 +19,7 @@ use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 /// Arguments of `seloste build`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  seloste build                        render into the output directory (default dist/)\n  seloste build --out public/tietosuoja\n  seloste build --front-matter hugo    Markdown for a Hugo content section\n  seloste build examples/mesq --draft  render a notice that still has errors, marked as a draft"
+    after_help = "Examples:\n  seloste build                        render into the output directory (default dist/)\n  seloste build --out public/tietosuoja\n  seloste build --front-matter hugo    Markdown for a Hugo content section\n  seloste build examples/mesq --draft  render a notice that still has errors, marked as a draft\n  seloste build tietosuoja             the project in tietosuoja/, from the repository root"
 )]
 pub struct Args {
     /// The project: a directory holding seloste.yaml, the file itself, or files of the project

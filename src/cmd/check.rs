@@ -14,7 +14,7 @@ use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 /// Arguments of `seloste check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  seloste check                     check the project found here or above\n  seloste check examples/mesq       check another project\n  seloste check --format github     annotations for GitHub Actions\n  seloste check --deny-warnings     fail on warnings too (for CI)\n  seloste check --ignore stale-notice,vague-purpose\n                                    leave these rules out of this run"
+    after_help = "Examples:\n  seloste check                     check the project found here or above\n  seloste check examples/mesq       check another project\n  seloste check notices/a.yaml notices/b.yaml\n                                    report these registers' findings (the\n                                    project is loaded whole; files no project\n                                    reads are ignored, as pre-commit needs)\n  seloste check --format github     annotations for GitHub Actions\n  seloste check --deny-warnings     fail on warnings too (for CI)\n  seloste check --ignore stale-notice,vague-purpose\n                                    leave these rules out of this run"
 )]
 pub struct Args {
     /// What to check: project directories, seloste.yaml files, or files of a project (register
