@@ -475,7 +475,10 @@ mod tests {
                 &[at("tietosuoja/rekisterit/a.yaml"), at(widening)],
                 root,
             );
-            assert!(plan.errors.is_empty() && plan.ignored.is_empty(), "{widening}");
+            assert!(
+                plan.errors.is_empty() && plan.ignored.is_empty(),
+                "{widening}"
+            );
             assert_eq!(plan.targets.len(), 1, "{widening}");
             assert_eq!(plan.targets[0].scope, Scope::Project, "{widening}");
         }
@@ -509,7 +512,11 @@ mod tests {
         assert_eq!(plan.targets[1].scope, names(&["a.yaml"]));
         assert_eq!(plan.errors.len(), 1);
         assert_eq!(plan.errors[0].code.as_str(), "io-error");
-        assert!(plan.errors[0].message.ends_with("puuttuu.yaml does not exist"));
+        assert!(
+            plan.errors[0]
+                .message
+                .ends_with("puuttuu.yaml does not exist")
+        );
     }
 
     #[test]
@@ -569,11 +576,8 @@ mod tests {
         let a = sources.add("p/notices/a.yaml".into(), None);
         let b = sources.add("p/notices/b.yaml".into(), None);
         let template = sources.add("p/templates/fi/page.html".into(), None);
-        let (project, _) = crate::validate::project(
-            Path::new("p"),
-            config,
-            crate::model::ProjectFile::default(),
-        );
+        let (project, _) =
+            crate::validate::project(Path::new("p"), config, crate::model::ProjectFile::default());
         let lint = |file: Option<FileId>, registers: Vec<FileId>, message: &str| Diagnostic {
             code: crate::diagnostic::Code::Rule("vague-purpose"),
             severity: crate::diagnostic::Severity::Warning,

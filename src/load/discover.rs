@@ -95,7 +95,12 @@ pub fn discover_for(
 
 /// The `no-project` diagnostic: no project `where_`; `shown` is the directory looked in as the
 /// user would type it (`""`: the working directory), `below` the projects one level down.
-fn not_found(command: Option<&str>, where_: String, shown: &Path, below: &[String]) -> Box<Diagnostic> {
+fn not_found(
+    command: Option<&str>,
+    where_: String,
+    shown: &Path,
+    below: &[String],
+) -> Box<Diagnostic> {
     let d = Diagnostic::input_unlocated(
         InputError::NoProject,
         format!("no {PROJECT_FILE} found {where_}"),
@@ -105,7 +110,10 @@ fn not_found(command: Option<&str>, where_: String, shown: &Path, below: &[Strin
         .map(|name| display_path(&shown.join(name)))
         .collect();
     let help = match (dirs.as_slice(), command) {
-        ([], _) => "create a project with `seloste init`, or pass the directory that holds seloste.yaml".to_string(),
+        ([], _) => {
+            "create a project with `seloste init`, or pass the directory that holds seloste.yaml"
+                .to_string()
+        }
         ([one], Some(command)) => format!(
             "{one}/{PROJECT_FILE} is one level down: run `{command} {}`",
             shell_word(one)
@@ -240,13 +248,25 @@ mod tests {
             )]
         );
         let err = discover(None, &repo).unwrap_err();
-        assert!(err.help[0].contains("pass `tietosuoja` as the project"), "{:?}", err.help);
+        assert!(
+            err.help[0].contains("pass `tietosuoja` as the project"),
+            "{:?}",
+            err.help
+        );
     }
 
     #[test]
     fn no_project_lists_several_and_skips_what_holds_none() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["b", "a", "Työ haku", ".hidden", "target", "node_modules", "dist"] {
+        for name in [
+            "b",
+            "a",
+            "Työ haku",
+            ".hidden",
+            "target",
+            "node_modules",
+            "dist",
+        ] {
             project(&dir.path().join(name));
         }
         fs::create_dir_all(dir.path().join("empty")).unwrap();
