@@ -153,9 +153,9 @@ fn not_found(
 }
 
 /// The names of the directories directly in `dir` that hold a `seloste.yaml`, sorted. Hidden
-/// directories, symbolic links and [`SKIPPED_DIRS`] are not looked into, names a terminal
-/// would show as something else are left out, and at most [`MAX_ENTRIES`] entries are looked
-/// at: nothing is read beyond whether the file is there.
+/// directories, symbolic links, `target`, `node_modules` and `dist` are not looked into, names
+/// a terminal would show as something else are left out, and at most 10,000 entries
+/// are looked at: nothing is read beyond whether the file is there.
 pub fn projects_below(dir: &Path) -> Vec<String> {
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
