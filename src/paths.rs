@@ -251,24 +251,37 @@ struct Layout {
 }
 
 impl Layout {
-    /// The layout of the project of `config`, from its settings as the pipeline reads them;
-    /// `None` when `seloste.yaml` cannot be read or parsed. A directory that does not exist
-    /// or resolves outside the project holds no file of it.
+    /// The layout of the project of `config`, from its settings as the pipeline reads them.
+    /// `None` when `seloste.yaml` cannot be read or parsed, a setting is wrong, or the register
+    /// or shared directory leads outside the project: which files the project reads is then
+    /// unknown, and a check says what is wrong. A directory that does not exist holds no file.
     fn of(config: &Path) -> Option<Layout> {
         let shown = config.parent().unwrap_or(Path::new(""));
         let root = ProjectRoot::new(shown).ok()?;
         let text = load::read_text(&root, config, FileId(0)).ok()?;
         let file = load::parse_project(FileId(0), &text).ok()?;
-        let (project, _) = crate::validate::project(root.shown(), FileId(0), file);
-        let inside = |dir: &Path| fs::canonicalize(dir).ok().filter(|r| root.holds(r));
+        let (project, errors) = crate::validate::project(root.shown(), FileId(0), file);
+        if !errors.is_empty() {
+            return None;
+        }
+        // `Err(())`: the directory resolves outside the project.
+        let inside = |dir: &Path| match fs::canonicalize(dir) {
+            Ok(real) if root.holds(&real) => Ok(Some(real)),
+            Ok(_) => Err(()),
+            Err(_) => Ok(None),
+        };
         let templates = shown.join("templates");
         Some(Layout {
             root: root.real().to_path_buf(),
-            notices: inside(&project.notices_dir),
-            shared: project.shared_dir.as_deref().and_then(inside),
+            notices: inside(&project.notices_dir).ok()?,
+            shared: match &project.shared_dir {
+                Some(dir) => inside(dir).ok()?,
+                None => None,
+            },
+            // A template that leads outside is reported when templates are loaded.
             templates: [templates.join(DEFAULT_LANGUAGE), templates]
                 .iter()
-                .filter_map(|d| inside(d))
+                .filter_map(|d| inside(d).ok().flatten())
                 .collect(),
         })
     }
@@ -527,6 +540,26 @@ mod tests {
         let plan = plan(None, &[root.join("tietosuoja/rekisterit/notes.txt")], root);
         assert_eq!(plan.targets.len(), 1);
         assert_eq!(plan.targets[0].scope, Scope::Project);
+    }
+
+    #[test]
+    fn a_project_whose_settings_are_wrong_is_checked_whatever_file_is_named() {
+        let dir = repo();
+        let root = dir.path();
+        let config = root.join("tietosuoja/seloste.yaml");
+        let named = [root.join("tietosuoja/rekisterit/notes.txt")];
+        fs::write(&config, "settings:\n  notices_dir: /etc\n").unwrap();
+        assert_eq!(plan(None, &named, root).targets[0].scope, Scope::Project);
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().unwrap();
+            std::os::unix::fs::symlink(outside.path(), root.join("tietosuoja/ulkona")).unwrap();
+            fs::write(&config, "settings:\n  notices_dir: ulkona\n").unwrap();
+            assert_eq!(plan(None, &named, root).targets[0].scope, Scope::Project);
+        }
+        // A register directory that does not exist holds no file of the project.
+        fs::write(&config, "settings:\n  notices_dir: puuttuu\n").unwrap();
+        assert_eq!(plan(None, &named, root).ignored.len(), 1);
     }
 
     #[test]

@@ -835,3 +835,40 @@ impl std::fmt::Display for ReloadError {
 }
 
 impl std::error::Error for ReloadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_projects_keep_pointing_at_their_own_files() {
+        let project = |name: &str| {
+            let mut sources = Sources::new();
+            let config = sources.add(format!("{name}/seloste.yaml").into(), None);
+            let register = sources.add(format!("{name}/notices/a.yaml").into(), None);
+            let mut d = Diagnostic::input(InputError::YamlSyntax, config, Pos::START, name);
+            d.pos = Some(Pos {
+                file: Some(config),
+                ..Pos::START
+            });
+            d.registers = vec![register];
+            (sources, vec![d])
+        };
+        let mut found = Findings::default();
+        for name in ["yksi", "kaksi"] {
+            let (sources, diagnostics) = project(name);
+            found.merge(&sources, diagnostics);
+        }
+        assert_eq!(found.sources.len(), 4);
+        for d in &found.diagnostics {
+            let path = |f: FileId| found.sources.get(f).display_path();
+            assert_eq!(path(d.file.unwrap()), format!("{}/seloste.yaml", d.message));
+            assert_eq!(path(d.pos.unwrap().file.unwrap()), path(d.file.unwrap()));
+            assert_eq!(
+                path(d.registers[0]),
+                format!("{}/notices/a.yaml", d.message)
+            );
+        }
+        assert_eq!(found.tally().input_errors, 2);
+    }
+}
