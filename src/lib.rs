@@ -20,7 +20,8 @@
 //! Project content is untrusted (`docs/security.md`): every file is read through [`contain`],
 //! which keeps reads inside the project, to regular files of bounded size.
 //!
-//! [`pipeline::run`] strings the stages together. What the law requires of a register — Art 13
+//! [`pipeline::run`] strings the stages together; [`pipeline::check_paths`] runs them on the
+//! projects of the paths a user names, which [`paths`] sorts into projects. What the law requires of a register — Art 13
 //! and/or 14, per category, the items they make required, the rights — is decided once, in
 //! [`applicability`], which both lint and render ask.
 //! The library never prints: results travel as values and the binary decides what to show.
@@ -37,6 +38,7 @@ pub mod identifiers;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod report;

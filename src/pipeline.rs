@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, InputError, Tally};
 use crate::lint::{self, LintOptions};
 use crate::load;
 use crate::model::{Project, RegisterDoc};
+use crate::paths;
 use crate::render::links::ReferenceTargets;
 use crate::render::view::Listing;
 use crate::render::{FrontMatter, RenderOptions, Templates};
@@ -372,6 +373,75 @@ pub fn run(path: Option<&Path>, cwd: &Path, opts: &Options) -> Outcome {
             ..Outcome::default()
         },
     }
+}
+
+/// What `check` found in the projects of the paths a user named, merged for one report.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// The files of every project checked, in one table.
+    pub sources: Sources,
+    /// What is reported: the paths that could not be used, then each project's diagnostics
+    /// narrowed to what was named ([`paths::Scope::retain`]), sorted within each project.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many registers are reported on: all of a project checked whole, the named ones
+    /// of another.
+    pub registers: usize,
+    /// How many projects were checked.
+    pub projects: usize,
+    /// Files named that no project reads.
+    pub ignored: Vec<paths::Ignored>,
+}
+
+impl Findings {
+    /// Counts of the diagnostics.
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diagnostics)
+    }
+
+    /// Adds one project's files and diagnostics, its file ids moved past the files already
+    /// held.
+    fn merge(&mut self, sources: &Sources, diagnostics: Vec<Diagnostic>) {
+        let offset = self.sources.len() as u32;
+        for (_, f) in sources.iter() {
+            self.sources.add(f.path.clone(), f.text.clone());
+        }
+        let moved = |f: FileId| FileId(f.0 + offset);
+        self.diagnostics
+            .extend(diagnostics.into_iter().map(|mut d| {
+                d.file = d.file.map(moved);
+                if let Some(p) = &mut d.pos {
+                    p.file = p.file.map(moved);
+                }
+                for r in &mut d.registers {
+                    *r = moved(*r);
+                }
+                d
+            }));
+    }
+}
+
+/// Runs the pipeline on the projects that `paths` name (see [`paths`]): each project once,
+/// whole, reporting what lies in the named files. Without paths, on the project found from
+/// `cwd` upward.
+pub fn check_paths(paths: &[PathBuf], cwd: &Path, opts: &Options) -> Findings {
+    let plan = paths::plan(Some("seloste check"), paths, cwd);
+    let mut out = Findings {
+        diagnostics: plan.errors,
+        ignored: plan.ignored,
+        ..Findings::default()
+    };
+    for target in plan.targets {
+        let mut outcome = run_project(&target.config, &Disk, opts);
+        target.scope.retain(
+            &outcome.sources,
+            outcome.project.as_ref(),
+            &mut outcome.diagnostics,
+        );
+        out.registers += target.scope.registers(outcome.register_files);
+        out.projects += 1;
+        out.merge(&outcome.sources, outcome.diagnostics);
+    }
+    out
 }
 
 /// [`run`] for `build`: every register is checked as `check` checks it, its model dropped
@@ -765,3 +835,40 @@ impl std::fmt::Display for ReloadError {
 }
 
 impl std::error::Error for ReloadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_projects_keep_pointing_at_their_own_files() {
+        let project = |name: &str| {
+            let mut sources = Sources::new();
+            let config = sources.add(format!("{name}/seloste.yaml").into(), None);
+            let register = sources.add(format!("{name}/notices/a.yaml").into(), None);
+            let mut d = Diagnostic::input(InputError::YamlSyntax, config, Pos::START, name);
+            d.pos = Some(Pos {
+                file: Some(config),
+                ..Pos::START
+            });
+            d.registers = vec![register];
+            (sources, vec![d])
+        };
+        let mut found = Findings::default();
+        for name in ["yksi", "kaksi"] {
+            let (sources, diagnostics) = project(name);
+            found.merge(&sources, diagnostics);
+        }
+        assert_eq!(found.sources.len(), 4);
+        for d in &found.diagnostics {
+            let path = |f: FileId| found.sources.get(f).display_path();
+            assert_eq!(path(d.file.unwrap()), format!("{}/seloste.yaml", d.message));
+            assert_eq!(path(d.pos.unwrap().file.unwrap()), path(d.file.unwrap()));
+            assert_eq!(
+                path(d.registers[0]),
+                format!("{}/notices/a.yaml", d.message)
+            );
+        }
+        assert_eq!(found.tally().input_errors, 2);
+    }
+}

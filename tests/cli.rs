@@ -11,7 +11,8 @@
 //! comment at the top of its `.toml`), `hostile-*` input written to make seloste misbehave
 //! (work out of proportion, forged CI output, hidden characters, output files overwritten),
 //! `config-*` the settings of
-//! `seloste.yaml`, and `rules`, `explain-*`, `version`, `usage-*` the other commands.
+//! `seloste.yaml`, `paths-*` the paths `check` and `build` are given (files, several projects,
+//! none), and `rules`, `explain-*`, `version`, `usage-*` the other commands.
 //!
 //! To add a case: write `<case>.toml` with `stdout = ""` and `stderr = ""` (and `<case>.in/` if
 //! it needs files), run `TRYCMD=overwrite cargo test --test cli`, and read what was written.

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use seloste::build::{self, BuildError, BuildOptions};
+use seloste::paths::{self, Scope};
 use seloste::pipeline;
 use seloste::render::{FrontMatter, RenderOptions};
 use seloste::report::{self, Format, Report};
@@ -18,12 +19,13 @@ use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 /// Arguments of `seloste build`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  seloste build                        render into the output directory (default dist/)\n  seloste build --out public/tietosuoja\n  seloste build --front-matter hugo    Markdown for a Hugo content section\n  seloste build examples/mesq --draft  render a notice that still has errors, marked as a draft"
+    after_help = "Examples:\n  seloste build                        render into the output directory (default dist/)\n  seloste build --out public/tietosuoja\n  seloste build --front-matter hugo    Markdown for a Hugo content section\n  seloste build examples/mesq --draft  render a notice that still has errors, marked as a draft\n  seloste build tietosuoja             the project in tietosuoja/, from the repository root"
 )]
 pub struct Args {
-    /// The project: a directory holding seloste.yaml, or the file itself. Default: the nearest
-    /// seloste.yaml in this directory or above.
-    pub path: Option<PathBuf>,
+    /// The project: a directory holding seloste.yaml, the file itself, or files of the project
+    /// (a register file builds its whole project). Default: the nearest seloste.yaml in this
+    /// directory or above.
+    pub paths: Vec<PathBuf>,
     /// Output directory (default: `settings.output_dir` of seloste.yaml, or `dist`).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -85,7 +87,44 @@ fn progress() -> (ProgressBar, Arc<dyn Fn() + Send + Sync>) {
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
     let today = today()?;
-    let mut outcome = pipeline::run_for_build(args.path.as_deref(), &cwd, today);
+    let plan = paths::plan(Some("seloste build"), &args.paths, &cwd);
+    if let Some(note) = paths::ignored_note(&plan.ignored) {
+        out.eprint(&note)?;
+    }
+    let mut outcome = match (plan.errors.is_empty(), plan.targets.as_slice()) {
+        (true, [target]) => {
+            if let Scope::Registers(_) = target.scope {
+                // A page links to the others and the index lists them all: a build is of
+                // the whole project, whatever file of it was named.
+                out.eprint(&format!(
+                    "note: building the whole project of {}\n",
+                    seloste::characters::one_line(&seloste::source::display_path(&target.config))
+                ))?;
+            }
+            pipeline::run_for_build(Some(&target.config), &cwd, today)
+        }
+        (true, []) => {
+            out.eprint("error: nothing to build: no file named belongs to a seloste project\n")?;
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+        (true, many) => {
+            let names: Vec<String> = many
+                .iter()
+                .map(|t| seloste::source::display_path(&t.config))
+                .collect();
+            out.eprint(&format!(
+                "error: the paths name {} projects ({}); build one at a time\nhelp: each project is written to its own output directory (`settings.output_dir` or --out)\n",
+                many.len(),
+                seloste::characters::one_line(&names.join(", "))
+            ))?;
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+        // The paths that cannot be used are reported as input errors, and nothing is built.
+        (false, _) => pipeline::Outcome {
+            diagnostics: plan.errors,
+            ..pipeline::Outcome::default()
+        },
+    };
     let print = |outcome: &pipeline::Outcome, diagnostics: &[seloste::Diagnostic]| {
         let rep = Report {
             sources: &outcome.sources,

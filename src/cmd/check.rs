@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use seloste::lint::{self, Selection};
+use seloste::paths;
 use seloste::pipeline::{self, Options};
 use seloste::report::{self, Format, Report};
 
@@ -13,12 +14,13 @@ use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 /// Arguments of `seloste check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  seloste check                     check the project found here or above\n  seloste check examples/mesq       check another project\n  seloste check --format github     annotations for GitHub Actions\n  seloste check --deny-warnings     fail on warnings too (for CI)\n  seloste check --ignore stale-notice,vague-purpose\n                                    leave these rules out of this run"
+    after_help = "Examples:\n  seloste check                     check the project found here or above\n  seloste check examples/mesq       check another project\n  seloste check notices/a.yaml notices/b.yaml\n                                    report these registers' findings (the\n                                    project is loaded whole; files no project\n                                    reads are ignored, as pre-commit needs)\n  seloste check --format github     annotations for GitHub Actions\n  seloste check --deny-warnings     fail on warnings too (for CI)\n  seloste check --ignore stale-notice,vague-purpose\n                                    leave these rules out of this run"
 )]
 pub struct Args {
-    /// The project: a directory holding seloste.yaml, or the file itself. Default: the nearest
-    /// seloste.yaml in this directory or above.
-    pub path: Option<PathBuf>,
+    /// What to check: project directories, seloste.yaml files, or files of a project (register
+    /// files narrow the report to themselves; files no project reads are ignored). Default: the
+    /// project of the nearest seloste.yaml in this directory or above.
+    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
@@ -60,8 +62,8 @@ impl From<OutputFormat> for Format {
 /// Runs `seloste check`.
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
-    let mut outcome = pipeline::run(
-        args.path.as_deref(),
+    let mut outcome = pipeline::check_paths(
+        &args.paths,
         &cwd,
         &Options {
             today: today()?,
@@ -76,9 +78,17 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let report = Report {
         sources: &outcome.sources,
         diagnostics: &outcome.diagnostics,
-        registers: outcome.register_files,
+        registers: outcome.registers,
     };
-    out.print(&report::render(args.format.into(), &report, out.color()))?;
+    let human = args.format == OutputFormat::Human;
+    if human && let Some(note) = paths::ignored_note(&outcome.ignored) {
+        out.eprint(&note)?;
+    }
+    // Named files that no project reads leave nothing to say to a person; a machine format
+    // is still one (empty) document.
+    if !(human && outcome.projects == 0 && outcome.diagnostics.is_empty()) {
+        out.print(&report::render(args.format.into(), &report, out.color()))?;
+    }
     let t = outcome.tally();
     let code = if t.input_errors > 0 {
         EXIT_INPUT

@@ -36,7 +36,8 @@ fn print_diagnostic(out: &Output, d: &Diagnostic) -> anyhow::Result<()> {
 /// Runs `seloste new`.
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir()?;
-    let config_path = match load::discover(args.project.as_deref(), &cwd) {
+    let command = format!("seloste new {} --project", load::shell_word(&args.name));
+    let config_path = match load::discover_for(Some(&command), args.project.as_deref(), &cwd) {
         Ok(p) => p,
         Err(d) => {
             print_diagnostic(out, &d)?;

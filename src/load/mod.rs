@@ -3,6 +3,7 @@
 //! Every problem with a file — unreadable, too large, not UTF-8, empty, not YAML, not the
 //! format — becomes a located [`Diagnostic`]; nothing here panics on user input.
 
+mod discover;
 mod yaml;
 
 use std::fs;
@@ -15,64 +16,8 @@ use crate::diagnostic::{Diagnostic, InputError};
 use crate::model::{ProjectFile, Register, Shared};
 use crate::source::{FileId, Pos, line_col};
 
+pub use discover::{PROJECT_FILE, discover, discover_for, projects_below, shell_word};
 pub use yaml::{MAX_FILE_BYTES, is_blank_yaml, parse};
-
-/// The name of the project file.
-pub const PROJECT_FILE: &str = "seloste.yaml";
-
-/// Finds the project file: at `path` if given (a directory holding `seloste.yaml`, or the file
-/// itself), otherwise in `cwd` or the nearest directory above it.
-pub fn discover(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<Diagnostic>> {
-    let not_found = |where_: String| {
-        Box::new(
-            Diagnostic::input_unlocated(
-                InputError::NoProject,
-                format!("no {PROJECT_FILE} found {where_}"),
-            )
-            .with_help("create a project with `seloste init`, or pass the directory that holds seloste.yaml"),
-        )
-    };
-    match path {
-        Some(p) if p.is_file() => Ok(p.to_path_buf()),
-        Some(p) if p.is_dir() => {
-            let f = p.join(PROJECT_FILE);
-            if f.is_file() {
-                Ok(f)
-            } else {
-                Err(not_found(format!("in {}", p.display())))
-            }
-        }
-        // A device, a socket or a pipe exists but is no project.
-        Some(p) if p.exists() => Err(Box::new(
-            Diagnostic::input_unlocated(
-                InputError::Io,
-                format!("{} is neither a file nor a directory", p.display()),
-            )
-            .with_help("pass a directory that holds seloste.yaml, or the file itself"),
-        )),
-        Some(p) => Err(Box::new(
-            Diagnostic::input_unlocated(InputError::Io, format!("{} does not exist", p.display()))
-                .with_help("pass a directory that holds seloste.yaml, or the file itself"),
-        )),
-        None => {
-            let mut rel = PathBuf::new();
-            for dir in cwd.ancestors() {
-                if dir.join(PROJECT_FILE).is_file() {
-                    return Ok(rel.join(PROJECT_FILE));
-                }
-                // Not beyond the root of the repository: a project above it is not this one.
-                if dir.join(".git").exists() {
-                    break;
-                }
-                rel.push("..");
-            }
-            Err(not_found(format!(
-                "in {} or any directory above it up to the repository root",
-                cwd.display()
-            )))
-        }
-    }
-}
 
 /// Reads a file of the project as text: it must be a regular file inside the project (a
 /// symbolic link is followed only if it leads to one), of at most [`MAX_FILE_BYTES`]. Invalid
@@ -443,17 +388,5 @@ mod tests {
             "title: \"a\tb\"\r\ndescription: Ääkköset, ελληνικά, עברית\n",
         )
         .unwrap();
-    }
-
-    #[test]
-    fn discover_walks_upward() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), PROJECT_FILE, b"");
-        let sub = dir.path().join("notices/deep");
-        fs::create_dir_all(&sub).unwrap();
-        let found = discover(None, &sub).unwrap();
-        assert_eq!(found, Path::new("../../seloste.yaml"));
-        let err = discover(Some(&sub), &sub).unwrap_err();
-        assert_eq!(err.code.as_str(), "no-project");
     }
 }
