@@ -298,6 +298,119 @@ mod tests {
     }
 
     #[test]
+    fn kinds_are_found_by_name_alias_and_title() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_name(k.name()), Some(k));
+            assert_eq!(crate::identifiers::slug(k.name()), k.name());
+            assert!(k.template().contains("title: %TITLE%\n"), "{k:?}");
+            assert!(k.template().contains("updated: %TODAY%\n"), "{k:?}");
+            assert!(
+                k.template()
+                    .starts_with("# yaml-language-server: $schema=%SCHEMA%\n")
+            );
+        }
+        assert_eq!(
+            Kind::from_name("Jäsenrekisteri"),
+            Some(Kind::Jasenrekisteri)
+        );
+        assert_eq!(
+            Kind::from_name("jäsenrekisteri"),
+            Some(Kind::Jasenrekisteri)
+        );
+        assert_eq!(
+            Kind::from_name("Verkkosivut ja evästeet"),
+            Some(Kind::Verkkosivut)
+        );
+        assert_eq!(
+            Kind::from_name(" KAMERAVALVONTA "),
+            Some(Kind::Kameravalvonta)
+        );
+        assert_eq!(Kind::from_name("Työnhakijat"), None);
+        assert_eq!(Kind::from_name("Asiakasrekisteri 2"), None);
+    }
+
+    #[test]
+    fn a_kind_template_is_filled() {
+        let t = kind_register_file(
+            Some(Kind::Rekrytointi),
+            "Työnhakijat",
+            NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+            "../schema/register.schema.json",
+        );
+        assert!(t.starts_with("# yaml-language-server: $schema=../schema/register.schema.json\n"));
+        assert!(t.contains("title: \"Työnhakijat\"\n"));
+        assert!(!t.contains('%'));
+        let general =
+            kind_register_file(None, "X", NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), "s");
+        assert_eq!(
+            general,
+            register_file("X", NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), "s")
+        );
+    }
+
+    #[test]
+    fn register_stems() {
+        for (name, want) in [
+            ("Työnhakijat", Ok("tyonhakijat")),
+            ("Šakkikerho", Ok("sakkikerho")),
+            ("Straße", Ok("strasse")),
+            ("Työnhakijat 2026/27", Ok("tyonhakijat-2026-27")),
+            ("../../etc/passwd", Ok("etc-passwd")),
+            ("C:\\Users\\x", Ok("c-users-x")),
+            ("…", Err(StemError::NoLetters)),
+            ("🦄 🦄", Err(StemError::NoLetters)),
+            ("", Err(StemError::NoLetters)),
+        ] {
+            assert_eq!(register_stem(name), want.map(String::from), "{name:?}");
+        }
+        for reserved in ["CON", "nul", "Com1", "LPT9", "index", "_index"] {
+            assert!(
+                matches!(register_stem(reserved), Err(StemError::Reserved { .. })),
+                "{reserved}"
+            );
+        }
+        // Long names are cut at a word boundary.
+        let long = "Kaupungin liikuntapalvelujen uimahallien ja kuntosalien asiakkaiden \
+                    kulunvalvontarekisteri";
+        let stem = register_stem(long).unwrap();
+        assert_eq!(
+            stem,
+            "kaupungin-liikuntapalvelujen-uimahallien-ja-kuntosalien"
+        );
+        assert!(stem.len() <= MAX_STEM);
+        let one_word = "a".repeat(200);
+        assert_eq!(register_stem(&one_word).unwrap().len(), MAX_STEM);
+    }
+
+    proptest::proptest! {
+        /// Whatever the name, `seloste new` either refuses it or makes a file whose name
+        /// `seloste check` reads back as the same register id; and a slug is its own slug.
+        #[test]
+        fn every_stem_is_the_id_of_its_file(name in "\\PC{0,80}") {
+            let slug = crate::identifiers::slug(&name);
+            proptest::prop_assert_eq!(crate::identifiers::slug(&slug), slug.clone());
+            proptest::prop_assert!(slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'));
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"));
+            match register_stem(&name) {
+                Ok(stem) => {
+                    proptest::prop_assert!(!stem.is_empty() && stem.len() <= MAX_STEM);
+                    let file = format!("{stem}.yaml");
+                    proptest::prop_assert_eq!(
+                        crate::validate::register_id(Path::new(&file)),
+                        Some(stem)
+                    );
+                }
+                Err(StemError::NoLetters) => proptest::prop_assert!(slug.is_empty()),
+                Err(StemError::Reserved { stem, .. }) => {
+                    proptest::prop_assert!(crate::render::id_conflict(&stem).is_some())
+                }
+            }
+        }
+    }
+
+    #[test]
     fn create_refuses_to_overwrite_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();

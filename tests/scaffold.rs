@@ -415,3 +415,42 @@ fn a_name_that_names_a_kind_picks_it_and_other_names_get_the_general_template() 
         8
     );
 }
+
+/// The README's "start a project" block is run as written: every command in it is valid (no
+/// usage or input error) in the project it creates; `check` and `build` may still report the
+/// placeholders to fill in.
+#[test]
+fn the_readme_start_a_project_commands_work() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = readme
+        .split("Then start a project of your own:")
+        .nth(1)
+        .and_then(|rest| rest.split("```sh\n").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's start-a-project block");
+    let root = tempfile::tempdir().unwrap();
+    let mut cwd = root.path().to_path_buf();
+    let mut ran = 0;
+    for line in block.lines() {
+        let command = line.split(" #").next().unwrap().trim();
+        if let Some(dir) = command.strip_prefix("cd ") {
+            cwd = cwd.join(dir);
+            continue;
+        }
+        let args: Vec<&str> = command
+            .strip_prefix("seloste ")
+            .expect("a seloste command")
+            .split_whitespace()
+            .collect();
+        let out = seloste().current_dir(&cwd).args(&args).output().unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "`{command}`: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran >= 5, "{block}");
+    assert!(cwd.join("notices/tyonhakijat.yaml").is_file());
+}

@@ -13,7 +13,7 @@ use super::{EXIT_INPUT, EXIT_OK, Output, today};
 /// Arguments of `seloste new`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  seloste new Työnhakijat --kind rekrytointi    writes notices/tyonhakijat.yaml\n  seloste new Kameravalvonta                     the kind its name names\n  seloste new \"Hallituksen jäsenet\"             a general register\n  seloste new --list-kinds"
+    after_help = "Examples:\n  seloste new Työnhakijat --kind rekrytointi  writes notices/tyonhakijat.yaml\n  seloste new Kameravalvonta                  the kind its name names\n  seloste new \"Hallituksen jäsenet\"           the general template\n  seloste new --list-kinds"
 )]
 pub struct Args {
     /// The register's name: its title, and (made safe) its file name.
