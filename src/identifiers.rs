@@ -1,27 +1,47 @@
 //! Finnish and general identifiers: business ID (Y-tunnus), e-mail addresses, phone numbers
 //! and web addresses, as the lint checks them.
 
-/// A safe name made of `text`: lower case ASCII letters, digits and `_`, with Finnish and other
-/// Latin letters folded (`ä` → `a`) and every other run of characters turned into one `-`.
-/// Used for register ids (file names, URLs) and heading ids; may be empty.
+/// A safe name made of `text`: lower case ASCII letters, digits and `_`, every letter or digit
+/// of another script transliterated (`ä` → `a`, `Š` → `s`, `ß` → `ss`, `北京` → `bei-jing`) and
+/// every other run of characters — spaces, punctuation, `/`, symbols, emoji — turned into one
+/// `-`. Combining marks are dropped, so a name in decomposed form (as macOS writes file names)
+/// gives the same slug as the composed one. Used for register ids (file names, URLs) and
+/// heading ids; may be empty.
+///
+/// Letters are transliterated by the `deunicode` crate, which folds the Finnish letters as
+/// Finnish writes them without diacritics (`å`, `ä` → `a`, `ö` → `o`; not the German `ae`,
+/// `oe`: a test below holds it to that). Symbols and emoji separate words even where
+/// `deunicode` has a name for them (`🦄` is not `unicorn`).
 pub fn slug(text: &str) -> String {
+    // A separator is written only between two parts, never at the start or the end.
+    fn push(s: &mut String, c: char, separate: &mut bool) {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            if *separate && !s.is_empty() {
+                s.push('-');
+            }
+            *separate = false;
+            s.push(c.to_ascii_lowercase());
+        } else {
+            *separate = true;
+        }
+    }
     let mut s = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' | 'ù' => 'u',
-            c if c.is_ascii_alphanumeric() || c == '_' => c,
-            _ => '-',
-        };
-        if c == '-' && (s.is_empty() || s.ends_with('-')) {
+    let mut separate = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(&mut s, c, &mut separate);
             continue;
         }
-        s.push(c);
-    }
-    while s.ends_with('-') {
-        s.pop();
+        let folded = match c {
+            c if c.is_alphanumeric() => deunicode::deunicode_char(c).unwrap_or(" "),
+            // Combining marks, joiners and the like transliterate to nothing: they neither
+            // make a letter nor separate two words.
+            c if deunicode::deunicode_char(c) == Some("") => "",
+            _ => " ",
+        };
+        for t in folded.chars() {
+            push(&mut s, t, &mut separate);
+        }
     }
     s
 }
@@ -216,6 +236,33 @@ pub fn web_urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs() {
+        for (text, want) in [
+            ("Asiakasrekisteri", "asiakasrekisteri"),
+            ("Työnhakijat", "tyonhakijat"),
+            // Decomposed (NFD), as macOS writes file names: the same slug.
+            ("Tyo\u{308}nhakijat", "tyonhakijat"),
+            ("Åland ÄÖ", "aland-ao"),
+            ("Šakkikerho", "sakkikerho"),
+            ("Straße", "strasse"),
+            ("Työnhakijat 2026/27", "tyonhakijat-2026-27"),
+            ("  --Jäsenet -- 2026--  ", "jasenet-2026"),
+            ("_index", "_index"),
+            ("Smørrebrød", "smorrebrod"),
+            ("Æsir", "aesir"),
+            ("Ελλάδα", "ellada"),
+            ("Москва", "moskva"),
+            ("北京", "bei-jing"),
+            ("Café ☕ 2", "cafe-2"),
+            ("…", ""),
+            ("🦄🦄", ""),
+            ("", ""),
+        ] {
+            assert_eq!(slug(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn web_urls_are_found_in_any_case_and_once() {
