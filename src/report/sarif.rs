@@ -179,3 +179,53 @@ pub(super) fn render(report: &Report<'_>, options: &Options) -> String {
     s.push('\n');
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::source::{Pos, Sources};
+
+    #[test]
+    fn a_run_holds_at_most_what_github_accepts_errors_first() {
+        let mut sources = Sources::new();
+        let file = sources.add("a.yaml".into(), Some("x: 1\n".into()));
+        let mut diagnostics: Vec<Diagnostic> = (0..MAX_RESULTS)
+            .map(|_| {
+                let mut d = Diagnostic::input(InputError::UnknownKey, file, Pos::at(1, 1), "w");
+                d.severity = Severity::Warning;
+                d
+            })
+            .collect();
+        diagnostics.push(Diagnostic::input(
+            InputError::WrongType,
+            file,
+            Pos::at(1, 4),
+            "the error",
+        ));
+        let report = Report {
+            sources: &sources,
+            diagnostics: &diagnostics,
+            registers: 1,
+        };
+        let doc: Value = serde_json::from_str(&render(&report, &Options::default())).unwrap();
+        let run = &doc["runs"][0];
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), MAX_RESULTS);
+        assert_eq!(results[0]["message"]["text"], "the error");
+        let note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .unwrap();
+        assert!(
+            note.starts_with("1 of 25001 results were left out"),
+            "{note}"
+        );
+        // Below the limit, no invocation is written.
+        let report = Report {
+            diagnostics: &diagnostics[..10],
+            ..report
+        };
+        let doc: Value = serde_json::from_str(&render(&report, &Options::default())).unwrap();
+        assert!(doc["runs"][0]["invocations"].is_null());
+    }
+}
