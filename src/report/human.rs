@@ -91,13 +91,15 @@ impl Human {
         if options.verbosity == Verbosity::Normal {
             for (code, severity, n) in &left_out {
                 out.push_str(&format!(
-                    "… and {} more {severity}{} of {code} (`seloste check --max-per-rule 0` shows them all, `--statistics` counts them)\n",
+                    "… and {} more {severity}{} of {code}\n",
                     thousands(*n),
                     if *n == 1 { "" } else { "s" },
                 ));
             }
             if !left_out.is_empty() {
-                out.push('\n');
+                out.push_str(
+                    "(`seloste check --max-per-rule 0` shows them all, `--statistics` counts them)\n\n",
+                );
             }
             out.push_str(&summary_line(report));
             out.push('\n');
