@@ -122,6 +122,118 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     (line, column)
 }
 
+/// Byte offsets where the lines of a text start: built once per file, so that finding the
+/// line of each of many diagnostics costs a binary search, not a scan of the file.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+/// Where a diagnostic's span lies in its file: the line (0-based), the byte range of that line
+/// without its line end, and the byte range of the span within the line. A span never crosses
+/// a line end: a node longer than its line is cut at the end of the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineSpan {
+    /// 0-based line.
+    pub line: usize,
+    /// Byte range of the line in the text, without `\r\n` or `\n`.
+    pub line_range: std::ops::Range<usize>,
+    /// Byte range of the span, relative to the start of the line.
+    pub span: std::ops::Range<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte range of 0-based `line`, without its line end.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let end = if text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    /// The byte offset of `pos`: its recorded offset, or its line and column.
+    pub fn resolve(&self, text: &str, pos: Pos) -> Option<usize> {
+        if let Some(off) = pos.offset {
+            return Some((off as usize).min(text.len()));
+        }
+        let line = (pos.line.max(1) - 1) as usize;
+        if line >= self.starts.len() {
+            return None;
+        }
+        let range = self.line_range(text, line);
+        let col = pos.column.saturating_sub(1) as usize;
+        let within = text[range.clone()]
+            .char_indices()
+            .nth(col)
+            .map_or(range.len(), |(i, _)| i);
+        Some(range.start + within)
+    }
+
+    /// The span of `pos`: the node's own extent when the parser recorded one, or else the key
+    /// or word that starts there — what the human format underlines and the machine formats
+    /// give as the end position.
+    pub fn span(&self, text: &str, pos: Pos) -> Option<LineSpan> {
+        let mut start = self.resolve(text, pos)?;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let line = self.line_of(start);
+        let range = self.line_range(text, line);
+        let start = start.min(range.end);
+        let line_end = range.end;
+        let end = if pos.len > 0 {
+            (start + pos.len as usize).min(line_end)
+        } else {
+            // A container or a missing key: the key or word that starts here.
+            let word = text[start..line_end]
+                .find([':', ' ', '\t', ',', ']', '}'])
+                .map_or(line_end, |i| start + i);
+            if word == start { line_end } else { word }
+        };
+        let mut end = end.max(start);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Some(LineSpan {
+            line,
+            line_range: range.clone(),
+            span: start - range.start..end - range.start,
+        })
+    }
+}
+
+/// Number of UTF-16 code units of `s`: the unit SARIF counts columns in by default, and the
+/// one JavaScript-based viewers use (`😀` is two, `ä` one).
+pub fn utf16_len(s: &str) -> u32 {
+    s.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
 /// A path shown with `/` separators and without a leading `./`.
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
@@ -198,6 +310,30 @@ mod tests {
         assert_eq!(f.offset_of(4, 1), Some(13));
         assert_eq!(f.offset_of(9, 1), None);
         assert_eq!(line_col("abc", 99), (1, 4));
+    }
+
+    #[test]
+    fn spans_end_at_the_node_or_the_word_and_never_cross_a_line() {
+        let text = "a: 1\nkey: ä😀x yz\r\nlast";
+        let index = LineIndex::new(text);
+        // No extent recorded: the word up to `:`.
+        let s = index.span(text, Pos::at(2, 1)).unwrap();
+        assert_eq!((s.line, &text[s.line_range.clone()]), (1, "key: ä😀x yz"));
+        assert_eq!(&text[s.line_range.start..][s.span.clone()], "key");
+        // A recorded extent longer than the line is cut at the line end (before `\r`).
+        let start = text.find('ä').unwrap();
+        let pos = Pos {
+            line: 2,
+            column: 6,
+            offset: Some(start as u32),
+            len: 100,
+            file: None,
+        };
+        let s = index.span(text, pos).unwrap();
+        assert_eq!(&text[s.line_range.start..][s.span.clone()], "ä😀x yz");
+        assert_eq!(utf16_len("ä😀x"), 4);
+        // A position past the last line has no span.
+        assert_eq!(index.span(text, Pos::at(9, 1)), None);
     }
 
     #[test]

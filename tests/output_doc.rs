@@ -189,6 +189,13 @@ fn the_diagnostic_table_names_every_field_with_its_type_and_null_cases() {
             let no_file = d["file"].is_null();
             assert_eq!(d["line"].is_null(), no_file, "{d}");
             assert_eq!(d["column"].is_null(), no_file, "{d}");
+            assert_eq!(d["end_line"].is_null(), no_file, "{d}");
+            assert_eq!(d["end_column"].is_null(), no_file, "{d}");
+            if !no_file {
+                // Spans are on one line and end after they start (*Spans*).
+                assert_eq!(d["end_line"], d["line"], "{d}");
+                assert!(d["end_column"].as_u64() >= d["column"].as_u64(), "{d}");
+            }
             assert!(["input", "lint"].contains(&d["kind"].as_str().unwrap()));
             assert!(["error", "warning"].contains(&d["severity"].as_str().unwrap()));
             if d["kind"] == "input" {
@@ -238,7 +245,7 @@ fn the_sarif_rules_table_is_as_documented() {
     let sarif: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
-    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let expected: Vec<&str> = RULES
@@ -259,11 +266,33 @@ fn the_sarif_rules_table_is_as_documented() {
             entry["properties"]["tags"],
             serde_json::json!(rule.articles)
         );
+        assert!(
+            entry["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("/blob/main/docs/rules.md#{}", rule.name))
+        );
+    }
+    let rules_doc = std::fs::read_to_string("docs/rules.md").unwrap();
+    for rule in RULES {
+        assert!(
+            rules_doc.contains(&format!("\n## {}\n", rule.name)),
+            "helpUri of {} leads to no section of docs/rules.md",
+            rule.name
+        );
     }
     for entry in &rules[RULES.len()..] {
         assert_eq!(entry["defaultConfiguration"]["level"], "error");
         assert_eq!(entry["properties"]["tags"], serde_json::json!(["input"]));
+        assert!(!entry["help"]["text"].as_str().unwrap().is_empty());
+        assert!(
+            entry["helpUri"]
+                .as_str()
+                .unwrap()
+                .ends_with("/blob/main/docs/output.md#input-error-codes")
+        );
     }
+    assert!(doc().contains("\n### Input-error codes\n"));
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty());
     for r in results {
@@ -299,7 +328,7 @@ fn github_annotations_are_as_documented() {
             .split(',')
             .map(|p| p.split_once('=').unwrap().0)
             .collect();
-        if names == ["file", "line", "col", "title"] {
+        if names == ["file", "line", "col", "endLine", "endColumn", "title"] {
             located += 1;
         } else {
             assert_eq!(names, ["title"], "{line}");
@@ -307,6 +336,78 @@ fn github_annotations_are_as_documented() {
         assert!(props.contains("title=seloste "), "{line}");
     }
     assert_eq!(located, 4, "the four findings of tests/cmd/mixed.in");
+}
+
+/// The examples of the concise, statistics and GitLab outputs are what the commands print.
+#[test]
+fn the_other_examples_are_the_output_of_their_projects() {
+    let doc = doc();
+    let concise = block_after(
+        &doc,
+        "<!-- example: concise, tests/cmd/check-json-example.in -->",
+        "text",
+    );
+    let (_, out) = check("tests/cmd/check-json-example.in", &["--format", "concise"]);
+    assert_eq!(concise, out, "the concise example in {DOC} is stale");
+    let statistics = block_after(
+        &doc,
+        "<!-- example: statistics, tests/cmd/check-statistics.toml -->",
+        "text",
+    );
+    let (_, out) = check("tests/cmd/mixed.in", &["--statistics"]);
+    assert_eq!(statistics, out, "the statistics example in {DOC} is stale");
+    let gitlab: Value = serde_json::from_str(&block_after(
+        &doc,
+        "<!-- example: gitlab, tests/cmd/check-gitlab-no-project.toml -->",
+        "json",
+    ))
+    .unwrap();
+    let actual = check_json_in(
+        "tests/cmd/check-no-project.in",
+        &["arkisto", "--format", "gitlab"],
+    );
+    assert_eq!(gitlab, actual, "the GitLab example in {DOC} is stale");
+}
+
+/// GitLab's required fields ("Implement a custom tool", docs.gitlab.com, Code Quality):
+/// `description`, `check_name`, `fingerprint`, `severity` of its five values, `location.path`
+/// relative, and `location.positions.begin.line`; fingerprints unique in a report.
+#[test]
+fn gitlab_issues_have_the_fields_gitlab_requires() {
+    for (dir, args) in [
+        ("tests/cmd/mixed.in", &[][..]),
+        ("tests/cmd/check-json-example.in", &[][..]),
+        ("tests/cmd/check-no-project.in", &["arkisto"][..]),
+    ] {
+        let mut all = vec!["--format", "gitlab"];
+        all.extend_from_slice(args);
+        let issues = check_json_in(dir, &all);
+        let issues = issues.as_array().unwrap();
+        assert!(!issues.is_empty());
+        let mut fingerprints = BTreeSet::new();
+        for i in issues {
+            for field in ["description", "check_name", "fingerprint"] {
+                assert!(!i[field].as_str().unwrap().is_empty(), "{i}");
+            }
+            assert!(fingerprints.insert(i["fingerprint"].as_str().unwrap().to_string()));
+            assert!(
+                ["info", "minor", "major", "critical", "blocker"]
+                    .contains(&i["severity"].as_str().unwrap())
+            );
+            let path = i["location"]["path"].as_str().unwrap();
+            assert!(!path.starts_with('/') && !path.contains('\\'), "{path}");
+            assert!(
+                i["location"]["positions"]["begin"]["line"]
+                    .as_u64()
+                    .unwrap()
+                    >= 1
+            );
+        }
+    }
+}
+
+fn check_json_in(dir: &str, args: &[&str]) -> Value {
+    serde_json::from_str(&check(dir, args).1).unwrap()
 }
 
 #[test]

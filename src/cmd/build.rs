@@ -131,7 +131,14 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             diagnostics,
             registers: outcome.register_files,
         };
-        out.eprint(&report::render(Format::Human, &rep, out.color()))
+        // As `check` shows them: a build of thousands of registers with one stale date each
+        // says so in a line, not in thousands of snippets.
+        let options = report::Options {
+            color: out.color(),
+            max_per_code: Some(report::DEFAULT_MAX_PER_CODE),
+            ..report::Options::default()
+        };
+        out.eprint(&report::render_with(Format::Human, &rep, &options))
     };
     if !outcome.diagnostics.is_empty() {
         print(&outcome, &outcome.diagnostics)?;

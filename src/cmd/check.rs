@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use seloste::lint::{self, Selection};
 use seloste::paths;
 use seloste::pipeline::{self, Options};
-use seloste::report::{self, Format, Report};
+use seloste::report::{self, Format, Report, Verbosity};
 
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 
@@ -27,6 +27,17 @@ pub struct Args {
     /// Exit with 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Print less: -q the diagnostics without the summary line, -qq nothing (the exit code
+    /// says it all).
+    #[arg(long, short, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    /// Instead of each diagnostic, how many there are of each rule, most first (human,
+    /// concise and json formats).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Human format: show at most N diagnostics of each rule and count the rest (0: all).
+    #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_PER_CODE)]
+    pub max_per_rule: usize,
     /// Report only these rules (comma-separated), after the levels in the files.
     #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
     pub select: Vec<&'static str>,
@@ -40,10 +51,14 @@ pub struct Args {
 pub enum OutputFormat {
     /// Snippets for people.
     Human,
+    /// One line per diagnostic: path:line:col: level[rule] message.
+    Concise,
     /// A stable JSON document (docs/output.md).
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality report.
+    Gitlab,
     /// SARIF 2.1.0.
     Sarif,
 }
@@ -52,8 +67,10 @@ impl From<OutputFormat> for Format {
     fn from(f: OutputFormat) -> Format {
         match f {
             OutputFormat::Human => Format::Human,
+            OutputFormat::Concise => Format::Concise,
             OutputFormat::Json => Format::Json,
             OutputFormat::Github => Format::Github,
+            OutputFormat::Gitlab => Format::Gitlab,
             OutputFormat::Sarif => Format::Sarif,
         }
     }
@@ -61,6 +78,22 @@ impl From<OutputFormat> for Format {
 
 /// Runs `seloste check`.
 pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
+    let format = Format::from(args.format);
+    if args.statistics && !format.has_statistics() {
+        use clap::CommandFactory;
+        super::Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!(
+                    "--statistics counts findings for people (human, concise) or scripts (json); \
+                     the {} format describes each finding at its place and has no place for counts",
+                    args.format
+                        .to_possible_value()
+                        .map_or_else(String::new, |v| v.get_name().to_string())
+                ),
+            )
+            .exit();
+    }
     let cwd = std::env::current_dir()?;
     let mut outcome = pipeline::check_paths(
         &args.paths,
@@ -81,13 +114,30 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
         registers: outcome.registers,
     };
     let human = args.format == OutputFormat::Human;
-    if human && let Some(note) = paths::ignored_note(&outcome.ignored) {
+    if human
+        && args.quiet == 0
+        && let Some(note) = paths::ignored_note(&outcome.ignored)
+    {
         out.eprint(&note)?;
     }
+    let options = report::Options {
+        color: out.color(),
+        verbosity: match args.quiet {
+            0 => Verbosity::Normal,
+            1 => Verbosity::Quiet,
+            _ => Verbosity::Silent,
+        },
+        statistics: args.statistics,
+        max_per_code: (args.max_per_rule > 0).then_some(args.max_per_rule),
+        anchor: Some(report::expected_project_file(
+            args.paths.first().map(PathBuf::as_path),
+        )),
+        base: Some(cwd),
+    };
     // Named files that no project reads leave nothing to say to a person; a machine format
     // is still one (empty) document.
     if !(human && outcome.projects == 0 && outcome.diagnostics.is_empty()) {
-        out.print(&report::render(args.format.into(), &report, out.color()))?;
+        out.print(&report::render_with(format, &report, &options))?;
     }
     let t = outcome.tally();
     let code = if t.input_errors > 0 {

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::Report;
+use super::locate::Locator;
+use super::{Options, Report};
 use crate::characters::one_line;
 use crate::diagnostic::Severity;
 
@@ -21,6 +22,7 @@ fn escape_property(s: &str) -> String {
 
 pub(super) fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
+    let mut locator = Locator::new(report, &Options::default());
     for d in report.diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
@@ -29,9 +31,13 @@ pub(super) fn render(report: &Report<'_>) -> String {
         let mut props = Vec::new();
         if let Some(path) = report.path_of(d) {
             props.push(format!("file={}", escape_property(&path)));
-            if let Some(p) = d.pos {
+            if let Some(p) = d.pos.and(locator.position(d)) {
                 props.push(format!("line={}", p.line));
                 props.push(format!("col={}", p.column));
+                // GitHub reads the end column only on a one-line annotation, which every
+                // span is (a span never crosses a line).
+                props.push(format!("endLine={}", p.end_line));
+                props.push(format!("endColumn={}", p.end_column));
             }
         }
         let title = if d.articles.is_empty() {

@@ -5,10 +5,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use std::collections::HashMap;
 
-use super::{Report, summary_line};
+use super::{Options, Report, Verbosity, summary_line, thousands};
 use crate::characters::{one_line, snippet_line};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{FileId, Pos};
+use crate::source::{FileId, LineIndex, Pos};
 
 /// Renders diagnostics for people.
 #[derive(Clone, Copy, Debug)]
@@ -17,109 +17,60 @@ pub struct Human {
     pub color: bool,
 }
 
-/// Byte offsets where the lines of a text start: built once per file, so that finding the
-/// line of each of many diagnostics costs a binary search, not a scan of the file.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
-
-    /// The 0-based line holding byte `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    }
-
-    /// The byte range of 0-based `line`, without its line end.
-    fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
-        let start = self.starts[line];
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(text.len(), |&next| next - 1);
-        let end = if text[start..end].ends_with('\r') {
-            end - 1
+/// The diagnostics to show — the first `max` of each code, in their order — and, for each code
+/// with more, its severity and how many were left out.
+fn collapse(
+    diagnostics: &[Diagnostic],
+    max: Option<usize>,
+) -> (Vec<&Diagnostic>, Vec<(&'static str, Severity, usize)>) {
+    let Some(max) = max else {
+        return (diagnostics.iter().collect(), Vec::new());
+    };
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    let mut left_out: Vec<(&'static str, Severity, usize)> = Vec::new();
+    let mut shown = Vec::new();
+    for d in diagnostics {
+        let n = seen.entry(d.code.as_str()).or_insert(0);
+        *n += 1;
+        if *n <= max {
+            shown.push(d);
+        } else if let Some(entry) = left_out
+            .iter_mut()
+            .find(|(c, s, _)| *c == d.code.as_str() && *s == d.severity)
+        {
+            entry.2 += 1;
         } else {
-            end
-        };
-        start..end.max(start)
-    }
-
-    /// The byte offset of `pos`: its recorded offset, or its line and column.
-    fn resolve(&self, text: &str, pos: Pos) -> Option<usize> {
-        if let Some(off) = pos.offset {
-            return Some((off as usize).min(text.len()));
+            left_out.push((d.code.as_str(), d.severity, 1));
         }
-        let line = (pos.line.max(1) - 1) as usize;
-        if line >= self.starts.len() {
-            return None;
-        }
-        let range = self.line_range(text, line);
-        let col = pos.column.saturating_sub(1) as usize;
-        let within = text[range.clone()]
-            .char_indices()
-            .nth(col)
-            .map_or(range.len(), |(i, _)| i);
-        Some(range.start + within)
     }
+    (shown, left_out)
 }
 
-/// The line to show and the byte range in it to underline: the node's own extent, or the
-/// word at the position.
+/// The line to show and the byte range in it to underline.
 fn span_of(
     text: &str,
     index: &LineIndex,
     pos: Pos,
 ) -> Option<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let mut start = index.resolve(text, pos)?;
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let line = index.line_of(start);
-    let range = index.line_range(text, line);
-    let start = start.min(range.end);
-    let line_end = range.end;
-    let end = if pos.len > 0 {
-        (start + pos.len as usize).min(line_end)
-    } else {
-        // A container or a missing key: underline the key or word that starts here.
-        let word = text[start..line_end]
-            .find([':', ' ', '\t', ',', ']', '}'])
-            .map_or(line_end, |i| start + i);
-        if word == start { line_end } else { word }
-    };
-    let mut end = end.max(start);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    Some((
-        line + 1,
-        range.clone(),
-        start - range.start..end - range.start,
-    ))
+    let s = index.span(text, pos)?;
+    Some((s.line + 1, s.line_range, s.span))
 }
 
 impl Human {
     /// Renders every diagnostic and the summary line.
     pub fn render(&self, report: &Report<'_>) -> String {
+        self.render_with(report, &Options::default())
+    }
+
+    /// Renders the diagnostics — at most `options.max_per_code` of each code, the rest
+    /// counted in one line each — and, unless quiet, the summary line.
+    pub fn render_with(&self, report: &Report<'_>, options: &Options) -> String {
         use rayon::prelude::*;
+        let (shown, left_out) = collapse(report.diagnostics, options.max_per_code);
         // The diagnostics of each file are rendered together (they share the file's line
         // index), the files in parallel: a large project's thousands of snippets are a good
         // part of `check`'s time, and the only part after the registers' own parallel work.
-        let parts: Vec<String> = report
-            .diagnostics
+        let parts: Vec<String> = shown
             .par_chunk_by(|a, b| a.file == b.file)
             .map(|diagnostics| {
                 let renderer = if self.color {
@@ -137,8 +88,22 @@ impl Human {
             })
             .collect();
         let mut out = parts.concat();
-        out.push_str(&summary_line(report));
-        out.push('\n');
+        if options.verbosity == Verbosity::Normal {
+            for (code, severity, n) in &left_out {
+                out.push_str(&format!(
+                    "… and {} more {severity}{} of {code}\n",
+                    thousands(*n),
+                    if *n == 1 { "" } else { "s" },
+                ));
+            }
+            if !left_out.is_empty() {
+                out.push_str(
+                    "(`seloste check --max-per-rule 0` shows them all, `--statistics` counts them)\n\n",
+                );
+            }
+            out.push_str(&summary_line(report));
+            out.push('\n');
+        }
         out
     }
 
