@@ -44,6 +44,7 @@ pub mod resolve;
 
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod validate;
 
