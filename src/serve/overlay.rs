@@ -97,16 +97,19 @@ pub fn panel(status: &Status) -> String {
         "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\">\n\
          <aside id=\"seloste-serve\" class=\"seloste-serve-{tone}\" aria-label=\"seloste serve\" data-problems=\"{}\">\n\
          <details id=\"seloste-serve-details\"{open}>\n<summary><span class=\"seloste-serve-name\">seloste serve</span> \
-         <span class=\"seloste-serve-counts\">{}</span> <span class=\"seloste-serve-time\">built {} in {} ms · {} · draft preview</span></summary>\n",
+         <span class=\"seloste-serve-counts\">{}</span> <span class=\"seloste-serve-time\">built {} in {} ms · {}draft preview</span></summary>\n",
         status.problems.len(),
         escape(&counts(t)),
         escape(&status.built_at),
         status.took_ms,
-        escape(&plural(status.registers, "register", "registers")),
+        match status.registers {
+            0 => String::new(),
+            n => format!("{} · ", plural(n, "register", "registers")),
+        },
     ));
     if status.stale {
         html.push_str(
-            "<p class=\"seloste-serve-stale\">The project cannot be built: the page shows the last build that worked. Fix the problems below; the page reloads by itself.</p>\n",
+            "<p class=\"seloste-serve-stale\">The project cannot be built: what you see is the last build that worked. Fix the problems below; the page reloads by itself.</p>\n",
         );
     }
     if status.problems.is_empty() {
