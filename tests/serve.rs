@@ -190,8 +190,14 @@ fn an_edit_changes_the_page_and_a_broken_file_keeps_the_last_pages_with_its_erro
 
     // An edit of seloste.yaml shows on the page.
     let config = root.join("seloste.yaml");
-    edit(&config, "name: Lääkäriasema Koivula Oy", "name: Lääkäriasema Kuusela Oy");
-    serve.poll("/", "the new name", |b| b.contains("Lääkäriasema Kuusela Oy"));
+    edit(
+        &config,
+        "name: Lääkäriasema Koivula Oy",
+        "name: Lääkäriasema Kuusela Oy",
+    );
+    serve.poll("/", "the new name", |b| {
+        b.contains("Lääkäriasema Kuusela Oy")
+    });
     serve.wait_line(|l| l.contains("seloste.yaml changed: built in"));
 
     // A finding at error level: the draft marks it, and the panel lists it with its place.
@@ -205,14 +211,20 @@ fn an_edit_changes_the_page_and_a_broken_file_keeps_the_last_pages_with_its_erro
     });
     assert!(page.contains("notices/rekrytointi.yaml:"), "{page}");
     assert!(page.contains("class=\"seloste-serve-error\""), "{page}");
-    assert!(page.contains("KORJATTAVAA"), "the draft marks the finding in place");
+    assert!(
+        page.contains("KORJATTAVAA"),
+        "the draft marks the finding in place"
+    );
 
     // seloste.yaml that cannot be read: the last pages stay, with the input error.
     fs::write(&register, &text).unwrap();
     let good = fs::read_to_string(&config).unwrap();
     fs::write(
         &config,
-        good.replace("name: Lääkäriasema Kuusela Oy", "name: \"Lääkäriasema Kuusela Oy"),
+        good.replace(
+            "name: Lääkäriasema Kuusela Oy",
+            "name: \"Lääkäriasema Kuusela Oy",
+        ),
     )
     .unwrap();
     let page = serve.poll("/", "the input error", |b| b.contains("yaml-syntax"));
@@ -279,11 +291,132 @@ fn only_what_the_build_produced_is_served_and_only_to_our_own_host() {
     assert_eq!(serve.get("http://127.0.0.1/../secret.txt").0, 400);
 
     // DNS rebinding: a page of another site, its name pointed at 127.0.0.1, sends its name.
-    for host in ["evil.example", &format!("evil.example:{}", serve.port), "localhost.evil.example"] {
+    for host in [
+        "evil.example",
+        &format!("evil.example:{}", serve.port),
+        "localhost.evil.example",
+    ] {
         let (status, body) = serve.get_as("/", host);
         assert_eq!(status, 403, "{host}");
         assert!(!body.contains("Koivula"));
     }
-    assert_eq!(serve.get_as("/", &format!("localhost:{}", serve.port)).0, 200);
+    assert_eq!(
+        serve.get_as("/", &format!("localhost:{}", serve.port)).0,
+        200
+    );
     assert_eq!(serve.get_as("/", &format!("[::1]:{}", serve.port)).0, 200);
+}
+
+/// The `seloste serve` lines of the shell block of "Previewing while you edit" in
+/// docs/publishing.md.
+fn documented_commands() -> Vec<String> {
+    let doc = fs::read_to_string("docs/publishing.md").unwrap();
+    let section = doc
+        .split("## Previewing while you edit")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/publishing.md has the section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("the section has a shell block");
+    block
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim().to_string())
+        .filter(|l| l.starts_with("seloste serve"))
+        .collect()
+}
+
+#[test]
+fn the_documented_commands_serve_and_ctrl_c_ends_them_leaving_nothing() {
+    let commands = documented_commands();
+    assert!(commands.len() >= 3, "{commands:?}");
+    for line in commands {
+        // Run from a directory holding the project as `tietosuoja/`, or from inside it.
+        let (tmp, root) = sample();
+        let project = tmp.path().join("tietosuoja");
+        fs::rename(&root, &project).unwrap();
+        let mut args: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let dir = if args.len() > 1 && !args[1].starts_with('-') {
+            tmp.path().to_path_buf()
+        } else {
+            project.clone()
+        };
+        if !args.contains(&"--port") {
+            // Never the default port: another run may hold it.
+            args.extend(["--port", "0"]);
+        }
+        let before = listing(tmp.path());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_seloste"))
+            .args(&args)
+            .args(["--color", "never"])
+            .current_dir(&dir)
+            .env("SELOSTE_TODAY", "2026-11-23")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        let mut printed = String::new();
+        while !printed.contains("built in") {
+            let mut line = String::new();
+            let n = err.read_line(&mut line).unwrap();
+            assert!(n > 0, "`{line}` ended early: {printed}");
+            printed.push_str(&line);
+        }
+        assert!(printed.contains("Serving "), "{printed}");
+        assert!(printed.contains("4 registers checked"), "{printed}");
+        // Ctrl-C.
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "`{line}` did not end on Ctrl-C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(listing(tmp.path()), before, "`{line}` left files behind");
+    }
+}
+
+/// Every path under `dir`, sorted.
+fn listing(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p.clone());
+            }
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_help_shows_examples() {
+    let out = Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "Examples:",
+        "seloste serve --port 0",
+        "--bind",
+        "127.0.0.1",
+        "4747",
+    ] {
+        assert!(help.contains(want), "{want}: {help}");
+    }
 }

@@ -40,7 +40,13 @@ fn build_line(b: &Rebuilt) -> String {
     let what = if b.changed.is_empty() {
         "built".to_string()
     } else {
-        let mut names = b.changed.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        let mut names = b
+            .changed
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
         if b.changed.len() > 3 {
             names.push_str(&format!(" and {} more", b.changed.len() - 3));
         }
@@ -122,10 +128,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
     let result = server.run(|event| {
         let line = match event {
             Event::Built(b) => build_line(&b),
-            Event::Warning(w) => format!(
-                "warning: {}\n",
-                seloste::characters::one_line(&w.0)
-            ),
+            Event::Warning(w) => format!("warning: {}\n", seloste::characters::one_line(&w.0)),
         };
         let _ = out.eprint(&line);
     });

@@ -158,7 +158,11 @@ fn answer(status: u16, content_type: &str, body: Vec<u8>) -> Response<std::io::C
 }
 
 fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    answer(status, "text/plain; charset=utf-8", body.as_bytes().to_vec())
+    answer(
+        status,
+        "text/plain; charset=utf-8",
+        body.as_bytes().to_vec(),
+    )
 }
 
 /// How many event streams may be open at once (each holds a thread).
@@ -202,12 +206,16 @@ pub fn handle(request: Request, shared: &Arc<Shared>, bound: SocketAddr) {
 /// A file of the current build, HTML pages with the panel and the script; or the page that
 /// lists them (404).
 fn page(snapshot: &Snapshot, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    let found = snapshot.site.get(path).map(|b| (path.to_string(), b)).or_else(|| {
-        let last = path.rsplit('/').next().unwrap_or(path);
-        (!last.contains('.'))
-            .then(|| format!("{path}.html"))
-            .and_then(|p| snapshot.site.get(&p).map(|b| (p, b)))
-    });
+    let found = snapshot
+        .site
+        .get(path)
+        .map(|b| (path.to_string(), b))
+        .or_else(|| {
+            let last = path.rsplit('/').next().unwrap_or(path);
+            (!last.contains('.'))
+                .then(|| format!("{path}.html"))
+                .and_then(|p| snapshot.site.get(&p).map(|b| (p, b)))
+        });
     match found {
         Some((path, bytes)) if path.ends_with(".html") => {
             let page = String::from_utf8_lossy(bytes);
@@ -284,7 +292,10 @@ mod tests {
     #[test]
     fn paths_resolve_to_names_of_the_build() {
         assert_eq!(route("/"), file("index.html"));
-        assert_eq!(route("/asiakasrekisteri.html"), file("asiakasrekisteri.html"));
+        assert_eq!(
+            route("/asiakasrekisteri.html"),
+            file("asiakasrekisteri.html")
+        );
         assert_eq!(route("/asiakasrekisteri"), file("asiakasrekisteri"));
         assert_eq!(route("/index.html?x=1#top"), file("index.html"));
         assert_eq!(route("/fragment/"), file("fragment/index.html"));
