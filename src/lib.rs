@@ -20,6 +20,9 @@
 //! Project content is untrusted (`docs/security.md`): every file is read through [`contain`],
 //! which keeps reads inside the project, to regular files of bounded size.
 //!
+//! [`serve`] runs the stages again on every change to the project and serves the draft on
+//! localhost, from memory.
+//!
 //! [`pipeline::run`] strings the stages together. What the law requires of a register — Art 13
 //! and/or 14, per category, the items they make required, the rights — is decided once, in
 //! [`applicability`], which both lint and render ask.

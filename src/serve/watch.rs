@@ -25,6 +25,9 @@ pub struct WatchSet {
     pub shared: Option<PathBuf>,
     /// The template overrides (`templates/` and everything below it).
     pub templates: PathBuf,
+    /// The project directory with its links resolved, if it differs: where macOS's FSEvents
+    /// reports changes (`/private/var/…` for `/var/…`).
+    pub real_root: Option<PathBuf>,
 }
 
 /// How a directory is watched.
@@ -46,6 +49,7 @@ impl WatchSet {
             templates: root.join("templates"),
             shared: None,
             config,
+            real_root: real(&root),
             root,
         }
     }
@@ -59,6 +63,7 @@ impl WatchSet {
             notices: absolute(&project.notices_dir, cwd),
             shared: project.shared_dir.as_ref().map(|d| absolute(d, cwd)),
             templates: root.join("templates"),
+            real_root: real(&root),
             root,
         }
     }
@@ -86,6 +91,17 @@ impl WatchSet {
     /// (`.x.yaml.swp`, `x.yaml~`, `4913`) are passed over; the rename that puts the saved file
     /// in place is not.
     pub fn is_read(&self, path: &Path) -> bool {
+        if let Some(rest) = self
+            .real_root
+            .as_deref()
+            .and_then(|r| path.strip_prefix(r).ok())
+        {
+            return self.is_read_as_spelled(&self.root.join(rest));
+        }
+        self.is_read_as_spelled(path)
+    }
+
+    fn is_read_as_spelled(&self, path: &Path) -> bool {
         let yaml_in = |dir: &Path| {
             path == dir || (path.parent() == Some(dir) && crate::load::is_register_name(path))
         };
@@ -94,6 +110,11 @@ impl WatchSet {
             || self.shared.as_deref().is_some_and(yaml_in)
             || path.starts_with(&self.templates)
     }
+}
+
+/// `dir` with its links resolved, when that is another spelling.
+fn real(dir: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(dir).ok().filter(|r| r != dir)
 }
 
 /// Whether an event of this kind can change a file. Opening and reading a file is not a change
@@ -167,6 +188,7 @@ mod tests {
             notices: "/p/notices".into(),
             shared: Some("/p/shared".into()),
             templates: "/p/templates".into(),
+            real_root: Some("/private/p".into()),
         }
     }
 
@@ -181,6 +203,8 @@ mod tests {
             "/p/shared/yhteiset.yaml",
             "/p/templates/fi/register.md",
             "/p/templates",
+            "/private/p/notices/x.yaml",
+            "/private/p/seloste.yaml",
         ] {
             assert!(s.is_read(Path::new(read)), "{read}");
         }
@@ -194,6 +218,7 @@ mod tests {
             "/p/notices/4913",
             "/p/notices/sub/x.yaml",
             "/p/seloste.yaml.bak",
+            "/private/p/dist/index.html",
         ] {
             assert!(!s.is_read(Path::new(not_read)), "{not_read}");
         }
