@@ -420,3 +420,38 @@ fn the_help_shows_examples() {
         assert!(help.contains(want), "{want}: {help}");
     }
 }
+
+#[test]
+fn a_register_directory_removed_and_made_again_is_watched_again() {
+    let (tmp, root) = sample();
+    let mut serve = Serve::start(&root);
+    serve.poll("/", "the index", |b| b.contains("Koivula"));
+    let notices = root.join("notices");
+    let aside = tmp.path().join("aside");
+    fs::create_dir(&aside).unwrap();
+    for e in fs::read_dir(&notices).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), aside.join(e.file_name())).unwrap();
+    }
+    // Removed and made again at once, as a `git checkout` may: one burst, one build. Removed,
+    // not renamed: a watch follows a renamed directory, not a new one of its name.
+    fs::remove_dir_all(&notices).unwrap();
+    fs::create_dir(&notices).unwrap();
+    for e in fs::read_dir(&aside).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), notices.join(e.file_name())).unwrap();
+    }
+    serve.wait_line(|l| l.contains("notices") && l.contains("built in"));
+    serve.poll("/", "the registers again", |b| {
+        !b.contains("the last build that worked")
+    });
+    // Edits in the directory made again reach the page.
+    edit(
+        &notices.join("asiakasrekisteri.yaml"),
+        "title: Asiakasrekisteri",
+        "title: Asiakasrekisteri uudelleen",
+    );
+    serve.poll("/", "the edit in the new directory", |b| {
+        b.contains("Asiakasrekisteri uudelleen")
+    });
+}

@@ -329,6 +329,12 @@ impl Server {
                 .map(|p| crate::source::display_path(p.strip_prefix(&set.root).unwrap_or(p)))
                 .collect();
             let rebuilt = self.rebuild(shown).map_err(ServeError::Fatal)?;
+            // A watched directory that was itself made, removed or replaced is watched afresh:
+            // the watch of a removed directory does not carry over to its successor.
+            for (dir, _) in watched.iter().filter(|(d, _)| changed.contains(d)) {
+                let _ = watcher.unwatch(dir);
+            }
+            watched.retain(|(d, _)| !changed.contains(d));
             self.update_watches(&mut watcher, &mut watched, on_event);
             on_event(Event::Built(rebuilt));
         }
