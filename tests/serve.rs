@@ -455,3 +455,42 @@ fn a_register_directory_removed_and_made_again_is_watched_again() {
         b.contains("Asiakasrekisteri uudelleen")
     });
 }
+
+#[test]
+fn a_template_that_never_ends_ends_serve() {
+    let (_tmp, root) = sample();
+    fs::create_dir(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/index.md"),
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% for k in range(end=100000) %}{% endfor %}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(["serve", "--port", "0", "--color", "never"])
+        .arg(&root)
+        .env("SELOSTE_RENDER_TIMEOUT", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("seloste serve went on with a template that never ends");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(err.contains("longer than 1 s"), "{err}");
+}
