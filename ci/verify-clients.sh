@@ -13,7 +13,9 @@
 #      section headings and the section index (_index.md) linking every register, and every
 #      in-page link of a Hugo page reaches a heading;
 #   5. the plain Markdown is CommonMark: cmark-gfm (GFM tables, no other extension) renders no
-#      heading attribute syntax (`{#id}`) as text and no in-page link without its target.
+#      heading attribute syntax (`{#id}`) as text and no in-page link without its target;
+#   6. `seloste serve` in Chromium: an edit reloads the open page, the panel lists the
+#      diagnostics (ci/clients/serve.js).
 # Also: the body-only fragments (--fragment --id-prefix '{id}-') validate inside a minimal
 # page, each alone and all of them in one page, and the --draft rendering of examples/mesq
 # (when it exists) passes checks 1 and 2 and the per-page checks of 3 (header, page number,
@@ -267,6 +269,13 @@ for md in "$out"/site/*.md; do
     die "cmark-gfm failed on $md"
 done
 node "$clients/anchors.js" "$out"/cmark/*.html || die "the plain Markdown is not portable CommonMark (above)"
+passed=$((passed + 1))
+
+step "seloste serve in headless Chromium"
+# A person previewing while editing: the page reloads by itself after an edit, the panel lists
+# a new error with its place, and a seloste.yaml that is not YAML keeps the last pages on show
+# (ci/clients/serve.js; a copy of the sample in a temporary directory, about 5 s).
+node "$clients/serve.js" "$seloste" "$root" --shots-dir "$out/serve" || die "seloste serve failed in Chromium (above)"
 passed=$((passed + 1))
 
 step "done"

@@ -20,8 +20,12 @@
 //! Project content is untrusted (`docs/security.md`): every file is read through [`contain`],
 //! which keeps reads inside the project, to regular files of bounded size.
 //!
+//! [`serve`] runs the stages again on every change to the project and serves the draft on
+//! localhost, from memory.
+//!
 //! [`pipeline::run`] strings the stages together; [`pipeline::check_paths`] runs them on the
-//! projects of the paths a user names, which [`paths`] sorts into projects. What the law requires of a register — Art 13
+//! projects of the paths a user names, which [`paths`] sorts into projects. What the law
+//! requires of a register — Art 13
 //! and/or 14, per category, the items they make required, the rights — is decided once, in
 //! [`applicability`], which both lint and render ask.
 //! The library never prints: results travel as values and the binary decides what to show.
@@ -46,6 +50,7 @@ pub mod resolve;
 
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod validate;
 

@@ -8,6 +8,7 @@ pub mod init;
 pub mod new;
 pub mod rules;
 pub mod schema;
+pub mod serve;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -88,6 +89,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the manual page (roff).
     Man(completions::ManArgs),
+    /// Preview the notices in a browser, rebuilt and reloaded on every change.
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand.
@@ -103,6 +106,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::execute(args, &out),
         Command::Completions(args) => completions::execute(args, &out),
         Command::Man(args) => completions::execute_man(args, &out),
+        Command::Serve(args) => serve::execute(args, &out),
     }
 }
 
