@@ -374,5 +374,5 @@ impl Server {
 
 /// The project's `seloste.yaml`, as `check` and `build` find it.
 pub fn locate(path: Option<&Path>, cwd: &Path) -> Result<PathBuf, Box<crate::Diagnostic>> {
-    crate::load::discover(path, cwd)
+    crate::load::discover_for(Some("seloste serve"), path, cwd)
 }
