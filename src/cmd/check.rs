@@ -4,10 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use seloste::lint::{self, Selection};
+use seloste::lint::Selection;
 use seloste::pipeline::{self, Options};
 use seloste::report::{self, Format, Report};
 
+use super::completions::RuleName;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 
 /// Arguments of `seloste check`.
@@ -26,10 +27,10 @@ pub struct Args {
     #[arg(long)]
     pub deny_warnings: bool,
     /// Report only these rules (comma-separated), after the levels in the files.
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
     pub select: Vec<&'static str>,
     /// Do not report these rules (comma-separated), after the levels in the files.
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
     pub ignore: Vec<&'static str>,
 }
 

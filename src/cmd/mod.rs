@@ -96,7 +96,7 @@ pub enum Command {
     Schema(schema::Args),
     /// Print shell completions (bash, zsh, fish, powershell).
     Completions(completions::Args),
-    /// Print the manual page (roff).
+    /// Print a manual page (roff), or write them all with --out.
     Man(completions::ManArgs),
 }
 
