@@ -218,6 +218,25 @@ fn is_public_host_name(domain: &str) -> bool {
         })
 }
 
+/// The JSON Schema `pattern` (ECMA-262, as editors apply it) of a web address: every address
+/// [`is_valid_web_url`] accepts matches it, and it refuses what a reader plainly cannot open —
+/// no `http(s)://`, no host with a dot (or an IPv6 literal), white space, a backslash, user
+/// information. The finer checks stay with the `invalid-url` rule.
+pub const WEB_URL_PATTERN: &str =
+    r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s/\\@?#]*[.\[][^\s/\\@?#]*([/?#][^\s\\]*)?\s*$";
+
+/// The JSON Schema `pattern` of an e-mail address: every address [`is_valid_email`] accepts
+/// matches it; one without `@` or a dotted domain does not.
+pub const EMAIL_PATTERN: &str = r"^\s*[^@\s]+@[^@\s.]+(\.[^@\s.]+)+\s*$";
+
+/// The JSON Schema `pattern` of a phone number: every number [`check_phone`] accepts matches
+/// it; one with letters or other characters does not.
+pub const PHONE_PATTERN: &str = r"^\s*\+?[-0-9 ()/]*[0-9][-0-9 ()/]*\s*$";
+
+/// The JSON Schema `pattern` of a business ID (Y-tunnus, `1234567-8`); the check digit is the
+/// `invalid-business-id` rule's.
+pub const BUSINESS_ID_PATTERN: &str = r"^\s*[0-9]{7}-[0-9]\s*$";
+
 /// The web addresses written in a text, with their byte offsets: `http://` or `https://` (the
 /// scheme in any case) at the start of a word, up to white space, a quote, `<`, `>` or a
 /// closing bracket, without the punctuation that ends a sentence after it. An address may be
@@ -415,8 +434,63 @@ mod tests {
             ("https://esimerkki.fi:99999/", false),
             ("https://esimerkki.fi:x/", false),
         ];
+        let pattern = regex::Regex::new(WEB_URL_PATTERN).unwrap();
         for (url, ok) in table {
             assert_eq!(is_valid_web_url(url), ok, "{url}");
+            // What the CLI accepts, the schema accepts.
+            assert!(!ok || pattern.is_match(url), "the pattern refuses {url}");
+        }
+        for refused in [
+            "www.mesq.fi",
+            "javascript:alert(1)",
+            "https://",
+            "https://localhost",
+            "http:/x.fi",
+            "https:///x.fi",
+            "https://a b.fi",
+            "https://user@x.fi",
+            "https:\\\\x.fi",
+        ] {
+            assert!(!pattern.is_match(refused), "the pattern accepts {refused}");
+        }
+    }
+
+    #[test]
+    fn schema_patterns_accept_what_the_checks_accept() {
+        let email = regex::Regex::new(EMAIL_PATTERN).unwrap();
+        for (address, ok) in [
+            ("tietosuoja@esimerkki.fi", true),
+            (" kirjaamo@kunta.fi ", true),
+            ("etu.suku+x@a-b.example.com", true),
+            ("tietosuoja.esimerkki.fi", false),
+            ("a@b", false),
+            ("a@@b.fi", false),
+            ("a b@c.fi", false),
+        ] {
+            assert_eq!(is_valid_email(address), ok, "{address}");
+            assert_eq!(email.is_match(address), ok, "pattern: {address}");
+        }
+        let phone = regex::Regex::new(PHONE_PATTERN).unwrap();
+        for (number, ok) in [
+            ("029 566 6700", true),
+            ("+358 29 566 6700", true),
+            ("(09) 123 4567", true),
+            ("040-123 4567", true),
+            ("+46 8 123 456 78", true),
+            ("puh. 03 880 700", false),
+            ("1+2", false),
+        ] {
+            assert_eq!(check_phone(number).is_ok(), ok, "{number}");
+            assert_eq!(phone.is_match(number), ok, "pattern: {number}");
+        }
+        let business_id = regex::Regex::new(BUSINESS_ID_PATTERN).unwrap();
+        for (id, ok) in [
+            ("0737546-2", true),
+            ("737546-2", false),
+            ("FI07375462", false),
+        ] {
+            assert_eq!(check_business_id(id).is_ok(), ok, "{id}");
+            assert_eq!(business_id.is_match(id), ok, "pattern: {id}");
         }
     }
 }
