@@ -32,7 +32,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
         "# {}\n\nLevel: {} (default) · Rests on: {}\n\n{}\n\n{}",
         r.name,
         r.severity.as_str(),
-        r.articles.join(", "),
+        seloste::lint::docs::rests_on(r),
         r.summary,
         r.explanation.trim_start()
     ))?;

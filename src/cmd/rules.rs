@@ -42,7 +42,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
                     r.name,
                     r.severity.as_str(),
                     r.summary,
-                    r.articles.join(", ")
+                    seloste::lint::docs::rests_on(r)
                 );
             }
             let _ = writeln!(

@@ -29,7 +29,7 @@ pub fn rules_markdown() -> String {
             r.name,
             r.name,
             r.severity.as_str(),
-            r.articles.join(", "),
+            rests_on(r),
             r.summary.replace('|', "\\|")
         );
     }
@@ -39,7 +39,7 @@ pub fn rules_markdown() -> String {
             s,
             "Default level: **{}** · Rests on: {}\n",
             r.severity.as_str(),
-            r.articles.join(", ")
+            rests_on(r)
         );
         let _ = writeln!(s, "{}.\n", capitalise(r.summary));
         for line in r.explanation.trim().lines() {
@@ -135,6 +135,15 @@ pub fn rules_json() -> String {
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The articles a rule rests on, or a dash for a rule about the tooling that cites none.
+pub fn rests_on(r: &super::Rule) -> String {
+    if r.articles.is_empty() {
+        "—".to_string()
+    } else {
+        r.articles.join(", ")
+    }
 }
 
 fn capitalise(s: &str) -> String {
