@@ -96,46 +96,65 @@ fn rule_values() -> Box<dyn Iterator<Item = PossibleValue>> {
 /// comma-separated list of rules (`--select a,b`) completing the name after the last comma,
 /// which clap_complete's static scripts do not do.
 pub fn script(shell: Shell) -> anyhow::Result<String> {
+    // Every option, of any subcommand, that takes a comma-separated list of rules.
+    let mut built = Cli::command();
+    built.build();
+    let lists: Vec<(String, String)> = built
+        .get_subcommands()
+        .flat_map(|sub| {
+            sub.get_arguments()
+                .filter(|a| {
+                    a.get_value_delimiter() == Some(',')
+                        && a.get_possible_values()
+                            .first()
+                            .is_some_and(|v| v.get_name() == lint::RULES[0].name)
+                })
+                .map(|a| (sub.get_name().to_string(), a.get_id().to_string()))
+        })
+        .collect();
+    anyhow::ensure!(!lists.is_empty(), "no option takes a list of rules");
     let mut cmd = Cli::command();
     if matches!(shell, Shell::Zsh | Shell::Fish) {
-        // These two write the list themselves (below): clap_complete gets plain text options.
-        cmd = cmd.mut_subcommand("check", |c| {
-            ["select", "ignore"].into_iter().fold(c, |c, name| {
-                c.mut_arg(name, |a| {
+        // These write the list themselves (below): clap_complete gets plain text options.
+        for (sub, id) in &lists {
+            cmd = cmd.mut_subcommand(sub, |c| {
+                c.mut_arg(id, |a| {
                     a.value_parser(clap::builder::NonEmptyStringValueParser::new())
                         .value_hint(clap::ValueHint::Other)
                 })
-            })
-        });
+            });
+        }
     }
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "seloste", &mut buf);
     let script = String::from_utf8(buf)?;
     let names: Vec<&str> = lint::RULES.iter().map(|r| r.name).collect();
     Ok(match shell {
-        Shell::Bash => comma_lists_bash(&script, &names)?,
-        Shell::Zsh => comma_lists_zsh(&script)?,
-        Shell::Fish => comma_lists_fish(&script)?,
+        Shell::Bash => comma_lists_bash(&script, &names, lists.len())?,
+        Shell::Zsh => comma_lists_zsh(&script, lists.len())?,
+        Shell::Fish => comma_lists_fish(&script, &lists)?,
         _ => script,
     })
 }
 
-/// Replaces `from` in `script`, which must occur: a clap_complete that writes its scripts
-/// differently fails the tests instead of silently losing the comma lists.
-fn replace_all(script: &str, from: &str, to: &str) -> anyhow::Result<String> {
+/// Replaces `from` in `script`, which must occur once per option that takes a list of rules:
+/// a clap_complete that writes its scripts differently fails the tests instead of silently
+/// losing the comma lists.
+fn replace_all(script: &str, from: &str, to: &str, count: usize) -> anyhow::Result<String> {
     anyhow::ensure!(
-        script.matches(from).count() == 2,
-        "the completion script no longer has `{from}` for --select and --ignore"
+        script.matches(from).count() == count,
+        "the completion script no longer has `{from}` for each list of rules"
     );
     Ok(script.replace(from, to))
 }
 
-fn comma_lists_bash(script: &str, names: &[&str]) -> anyhow::Result<String> {
+fn comma_lists_bash(script: &str, names: &[&str], count: usize) -> anyhow::Result<String> {
     let words = names.join(" ");
     let mut s = replace_all(
         script,
         &format!("$(compgen -W \"{words}\" -- \"${{cur}}\")"),
         "$(_seloste_rule_list \"${cur}\")",
+        count,
     )?;
     s.push_str(&format!(
         r#"
@@ -152,8 +171,13 @@ _seloste_rule_list() {{
     Ok(s)
 }
 
-fn comma_lists_zsh(script: &str) -> anyhow::Result<String> {
-    let s = replace_all(script, "]:RULE:' \\", "]:RULE:_seloste_rule_list' \\")?;
+fn comma_lists_zsh(script: &str, count: usize) -> anyhow::Result<String> {
+    let s = replace_all(
+        script,
+        "]:RULE:' \\",
+        "]:RULE:_seloste_rule_list' \\",
+        count,
+    )?;
     let mut rules = String::new();
     for r in lint::RULES {
         // `name:summary` for _describe, in single quotes.
@@ -177,17 +201,17 @@ _seloste_rule_list() {{
     Ok(format!("{}{function}{}", &s[..at], &s[at..]))
 }
 
-fn comma_lists_fish(script: &str) -> anyhow::Result<String> {
+fn comma_lists_fish(script: &str, lists: &[(String, String)]) -> anyhow::Result<String> {
     let mut s = String::with_capacity(script.len() + 8192);
     let mut patched = 0;
     for line in script.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        if ["-l select ", "-l ignore "]
-            .iter()
-            .any(|o| body.contains(o))
-            && body.starts_with("complete -c seloste -n \"__fish_seloste_using_subcommand check\"")
-            && body.ends_with(" -r -f")
-        {
+        let is_list = lists.iter().any(|(sub, id)| {
+            body.starts_with(&format!(
+                "complete -c seloste -n \"__fish_seloste_using_subcommand {sub}\" -l {id} "
+            ))
+        });
+        if is_list && body.ends_with(" -r -f") {
             s.push_str(body);
             s.push_str(" -a \"(__fish_complete_list , __fish_seloste_rules)\"\n");
             patched += 1;
@@ -196,8 +220,8 @@ fn comma_lists_fish(script: &str) -> anyhow::Result<String> {
         }
     }
     anyhow::ensure!(
-        patched == 2,
-        "the fish script no longer has --select and --ignore as written"
+        patched == lists.len(),
+        "the fish script no longer has the options that take lists of rules as written"
     );
     s.push_str(
         "\n# The rules, with their summaries: `explain RULE`, and each name of --select/--ignore.\n\
