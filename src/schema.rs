@@ -14,6 +14,13 @@ pub const PROJECT_SCHEMA_FILE: &str = "seloste.schema.json";
 /// File name of the register files' schema.
 pub const REGISTER_SCHEMA_FILE: &str = "register.schema.json";
 
+/// `seloste.schema.json` as committed under `schema/`, which `tests/schema.rs` holds equal to
+/// what [`project`] generates: `check` compares a project's copies with it (`stale-schema`)
+/// without generating the schemas on every run.
+pub const PROJECT_SCHEMA_TEXT: &str = include_str!("../schema/seloste.schema.json");
+/// `register.schema.json` as committed under `schema/` (see [`PROJECT_SCHEMA_TEXT`]).
+pub const REGISTER_SCHEMA_TEXT: &str = include_str!("../schema/register.schema.json");
+
 fn finish(mut schema: Value, title: &str) -> Value {
     if let Some(map) = schema.as_object_mut() {
         map.insert("title".into(), Value::String(title.into()));

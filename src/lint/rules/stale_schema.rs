@@ -89,10 +89,10 @@ pub enum Which {
 }
 
 impl Which {
-    fn schema(self) -> Value {
+    fn text(self) -> &'static str {
         match self {
-            Which::Project => crate::schema::project(),
-            Which::Register => crate::schema::register(),
+            Which::Project => crate::schema::PROJECT_SCHEMA_TEXT,
+            Which::Register => crate::schema::REGISTER_SCHEMA_TEXT,
         }
     }
 }
@@ -157,9 +157,20 @@ pub fn copies<'a>(
     out
 }
 
-/// Whether `text` is the schema `which` of this seloste (as JSON: layout and line ends aside).
+/// Whether `text` is the schema `which` of this seloste: the same text as `seloste schema
+/// --out` writes (line ends aside), or failing that the same JSON in another layout.
 pub fn is_current(text: &str, which: Which) -> bool {
-    serde_json::from_str::<Value>(text).is_ok_and(|v| v == which.schema())
+    let ours = which.text();
+    if text.replace("\r\n", "\n").trim_end() == ours.trim_end() {
+        return true;
+    }
+    match (
+        serde_json::from_str::<Value>(text),
+        serde_json::from_str::<Value>(ours),
+    ) {
+        (Ok(theirs), Ok(ours)) => theirs == ours,
+        _ => false,
+    }
 }
 
 /// Reports a copy that is not current (see [`is_current`]), shown as `shown`, at `at` (the
@@ -229,6 +240,8 @@ mod tests {
         let text = crate::schema::to_text(&crate::schema::register());
         assert!(is_current(&text, Which::Register));
         assert!(is_current(&text.replace('\n', "\r\n"), Which::Register));
+        let compact = serde_json::to_string(&crate::schema::register()).unwrap();
+        assert!(is_current(&compact, Which::Register));
         assert!(!is_current(&text, Which::Project));
         assert!(!is_current("{}", Which::Register));
         assert!(!is_current("not json", Which::Register));
