@@ -2,14 +2,15 @@
 # Installs what ci/verify-clients.sh needs, skipping whatever is already there:
 #   Debian: chromium, hugo, poppler-utils (pdfinfo, pdftotext, pdftoppm), default-jre-headless
 #           (for the Nu checker), fonts-dejavu-core (the pages' type on this machine) and
-#           cmark-gfm (the strict CommonMark check of the Markdown);
+#           cmark-gfm (the strict CommonMark check of the Markdown), zsh and fish (the shell
+#           completions run in them by tests/shell.rs: about 15 MB, a few seconds);
 #   npm:    ci/clients (vnu-jar, axe-core, puppeteer-core) from its package-lock.json.
 # No browser or Java runtime is downloaded: puppeteer-core drives Debian's chromium, and npm
 # runs no install scripts (vnu-jar's would fetch a Java runtime from outside the registry).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium hugo poppler-utils default-jre-headless fonts-dejavu-core cmark-gfm)
+packages=(chromium hugo poppler-utils default-jre-headless fonts-dejavu-core cmark-gfm zsh fish)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

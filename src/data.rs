@@ -239,6 +239,11 @@ pub fn country(code: CountryCode) -> Option<&'static Country> {
     COUNTRIES.get(code.as_str())
 }
 
+/// Every ISO 3166-1 alpha-2 code the table knows, in order (for the JSON Schema).
+pub fn country_codes() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.keys().map(String::as_str)
+}
+
 /// A country by its English or Finnish name (for "did you mean" hints).
 pub fn country_by_name(name: &str) -> Option<CountryCode> {
     let lc = name.to_lowercase();

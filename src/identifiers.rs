@@ -183,23 +183,79 @@ pub fn web_scheme_len(s: &str) -> Option<usize> {
     })
 }
 
-/// Whether `s` is an absolute `http` or `https` address with a plausible host.
+/// Whether `s` is an absolute `http` or `https` address a reader can open: parsed as browsers
+/// parse it (the `url` crate, WHATWG URL), with a host that is a domain of at least two labels
+/// (an IDN such as `esimerkki.ä.fi` or a punycode top-level label such as `xn--p1ai` included),
+/// an IPv6 literal (`[2001:db8::1]`) or an IPv4 address written in dotted form, and without
+/// user information. Forms a browser would repair but a reader could not copy as written are
+/// refused: white space, backslashes, a scheme not followed by `//` and a host (`http:/x`,
+/// `https:///x.fi`).
 pub fn is_valid_web_url(s: &str) -> bool {
     let t = s.trim();
     let Some(rest) = web_scheme_len(t).map(|n| &t[n..]) else {
         return false;
     };
-    if t.chars().any(char::is_whitespace) {
+    if rest.is_empty() || rest.starts_with('/') || t.chars().any(|c| c.is_whitespace() || c == '\\')
+    {
         return false;
     }
-    let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = match host_port.rsplit_once(':') {
-        Some((h, port)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => h,
-        Some(_) => return false,
-        None => host_port,
+    let Ok(url) = url::Url::parse(t) else {
+        return false;
     };
-    !host.contains('@') && is_valid_domain(host)
+    if !url.username().is_empty() || url.password().is_some() {
+        return false;
+    }
+    match url.host() {
+        Some(url::Host::Domain(domain)) => is_public_host_name(domain),
+        Some(url::Host::Ipv6(_)) => true,
+        // The WHATWG parser reads `https://1.2` as 1.0.0.2: only the dotted form as written.
+        Some(url::Host::Ipv4(ip)) => {
+            let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+            rest[..end] == ip.to_string()
+        }
+        None => false,
+    }
 }
+
+/// Whether `domain`, an ASCII host name as the URL parser gives it (IDNs in punycode, lower
+/// case), has at least two labels of letters, digits and hyphens, none starting or ending with
+/// a hyphen, and a top-level label of letters (or punycode, `xn--…`): not `localhost`, not a
+/// bare label, no `_`.
+fn is_public_host_name(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| {
+            tld.starts_with("xn--")
+                || (tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        })
+}
+
+/// The JSON Schema `pattern` (ECMA-262, as editors apply it) of a web address: every address
+/// [`is_valid_web_url`] accepts matches it, and it refuses what a reader plainly cannot open —
+/// no `http(s)://`, no host with a dot (or an IPv6 literal), white space, a backslash, user
+/// information. The finer checks stay with the `invalid-url` rule.
+pub const WEB_URL_PATTERN: &str =
+    r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s/\\@?#]*[.\[][^\s/\\@?#]*([/?#][^\s\\]*)?\s*$";
+
+/// The JSON Schema `pattern` of an e-mail address: every address [`is_valid_email`] accepts
+/// matches it; one without `@` or a dotted domain does not.
+pub const EMAIL_PATTERN: &str = r"^\s*[^@\s]+@[^@\s.]+(\.[^@\s.]+)+\s*$";
+
+/// The JSON Schema `pattern` of a phone number: every number [`check_phone`] accepts matches
+/// it; one with letters or other characters does not.
+pub const PHONE_PATTERN: &str = r"^\s*\+?[-0-9 ()/]*[0-9][-0-9 ()/]*\s*$";
+
+/// The JSON Schema `pattern` of a business ID (Y-tunnus, `1234567-8`); the check digit is the
+/// `invalid-business-id` rule's.
+pub const BUSINESS_ID_PATTERN: &str = r"^\s*[0-9]{7}-[0-9]\s*$";
 
 /// The web addresses written in a text, with their byte offsets: `http://` or `https://` (the
 /// scheme in any case) at the start of a word, up to white space, a quote, `<`, `>` or a
@@ -217,12 +273,21 @@ pub fn web_urls_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if starts_word && web_scheme_len(rest).is_some() {
-                let end = rest
+            if let Some(scheme) = web_scheme_len(rest).filter(|_| starts_word) {
+                // An IPv6 host is in brackets: its `]` does not end the address.
+                let host_end = match rest[scheme..].strip_prefix('[') {
+                    Some(h) => h
+                        .find(|c: char| c == ']' || c.is_whitespace())
+                        .map_or(scheme, |j| {
+                            scheme + 1 + j + usize::from(h[j..].starts_with(']'))
+                        }),
+                    None => scheme,
+                };
+                let end = rest[host_end..]
                     .find(|c: char| {
                         c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ')' | ']')
                     })
-                    .unwrap_or(rest.len());
+                    .map_or(rest.len(), |j| host_end + j);
                 let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
                 from = i + url.len().max(1);
                 return Some((i, url));
@@ -267,7 +332,8 @@ mod tests {
     #[test]
     fn web_urls_are_found_in_any_case_and_once() {
         let t = "Katso [ohje](https://esimerkki.fi/ohje). Tai HTTPS://X.fi, ja http://a b, \
-                 'https://q.fi' <Http://y.fi/?u=http://z.fi>! ahttp://no https://";
+                 'https://q.fi' <Http://y.fi/?u=http://z.fi>! ahttp://no https:// \
+                 [v6](https://[2001:db8::1]/x), https://[::1";
         let urls: Vec<_> = web_urls_in(t).collect();
         let found: Vec<&str> = urls.iter().map(|(_, u)| *u).collect();
         assert_eq!(
@@ -278,7 +344,9 @@ mod tests {
                 "http://a",
                 "https://q.fi",
                 "Http://y.fi/?u=http://z.fi",
-                "https://"
+                "https://",
+                "https://[2001:db8::1]/x",
+                "https://[::1",
             ]
         );
         for (i, u) in urls {
@@ -362,24 +430,114 @@ mod tests {
 
     #[test]
     fn urls() {
-        for ok in [
-            "https://tietosuoja.fi",
-            "http://www.tietosuoja.fi/en",
-            "https://keski-uudenmaansote.fi-h.seravo.com/meilla-asiakkaana/tietosuoja/",
-            "https://esimerkki.fi:8443/x?y#z",
-        ] {
-            assert!(is_valid_web_url(ok), "{ok}");
+        // (address, whether a reader can open it)
+        let table = [
+            ("https://tietosuoja.fi", true),
+            ("http://www.tietosuoja.fi/en", true),
+            ("HTTPS://EXAMPLE.FI", true),
+            ("Https://Esimerkki.fi/Polku?q=1#x", true),
+            (
+                "https://keski-uudenmaansote.fi-h.seravo.com/meilla-asiakkaana/tietosuoja/",
+                true,
+            ),
+            ("https://esimerkki.fi:8443/x?y#z", true),
+            ("https://[2001:db8::1]/", true),
+            ("https://[2001:db8::1]:8443/tietosuoja", true),
+            ("https://192.0.2.10/tietosuoja", true),
+            ("https://example.xn--p1ai/", true),
+            ("https://esimerkki.ä.fi", true),
+            ("https://xn--hkkinen-5wa.fi/", true),
+            ("https://päijät-häme.fi/tietosuoja", true),
+            ("  https://esimerkki.fi  ", true),
+            ("https://esimerkki.fi/a%20b", true),
+            // No scheme, or not a web scheme.
+            ("www.mesq.fi", false),
+            ("ftp://x.fi", false),
+            ("javascript:alert(1)", false),
+            ("mailto:tietosuoja@esimerkki.fi", false),
+            ("data:text/html,x", false),
+            // No host, or one a reader cannot reach.
+            ("https://", false),
+            ("https://localhost", false),
+            ("https://intranet/", false),
+            ("http:/x.fi", false),
+            ("http:x.fi", false),
+            ("https:///x.fi", false),
+            ("https://.fi", false),
+            ("https://x..fi", false),
+            ("https://-x.fi", false),
+            ("https://x_y.fi", false),
+            ("https://x.f1", false),
+            ("https://1.2", false),
+            ("https://[2001:db8::1", false),
+            ("https://[esimerkki.fi]/", false),
+            // Malformed, or not copyable as written.
+            ("https://a b.fi", false),
+            ("https://esimerkki.fi/a b", false),
+            ("https://esimerkki.fi/\tx", false),
+            ("https:\\\\esimerkki.fi", false),
+            ("https://user@x.fi", false),
+            ("https://user:pw@x.fi", false),
+            ("https://esimerkki.fi:99999/", false),
+            ("https://esimerkki.fi:x/", false),
+        ];
+        let pattern = regex::Regex::new(WEB_URL_PATTERN).unwrap();
+        for (url, ok) in table {
+            assert_eq!(is_valid_web_url(url), ok, "{url}");
+            // What the CLI accepts, the schema accepts.
+            assert!(!ok || pattern.is_match(url), "the pattern refuses {url}");
         }
-        for bad in [
+        for refused in [
             "www.mesq.fi",
+            "javascript:alert(1)",
             "https://",
             "https://localhost",
-            "ftp://x.fi",
+            "http:/x.fi",
+            "https:///x.fi",
             "https://a b.fi",
             "https://user@x.fi",
-            "javascript:alert(1)",
+            "https:\\\\x.fi",
         ] {
-            assert!(!is_valid_web_url(bad), "{bad}");
+            assert!(!pattern.is_match(refused), "the pattern accepts {refused}");
+        }
+    }
+
+    #[test]
+    fn schema_patterns_accept_what_the_checks_accept() {
+        let email = regex::Regex::new(EMAIL_PATTERN).unwrap();
+        for (address, ok) in [
+            ("tietosuoja@esimerkki.fi", true),
+            (" kirjaamo@kunta.fi ", true),
+            ("etu.suku+x@a-b.example.com", true),
+            ("tietosuoja.esimerkki.fi", false),
+            ("a@b", false),
+            ("a@@b.fi", false),
+            ("a b@c.fi", false),
+        ] {
+            assert_eq!(is_valid_email(address), ok, "{address}");
+            assert_eq!(email.is_match(address), ok, "pattern: {address}");
+        }
+        let phone = regex::Regex::new(PHONE_PATTERN).unwrap();
+        for (number, ok) in [
+            ("029 566 6700", true),
+            ("+358 29 566 6700", true),
+            ("(09) 123 4567", true),
+            ("040-123 4567", true),
+            ("+46 8 123 456 78", true),
+            ("puh. 03 880 700", false),
+            ("1+2", false),
+        ] {
+            assert_eq!(check_phone(number).is_ok(), ok, "{number}");
+            assert_eq!(phone.is_match(number), ok, "pattern: {number}");
+        }
+        let business_id = regex::Regex::new(BUSINESS_ID_PATTERN).unwrap();
+        for (id, ok) in [
+            ("0737546-2", true),
+            ("737546-2", false),
+            ("FI07375462", false),
+        ] {
+            assert_eq!(check_business_id(id).is_ok(), ok, "{id}");
+            assert_eq!(business_id.is_match(id), ok, "pattern: {id}");
         }
     }
 }

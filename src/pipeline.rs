@@ -663,6 +663,15 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
         },
     ));
 
+    diagnostics.extend(stale_schemas(
+        fs,
+        &root,
+        &project,
+        (config_file, &config_text),
+        &files,
+        &mut out.sources,
+    ));
+
     if trial && let Some(t) = &templates {
         let registers = std::mem::take(&mut out.registers);
         let deadline = crate::build::render_deadline(registers.len());
@@ -704,6 +713,52 @@ fn run_project_as(config_path: &Path, fs: &dyn Files, opts: &Options, reload: bo
     out.diagnostics = diagnostics;
     out.project = Some(project);
     out.templates = templates;
+    out
+}
+
+/// The copies of the JSON Schema the project's files name (and those of its `schema/`
+/// directory), read — inside the project only — and judged by `stale-schema`. A copy that
+/// cannot be read is no finding: the editor says so itself.
+fn stale_schemas(
+    fs: &dyn Files,
+    root: &ProjectRoot,
+    project: &Project,
+    config: (FileId, &str),
+    registers: &[(FileId, PathBuf)],
+    sources: &mut Sources,
+) -> Vec<Diagnostic> {
+    use crate::lint::rules::stale_schema;
+    let texts: Vec<(FileId, PathBuf, Arc<str>)> = registers
+        .iter()
+        .filter_map(|(file, path)| {
+            let text = sources.get(*file).text.clone()?;
+            let dir = path.parent()?.strip_prefix(root.shown()).ok()?;
+            Some((*file, dir.to_path_buf(), text))
+        })
+        .collect();
+    let copies = stale_schema::copies(config, texts.iter().map(|(f, d, t)| (*f, d.clone(), &**t)));
+    let mut out = Vec::new();
+    for (path, which, named_at) in copies {
+        let shown = root.shown().join(&path);
+        // The id only labels a read error, which is dropped.
+        let Ok(text) = fs.read(root, &shown, config.0) else {
+            continue;
+        };
+        if stale_schema::is_current(&text, which) {
+            continue;
+        }
+        let at = match named_at {
+            Some(at) => at,
+            None => (sources.add(shown.clone(), Some(text)), Pos::at(1, 1)),
+        };
+        stale_schema::report(
+            project,
+            at,
+            &crate::source::display_path(&shown),
+            which,
+            &mut out,
+        );
+    }
     out
 }
 

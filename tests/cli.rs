@@ -23,6 +23,9 @@
 #[test]
 fn cli_cases() {
     trycmd::TestCases::new()
+        // The commit the binary was built from (build.rs) changes with every commit.
+        .insert_var("[COMMIT]", env!("SELOSTE_COMMIT"))
+        .unwrap()
         .env("SELOSTE_TODAY", "2026-11-23")
         .env("NO_COLOR", "1")
         .case("tests/cmd/*.toml")

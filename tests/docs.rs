@@ -42,6 +42,8 @@ fn format_md_documents_every_key() {
     keys(&seloste::schema::register(), &mut all);
     let missing: Vec<_> = all
         .iter()
+        // The keys of a `lints` table are the rule names, documented in docs/rules.md.
+        .filter(|k| seloste::lint::rule(k).is_none())
         .filter(|k| !doc.contains(&format!("`{k}`")))
         .collect();
     assert!(

@@ -429,3 +429,96 @@ fn the_exit_codes_are_as_documented() {
     assert_eq!(check("tests/cmd/check-json-example.in", &[]).0, 2);
     assert_eq!(check("tests/cmd/check-clean.in", &["--format", "xml"]).0, 2);
 }
+
+/// The output of `seloste rules --format json`.
+fn rules_json() -> Value {
+    let out = cargo_bin_cmd!("seloste")
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_rules_json_example_is_the_output() {
+    let doc = doc();
+    // The explanation holds fences of its own: the block ends at a fence on its own line.
+    let at = doc.find("<!-- example: rules missing-title -->").unwrap();
+    let start = doc[at..].find("```json\n").unwrap() + at + "```json\n".len();
+    let end = doc[start..].find("\n```\n").unwrap() + start;
+    let mut documented: Value = serde_json::from_str(&doc[start..end]).unwrap();
+    let mut actual = rules_json();
+    let rule = actual["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "missing-title")
+        .unwrap()
+        .clone();
+    actual["rules"] = Value::Array(vec![rule]);
+    documented["tool"]["version"] = Value::Null;
+    actual["tool"]["version"] = Value::Null;
+    assert_eq!(
+        documented, actual,
+        "the example of `seloste rules --format json` in {DOC} is stale"
+    );
+}
+
+#[test]
+fn the_rules_json_tables_name_every_field_with_its_type() {
+    let doc = doc();
+    let out = rules_json();
+    let top = table_after(&doc, "<!-- fields: rules document -->");
+    let mut paths = Vec::new();
+    document_paths(&out, "", &mut paths);
+    let paths: Vec<_> = paths
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("rules."))
+        .collect();
+    let documented: BTreeSet<&str> = top.iter().map(|(f, _)| f.as_str()).collect();
+    let written: BTreeSet<&str> = paths.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        documented, written,
+        "the fields of the rules document in {DOC}"
+    );
+    for (path, value) in &paths {
+        let (_, ty) = top.iter().find(|(f, _)| f == path).unwrap();
+        assert!(ty.contains(type_word(value)), "{path}: `{ty}` but {value}");
+    }
+    assert_eq!(
+        out["version"], 1,
+        "a new shape needs a new section in {DOC}"
+    );
+
+    let table = table_after(&doc, "<!-- fields: rule -->");
+    let documented: BTreeSet<&str> = table.iter().map(|(f, _)| f.as_str()).collect();
+    let rules = out["rules"].as_array().unwrap();
+    let names: Vec<&str> = rules.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+    assert_eq!(names, expected, "every rule, in order");
+    let rules_md = std::fs::read_to_string("docs/rules.md").unwrap();
+    let section_doc = doc[doc.find("| `section` |").unwrap()..]
+        .lines()
+        .next()
+        .unwrap();
+    for r in rules {
+        let map = r.as_object().unwrap();
+        let written: BTreeSet<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(documented, written, "the fields of a rule in {DOC}");
+        for (field, value) in map {
+            let (_, ty) = table.iter().find(|(f, _)| f == field).unwrap();
+            assert!(ty.contains(type_word(value)), "{field}: `{ty}` but {value}");
+        }
+        let name = r["name"].as_str().unwrap();
+        assert!(["error", "warning"].contains(&r["severity"].as_str().unwrap()));
+        let section = r["section"].as_str().unwrap();
+        assert!(section_doc.contains(&format!("`{section}`")), "{section}");
+        let url = r["url"].as_str().unwrap();
+        assert!(
+            url.starts_with("https://") && url.ends_with(&format!("/docs/rules.md#{name}")),
+            "{url}"
+        );
+        assert!(rules_md.contains(&format!("\n## {name}\n")), "{name}");
+    }
+}

@@ -13,7 +13,9 @@
 //! A rule whose register check depends on the project (a public authority, a controller with
 //! one contact channel) may hold its own clean project in `<rule>/_project/seloste.yaml`; the
 //! register fixtures of that rule are checked in it instead of `_base/seloste.yaml`, beside the
-//! registers of `<rule>/_project/notices/`, if any (which must be clean).
+//! registers of `<rule>/_project/notices/`, if any (which must be clean). Files in
+//! `<rule>/_project/schema/` stand in the `schema/` directory of the project of every project
+//! fixture of that rule (the copies of the JSON Schema `stale-schema` judges).
 //!
 //! To add a rule's fixtures: create the directory named after the rule, write `fail.yaml` with
 //! its `# expect:` lines and `pass.yaml`, run `cargo insta test --accept`, and review the new
@@ -56,6 +58,16 @@ fn run(fixture: &Path) -> (Outcome, PathBuf) {
     let shown = if let Some(stem) = name.strip_suffix(".seloste.yaml") {
         files.insert("seloste.yaml", &text);
         files.insert("notices/register.yaml", &base("register.yaml"));
+        // Copies of the JSON Schema the project file may name (stale-schema).
+        let schemas = fixture.parent().unwrap().join("_project").join("schema");
+        for schema in fs::read_dir(&schemas).into_iter().flatten() {
+            let schema = schema.unwrap().path();
+            let text = fs::read_to_string(&schema).unwrap();
+            files.insert(
+                PathBuf::from("schema").join(schema.file_name().unwrap()),
+                &text,
+            );
+        }
         let _ = stem;
         PathBuf::from("seloste.yaml")
     } else {

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use seloste::lint::{self, Selection};
+use seloste::lint::Selection;
 use seloste::paths;
 use seloste::pipeline::{self, Options};
 use seloste::report::{self, Format, Report, Verbosity};
 
+use super::completions::RuleName;
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Output, today};
 
 /// Arguments of `seloste check`.
@@ -39,10 +40,10 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = report::DEFAULT_MAX_PER_CODE)]
     pub max_per_rule: usize,
     /// Report only these rules (comma-separated), after the levels in the files.
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
     pub select: Vec<&'static str>,
     /// Do not report these rules (comma-separated), after the levels in the files.
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = lint::rule_name)]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
     pub ignore: Vec<&'static str>,
 }
 

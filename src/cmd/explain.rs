@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use seloste::diagnostic::closest;
 use seloste::lint::{RULES, rule};
 
+use super::completions::RuleNameHint;
 use super::{EXIT_INPUT, EXIT_OK, Output};
 
 /// Arguments of `seloste explain`.
@@ -12,6 +13,7 @@ use super::{EXIT_INPUT, EXIT_OK, Output};
 #[command(after_help = "Example:\n  seloste explain missing-legal-basis")]
 pub struct Args {
     /// The rule's name, as shown in diagnostics (e.g. missing-legal-basis).
+    #[arg(value_parser = RuleNameHint, hide_possible_values = true)]
     pub rule: String,
 }
 
@@ -30,7 +32,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
         "# {}\n\nLevel: {} (default) · Rests on: {}\n\n{}\n\n{}",
         r.name,
         r.severity.as_str(),
-        r.articles.join(", "),
+        seloste::lint::docs::rests_on(r),
         r.summary,
         r.explanation.trim_start()
     ))?;

@@ -29,6 +29,7 @@ pub const EXIT_INPUT: u8 = 2;
 #[command(
     name = "seloste",
     version = version(),
+    long_version = long_version(),
     about = "Compile Finnish GDPR privacy notices (tietosuojaseloste) from YAML: check them against Art 13/14, render them as Markdown and HTML",
     after_help = "Exit codes: 0 clean, 1 findings at error level, 2 usage, I/O or unreadable input.\nSet SELOSTE_TODAY=YYYY-MM-DD to judge `updated` dates against a fixed day."
 )]
@@ -40,9 +41,17 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The version and the date each built-in legal data table was last reviewed: "0.1.0 (legal
-/// data: adequacy 2026-11-23, …)". A notice checked with old tables may miss a change in law.
+/// `seloste -V`: the version and the commit it was built from, "0.1.0 (3f2a1b9c4 2026-11-27)"
+/// (`-dirty` after the hash for uncommitted changes; "unknown commit" when built without git),
+/// as `cargo -V` and `rustc -V` say it.
 pub fn version() -> &'static str {
+    concat!(env!("CARGO_PKG_VERSION"), " (", env!("SELOSTE_COMMIT"), ")")
+}
+
+/// `seloste --version`: the same line with the date each built-in legal data table was last
+/// reviewed, "0.1.0 (3f2a1b9c4 2026-11-27; legal data: adequacy 2026-11-23, …)". Still one
+/// line, for scripts. A notice checked with old tables may miss a change in law.
+pub fn long_version() -> &'static str {
     static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     VERSION.get_or_init(|| {
         let dates: Vec<String> = seloste::data::table_dates()
@@ -50,8 +59,9 @@ pub fn version() -> &'static str {
             .map(|(table, date)| format!("{table} {date}"))
             .collect();
         format!(
-            "{} (legal data: {})",
+            "{} ({}; legal data: {})",
             env!("CARGO_PKG_VERSION"),
+            env!("SELOSTE_COMMIT"),
             dates.join(", ")
         )
     })
@@ -87,7 +97,7 @@ pub enum Command {
     Schema(schema::Args),
     /// Print shell completions (bash, zsh, fish, powershell).
     Completions(completions::Args),
-    /// Print the manual page (roff).
+    /// Print a manual page (roff), or write them all with --out.
     Man(completions::ManArgs),
     /// Preview the notices in a browser, rebuilt and reloaded on every change.
     Serve(serve::Args),

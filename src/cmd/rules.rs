@@ -23,7 +23,7 @@ pub struct Args {
 pub enum RulesFormat {
     /// A table.
     Text,
-    /// JSON.
+    /// JSON, versioned (docs/output.md).
     Json,
     /// Markdown, as in docs/rules.md.
     Markdown,
@@ -42,7 +42,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
                     r.name,
                     r.severity.as_str(),
                     r.summary,
-                    r.articles.join(", ")
+                    seloste::lint::docs::rests_on(r)
                 );
             }
             let _ = writeln!(
@@ -53,21 +53,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
             s
         }
         RulesFormat::Markdown => seloste::lint::docs::rules_markdown(),
-        RulesFormat::Json => {
-            let rules: Vec<_> = RULES
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "name": r.name,
-                        "severity": r.severity.as_str(),
-                        "articles": r.articles,
-                        "summary": r.summary,
-                        "explanation": r.explanation,
-                    })
-                })
-                .collect();
-            format!("{}\n", serde_json::to_string_pretty(&rules)?)
-        }
+        RulesFormat::Json => seloste::lint::docs::rules_json(),
     };
     out.print(&text)?;
     Ok(ExitCode::from(EXIT_OK))

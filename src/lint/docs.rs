@@ -1,5 +1,6 @@
 //! `docs/rules.md`, generated from the rule metadata so that the documentation cannot drift
-//! from the rules (a test compares the committed file with this output).
+//! from the rules (a test compares the committed file with this output), and the same metadata
+//! as JSON for tools (`seloste rules --format json`, documented in `docs/output.md`).
 
 use std::fmt::Write;
 
@@ -28,7 +29,7 @@ pub fn rules_markdown() -> String {
             r.name,
             r.name,
             r.severity.as_str(),
-            r.articles.join(", "),
+            rests_on(r),
             r.summary.replace('|', "\\|")
         );
     }
@@ -38,7 +39,7 @@ pub fn rules_markdown() -> String {
             s,
             "Default level: **{}** · Rests on: {}\n",
             r.severity.as_str(),
-            r.articles.join(", ")
+            rests_on(r)
         );
         let _ = writeln!(s, "{}.\n", capitalise(r.summary));
         for line in r.explanation.trim().lines() {
@@ -63,6 +64,86 @@ pub fn rules_markdown() -> String {
         let _ = writeln!(s, "| `{}` | {} |", e.code(), e.summary());
     }
     s
+}
+
+/// The version of the shape of [`rules_json`]; bumped only on incompatible changes, as the
+/// `version` of `check --format json` is.
+pub const RULES_JSON_VERSION: u32 = 1;
+
+/// The repository whose `docs/rules.md` the rules link to: `repository` of Cargo.toml, else
+/// `homepage`, else the project's home on GitHub.
+fn repository_url() -> &'static str {
+    const FALLBACK: &str = "https://github.com/seloste/seloste";
+    [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
+        .into_iter()
+        .find(|u| u.starts_with("https://"))
+        .unwrap_or(FALLBACK)
+        .trim_end_matches('/')
+}
+
+/// The link to a rule's section of `docs/rules.md`.
+pub fn rule_url(name: &str) -> String {
+    format!("{}/blob/main/docs/rules.md#{name}", repository_url())
+}
+
+#[derive(serde::Serialize)]
+struct RulesDocument {
+    version: u32,
+    tool: Tool,
+    rules: Vec<RuleEntry>,
+}
+
+#[derive(serde::Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct RuleEntry {
+    name: &'static str,
+    severity: &'static str,
+    articles: &'static [&'static str],
+    summary: &'static str,
+    section: &'static str,
+    url: String,
+    explanation: &'static str,
+}
+
+/// Every rule as one JSON document, in the order of [`RULES`]: the shape `docs/output.md`
+/// documents (section *`seloste rules --format json`*).
+pub fn rules_json() -> String {
+    let doc = RulesDocument {
+        version: RULES_JSON_VERSION,
+        tool: Tool {
+            name: "seloste",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        rules: RULES
+            .iter()
+            .map(|r| RuleEntry {
+                name: r.name,
+                severity: r.severity.as_str(),
+                articles: r.articles,
+                summary: r.summary,
+                section: r.section.name(),
+                url: rule_url(r.name),
+                explanation: r.explanation.trim(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The articles a rule rests on, or a dash for a rule about the tooling that cites none.
+pub fn rests_on(r: &super::Rule) -> String {
+    if r.articles.is_empty() {
+        "—".to_string()
+    } else {
+        r.articles.join(", ")
+    }
 }
 
 fn capitalise(s: &str) -> String {

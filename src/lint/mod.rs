@@ -410,7 +410,13 @@ mod tests {
     #[test]
     fn every_rule_has_metadata_and_a_check() {
         for r in RULES {
-            assert!(!r.articles.is_empty(), "{} cites no article", r.name);
+            // A rule about the project's tooling rather than the notice cites none.
+            let tooling = r.name == "stale-schema";
+            assert!(
+                tooling || !r.articles.is_empty(),
+                "{} cites no article",
+                r.name
+            );
             assert!(
                 !r.summary.is_empty() && !r.summary.ends_with('.'),
                 "{}: summary is one line without a full stop",
@@ -421,8 +427,10 @@ mod tests {
                 "{} has no real explanation",
                 r.name
             );
-            // The suppression rules are checked by the engine as it applies suppressions.
-            let engine = ["invalid-suppression", "unused-suppression"].contains(&r.name);
+            // The suppression rules are checked by the engine as it applies suppressions;
+            // stale-schema by the pipeline, which reads the schema copies.
+            let engine =
+                ["invalid-suppression", "unused-suppression", "stale-schema"].contains(&r.name);
             assert!(
                 engine || r.project.is_some() || r.register.is_some() || r.text.is_some(),
                 "{} checks nothing",

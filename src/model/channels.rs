@@ -28,6 +28,8 @@ pub trait ChannelKind {
     const SCHEMA: &'static str;
     /// The schema's description, Finnish and English.
     const DESCRIPTION: &'static str;
+    /// The JSON Schema `pattern` of one address or number (`crate::identifiers`).
+    const PATTERN: &'static str;
 }
 
 /// E-mail addresses: `{label, address}`.
@@ -37,6 +39,7 @@ pub struct EmailKind;
 impl ChannelKind for EmailKind {
     const KEY: &'static str = "address";
     const SCHEMA: &'static str = "Emails";
+    const PATTERN: &'static str = crate::identifiers::EMAIL_PATTERN;
     const DESCRIPTION: &'static str = "Sähköpostiosoite, tai luettelo osoitteista; luettelon osoitteelle voi antaa nimen: {label: kirjaamo, address: kirjaamo@esimerkki.fi}.\n\nAn e-mail address, or a list of them; an address in a list may be labelled: {label: kirjaamo, address: kirjaamo@esimerkki.fi}.";
 }
 
@@ -47,6 +50,7 @@ pub struct PhoneKind;
 impl ChannelKind for PhoneKind {
     const KEY: &'static str = "number";
     const SCHEMA: &'static str = "Phones";
+    const PATTERN: &'static str = crate::identifiers::PHONE_PATTERN;
     const DESCRIPTION: &'static str = "Puhelinnumero, tai luettelo numeroista; luettelon numerolle voi antaa nimen: {label: vaihde, number: 09 123 4567}.\n\nA phone number, or a list of them; a number in a list may be labelled: {label: vaihde, number: 09 123 4567}.";
 }
 
@@ -243,19 +247,20 @@ impl<K: ChannelKind> JsonSchema for Channels<K> {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let label = generator.subschema_for::<Text>();
         let key = K::KEY;
+        let pattern = K::PATTERN;
         json_schema!({
             "description": K::DESCRIPTION,
             "oneOf": [
-                { "type": "string" },
+                { "type": "string", "pattern": pattern },
                 {
                     "type": "array",
                     "minItems": 1,
                     "items": {
                         "oneOf": [
-                            { "type": "string" },
+                            { "type": "string", "pattern": pattern },
                             {
                                 "type": "object",
-                                "properties": { "label": label, key: { "type": "string" } },
+                                "properties": { "label": label, key: { "type": "string", "pattern": pattern } },
                                 "required": [key],
                                 "additionalProperties": false
                             }

@@ -65,6 +65,7 @@ pub struct Controller {
     /// Y-tunnus muodossa 1234567-8.
     ///
     /// Finnish business ID (Y-tunnus), `NNNNNNN-C`.
+    #[schemars(extend("pattern" = crate::identifiers::BUSINESS_ID_PATTERN))]
     pub business_id: Option<Spanned<String>>,
     /// Postiosoite.
     ///
@@ -89,6 +90,7 @@ pub struct Controller {
     /// Verkkosivusto (https://…).
     ///
     /// Website (https://…).
+    #[schemars(extend("pattern" = crate::identifiers::WEB_URL_PATTERN))]
     pub website: Option<Spanned<String>>,
     /// Onko rekisterinpitäjä viranomainen (kunta, hyvinvointialue, valtion virasto …).
     ///
@@ -146,14 +148,17 @@ pub struct SupervisoryAuthority {
     /// Sähköpostiosoite.
     ///
     /// E-mail address.
+    #[schemars(extend("pattern" = crate::identifiers::EMAIL_PATTERN))]
     pub email: Option<Spanned<String>>,
     /// Puhelinnumero (vaihde).
     ///
     /// Phone number (switchboard).
+    #[schemars(extend("pattern" = crate::identifiers::PHONE_PATTERN))]
     pub phone: Option<Spanned<String>>,
     /// Verkkosivusto.
     ///
     /// Website.
+    #[schemars(extend("pattern" = crate::identifiers::WEB_URL_PATTERN))]
     pub website: Option<Spanned<String>>,
 }
 
@@ -186,6 +191,7 @@ pub struct Settings {
     ///
     /// The address (https://…) that relative links in texts are resolved against, e.g.
     /// `https://www.esimerkki.fi/tietosuoja/`.
+    #[schemars(extend("pattern" = crate::identifiers::WEB_URL_PATTERN))]
     pub base_url: Option<Spanned<String>>,
     /// Sääntöjen tasot: `allow`, `warn` tai `deny`, esim. `vague-purpose: deny`.
     ///

@@ -224,9 +224,18 @@ impl JsonSchema for CountryCode {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // The codes the loader knows, in any case, as `CountryCode::parse` reads them.
+        let codes: Vec<String> = crate::data::country_codes()
+            .map(|code| {
+                code.chars()
+                    .map(|c| format!("[{c}{}]", c.to_ascii_lowercase()))
+                    .collect()
+            })
+            .collect();
+        let pattern = format!("^\\s*({})\\s*$", codes.join("|"));
         json_schema!({
             "type": "string",
-            "pattern": "^[A-Za-z]{2}$",
+            "pattern": pattern,
             "description": "Maakoodi (ISO 3166-1 alpha-2), esim. US.\n\nCountry code (ISO 3166-1 alpha-2), e.g. US."
         })
     }

@@ -16,7 +16,10 @@ pub static RULE: Rule = Rule {
     summary: "a web address is malformed or lacks https://",
     explanation: r#"## What it checks
 The `website` fields, `settings.base_url`, and every `http://` or `https://` address written in a text, for an
-absolute address with a real host name (`https://esimerkki.fi/tietosuoja`).
+absolute address with a real host name (`https://esimerkki.fi/tietosuoja`), read as browsers read
+it: the scheme in any case, internationalised names (`https://esimerkki.ä.fi`) and IPv6
+addresses in brackets are fine; a bare name such as `localhost`, user information before the
+host, white space or a backslash are not.
 
 ## Why
 Web addresses in a notice are how people find the controller, the forms for exercising their

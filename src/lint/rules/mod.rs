@@ -60,6 +60,7 @@ pub mod special_category_marketing;
 pub mod special_category_without_condition;
 pub mod special_category_without_law;
 pub mod stale_notice;
+pub mod stale_schema;
 pub mod transfer_within_eea;
 pub mod uncovered_retention;
 pub mod undeclared_direct_marketing;
@@ -150,4 +151,5 @@ pub static RULES: &[&Rule] = &[
     &unused_definition::RULE,
     &invalid_suppression::RULE,
     &unused_suppression::RULE,
+    &stale_schema::RULE,
 ];
