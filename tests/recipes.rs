@@ -299,9 +299,12 @@ fn the_release_archives_are_what_binstall_and_the_action_download() {
     let binstall = &manifest["package"]["metadata"]["binstall"];
     for (target, archive) in &archives {
         let get = |key: &str| {
-            binstall["overrides"][target.as_str()][key]
-                .as_str()
-                .or_else(|| binstall[key].as_str())
+            binstall
+                .get("overrides")
+                .and_then(|o| o.get(target.as_str()))
+                .and_then(|o| o.get(key))
+                .or_else(|| binstall.get(key))
+                .and_then(|v| v.as_str())
                 .unwrap()
                 .to_string()
         };
