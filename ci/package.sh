@@ -20,6 +20,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
+# The cargo profile the archive and the wheel are made from: release, which .ci/run has built.
+profile=${PACKAGE_PROFILE:-release}
+profile_dir=$profile
+[[ $profile == dev ]] && profile_dir=debug
 
 tools_pins=(maturin==1.16.0 check-jsonschema==0.39.0 zizmor==1.32.0 pre-commit==4.7.0)
 tools=${SELOSTE_CI_TOOLS:-$HOME/.cache/seloste-ci/tools}
@@ -42,30 +46,39 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
 
+# The seconds each step took, for the log.
+t=$SECONDS
+took() { echo "package: $1 ($((SECONDS - t)) s)"; t=$SECONDS; }
+took "tools ready"
+
 # 1. The workflow and the action.
 "$tools/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml
 "$tools/bin/check-jsonschema" --builtin-schema vendor.github-actions action.yml
 "$tools/bin/zizmor" --offline --quiet .github/workflows/*.yml action.yml
+took "workflow and action linted"
 
 # 2. A release archive, as the release workflow packs one.
 host=$(rustc -vV | sed -n 's/^host: //p')
-archive=$(bash packaging/archive.sh "$host" "$target_dir/release/seloste" "$work/assets")
+archive=$(bash packaging/archive.sh "$host" "$target_dir/$profile_dir/seloste" "$work/assets")
 (cd "$work/assets" && sha256sum --check --strict --quiet "$(basename "$archive").sha256")
 mkdir "$work/unpacked"
 tar -xzf "$archive" -C "$work/unpacked"
 "$work/unpacked/seloste" --version
+took "release archive packed, checked and run"
 
 # 3. The wheel, into a fresh venv, and run from there.
-start=$SECONDS
-CARGO_TARGET_DIR=$target_dir "$tools/bin/maturin" build --quiet --locked --profile release \
+CARGO_TARGET_DIR=$target_dir "$tools/bin/maturin" build --quiet --locked --profile "$profile" \
   --out "$work/wheels"
-echo "package: wheel built in $((SECONDS - start)) s"
+took "wheel built"
 wheel=$(ls "$work"/wheels/seloste-"$version"-*.whl)
-python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check --no-index "$wheel"
+# A venv without pip of its own (ensurepip alone takes seconds); the tools' pip installs into it.
+python3 -m venv --without-pip "$work/venv"
+"$tools/bin/pip" --python "$work/venv/bin/python" install --quiet --disable-pip-version-check \
+  --no-index "$wheel"
 test -x "$work/venv/bin/seloste"
 "$work/venv/bin/seloste" --version | grep -q "^seloste $version"
 (cd "$root" && "$work/venv/bin/seloste" check)
+took "wheel installed into a fresh venv and run"
 
 # 4. pre-commit, from a repository whose project is in tietosuoja/.
 repo=$work/repo
@@ -114,7 +127,7 @@ hooks() {
       echo "$out" >&2
       exit 1
     fi
-    if [[ $expect == 1 ]] && ! grep -q "tietosuoja/notices/uusi.yaml" <<<"$out"; then
+    if [[ $expect == 1 ]] && ! grep -q "notices/uusi.yaml" <<<"$out"; then
       echo "package: pre-commit ($config) did not name the seeded error:" >&2
       echo "$out" >&2
       exit 1
@@ -122,9 +135,11 @@ hooks() {
   done
 }
 hooks 0
+took "pre-commit hooks installed, and pass on the project"
 printf 'title: Uusi rekisteri\ncollection: data_subject\n' > "$repo/tietosuoja/notices/uusi.yaml"
 git -C "$repo" add -A
 hooks 1
 git -C "$repo" rm --quiet -f tietosuoja/notices/uusi.yaml
 hooks 0
+took "pre-commit hooks fail on a seeded error and pass once it is fixed"
 echo "package: workflow and action lint, release archive, wheel and pre-commit hooks: ok"
