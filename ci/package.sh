@@ -47,7 +47,7 @@ trap 'rm -rf "$work"' EXIT
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
 
 # The seconds each step took, for the log.
-t=$SECONDS
+t=0
 took() { echo "package: $1 ($((SECONDS - t)) s)"; t=$SECONDS; }
 took "tools ready"
 
