@@ -66,7 +66,7 @@ pub fn execute(args: Args, out: &Output) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_OK));
     };
     let cwd = std::env::current_dir()?;
-    let command = format!("seloste new {} --project", load::shell_word(&args.name));
+    let command = format!("seloste new {} --project", load::shell_word(&name));
     let config_path = match load::discover_for(Some(&command), args.project.as_deref(), &cwd) {
         Ok(p) => p,
         Err(d) => {
