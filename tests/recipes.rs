@@ -202,7 +202,6 @@ fn the_pre_commit_hooks_pass_the_yaml_and_template_files_of_a_commit() {
 /// entry with the matching files of the commit appended, from the repository root. Files of
 /// no project are left alone. (`ci/package.sh` runs pre-commit itself, with the wheel.)
 #[test]
-#[ignore = "needs `seloste check FILE...` (issue 12, part 2: paths) — remove once merged"]
 fn the_pre_commit_hook_checks_a_project_in_a_subdirectory_from_the_files_it_is_given() {
     let repo = tempfile::tempdir().unwrap();
     copy_sample(&repo.path().join("tietosuoja"));

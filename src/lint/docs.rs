@@ -70,20 +70,20 @@ pub fn rules_markdown() -> String {
 /// `version` of `check --format json` is.
 pub const RULES_JSON_VERSION: u32 = 1;
 
-/// The repository whose `docs/rules.md` the rules link to: `repository` of Cargo.toml, else
-/// `homepage`, else the project's home on GitHub.
-fn repository_url() -> &'static str {
-    const FALLBACK: &str = "https://github.com/seloste/seloste";
-    [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
-        .into_iter()
-        .find(|u| u.starts_with("https://"))
-        .unwrap_or(FALLBACK)
-        .trim_end_matches('/')
+/// The repository the documentation links point into: `repository` of Cargo.toml, the one
+/// place it is written.
+pub fn repository_url() -> &'static str {
+    env!("CARGO_PKG_REPOSITORY").trim_end_matches('/')
+}
+
+/// A stable `https` link to a page of `docs/` (with its anchor): `docs_url("rules.md#x")`.
+pub fn docs_url(page: &str) -> String {
+    format!("{}/blob/main/docs/{page}", repository_url())
 }
 
 /// The link to a rule's section of `docs/rules.md`.
 pub fn rule_url(name: &str) -> String {
-    format!("{}/blob/main/docs/rules.md#{name}", repository_url())
+    docs_url(&format!("rules.md#{name}"))
 }
 
 #[derive(serde::Serialize)]

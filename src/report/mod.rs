@@ -139,24 +139,12 @@ pub fn render_with(format: Format, report: &Report<'_>, options: &Options) -> St
     }
 }
 
-/// The repository whose documentation the formats link to (`helpUri`): `repository` of
-/// Cargo.toml, else `homepage`, else the project's home on GitHub.
-pub fn repository_url() -> &'static str {
-    const FALLBACK: &str = "https://github.com/seloste/seloste";
-    [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
-        .into_iter()
-        .find(|u| u.starts_with("https://"))
-        .unwrap_or(FALLBACK)
-        .trim_end_matches('/')
-}
-
 /// A stable `https` link to the documentation of a code: the rule's section of
 /// `docs/rules.md`, or the input-error table of `docs/output.md`.
 pub fn help_uri(code: Code) -> String {
-    let base = repository_url();
     match code {
-        Code::Rule(name) => format!("{base}/blob/main/docs/rules.md#{name}"),
-        Code::Input(_) => format!("{base}/blob/main/docs/output.md#input-error-codes"),
+        Code::Rule(name) => crate::lint::docs::rule_url(name),
+        Code::Input(_) => crate::lint::docs::docs_url("output.md#input-error-codes"),
     }
 }
 

@@ -138,7 +138,7 @@ pub(super) fn render(report: &Report<'_>, options: &Options) -> String {
                 "name": "seloste",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": super::repository_url(),
+                "informationUri": crate::lint::docs::repository_url(),
                 "rules": table,
             }
         },

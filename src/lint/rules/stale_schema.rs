@@ -35,8 +35,8 @@ defect of the notice itself, and cites no article: a warning, which a project th
 own schema can set to `allow`.
 
 ## Example
-```console
-$ seloste schema --out schema
+```sh
+seloste schema --out schema
 ```
 writes the current `seloste.schema.json` and `register.schema.json` over the old copies.
 "#,
