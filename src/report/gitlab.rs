@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::locate::{Located, Locator, fingerprints};
+use super::locate::anchored_with_fingerprints;
 use super::{Options, Report};
 use crate::characters::one_line;
 use crate::diagnostic::{Kind, Severity};
@@ -54,13 +54,7 @@ fn severity(d: &crate::Diagnostic) -> &'static str {
 }
 
 pub(super) fn render(report: &Report<'_>, options: &Options) -> String {
-    let mut locator = Locator::new(report, options);
-    let places: Vec<Located> = report
-        .diagnostics
-        .iter()
-        .map(|d| locator.anchored(d))
-        .collect();
-    let fingerprints = fingerprints(report, &places);
+    let (places, fingerprints) = anchored_with_fingerprints(report, options);
     let issues: Vec<Issue<'_>> = report
         .diagnostics
         .iter()

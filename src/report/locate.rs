@@ -263,6 +263,22 @@ fn fnv1a(parts: &[&str]) -> u64 {
     h
 }
 
+/// Every diagnostic's place, anchored (a place for those that concern no file), and its
+/// fingerprint: what the formats that need a location for every result (SARIF, GitLab) write.
+pub fn anchored_with_fingerprints(
+    report: &Report<'_>,
+    options: &Options,
+) -> (Vec<Located>, Vec<String>) {
+    let mut locator = Locator::new(report, options);
+    let places: Vec<Located> = report
+        .diagnostics
+        .iter()
+        .map(|d| locator.anchored(d))
+        .collect();
+    let fingerprints = fingerprints(report, &places);
+    (places, fingerprints)
+}
+
 /// A fingerprint per diagnostic: a hash of its code, its file and the text it points at —
 /// not its line, so that the finding keeps its identity when lines are added above it —
 /// then `:n` counting the diagnostics with the same hash in the run (`:1`, `:2`, …), so that
