@@ -116,6 +116,19 @@ pub fn plan(command: Option<&str>, paths: &[PathBuf], cwd: &Path) -> Plan {
             continue;
         }
         if at.is_dir() {
+            // `seloste check notices`: a directory the project above reads (its register or
+            // shared directory, its templates) stands for its project.
+            if !at.join(PROJECT_FILE).is_file()
+                && let Some(config) = project_of(&path.join(PROJECT_FILE), cwd)
+                && layouts
+                    .entry(resolved(&cwd.join(&config)))
+                    .or_insert_with(|| Layout::of(&cwd.join(&config)))
+                    .as_ref()
+                    .is_some_and(|l| l.reads_directory(&at))
+            {
+                plan.add(cwd, config, None);
+                continue;
+            }
             match load::discover_for(command, Some(path), cwd) {
                 Ok(config) => plan.add(cwd, config, None),
                 Err(d) => plan.errors.push(*d),
@@ -134,7 +147,7 @@ pub fn plan(command: Option<&str>, paths: &[PathBuf], cwd: &Path) -> Plan {
             continue;
         };
         let layout = layouts
-            .entry(resolved(&config))
+            .entry(resolved(&cwd.join(&config)))
             .or_insert_with(|| Layout::of(&cwd.join(&config)));
         match layout.as_ref().map(|l| l.member(&at)) {
             Some(Some(Member::Register)) => {
@@ -286,6 +299,17 @@ impl Layout {
         })
     }
 
+    /// Whether `dir` is a directory the project reads files from: its register or shared
+    /// directory, or one of its template directories.
+    fn reads_directory(&self, dir: &Path) -> bool {
+        let Ok(dir) = fs::canonicalize(dir) else {
+            return false;
+        };
+        self.notices.as_ref() == Some(&dir)
+            || self.shared.as_ref() == Some(&dir)
+            || self.templates.contains(&dir)
+    }
+
     /// What `file` is to the project, if the project reads it. Its directory is resolved,
     /// its name taken as it is (a register may be a link; reading it says whether it may be).
     fn member(&self, file: &Path) -> Option<Member> {
@@ -386,7 +410,7 @@ pub fn ignored_note(ignored: &[Ignored]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::InputError;
+    use crate::diagnostic::{Code, InputError};
     use crate::source::Pos;
 
     /// A repository holding a project in `tietosuoja/` with registers in `rekisterit/`,
@@ -470,6 +494,36 @@ mod tests {
                 (at("tietosuoja/templates/fi/other.html"), project),
             ]
         );
+    }
+
+    #[test]
+    fn a_directory_the_project_reads_stands_for_the_project() {
+        let dir = repo();
+        let root = dir.path();
+        let at = |p: &str| root.join(p);
+        for d in [
+            "tietosuoja/rekisterit",
+            "tietosuoja/yhteiset",
+            "tietosuoja/templates/fi",
+        ] {
+            let plan = plan(Some("seloste check"), &[at(d)], root);
+            assert!(plan.errors.is_empty(), "{d}: {:?}", plan.errors);
+            assert_eq!(plan.targets.len(), 1, "{d}");
+            assert_eq!(plan.targets[0].config, at("tietosuoja/seloste.yaml"));
+            assert_eq!(plan.targets[0].scope, Scope::Project, "{d}");
+        }
+        // The default register directory, which the settings replace, is not read; nor is a
+        // directory with no seloste.yaml above it.
+        for d in ["tietosuoja/notices", "templates"] {
+            let plan = plan(Some("seloste check"), &[at(d)], root);
+            assert!(plan.targets.is_empty(), "{d}");
+            assert_eq!(plan.errors.len(), 1, "{d}");
+            assert_eq!(
+                plan.errors[0].code,
+                Code::Input(InputError::NoProject),
+                "{d}"
+            );
+        }
     }
 
     #[test]
@@ -612,7 +666,7 @@ mod tests {
         let (project, _) =
             crate::validate::project(Path::new("p"), config, crate::model::ProjectFile::default());
         let lint = |file: Option<FileId>, registers: Vec<FileId>, message: &str| Diagnostic {
-            code: crate::diagnostic::Code::Rule("vague-purpose"),
+            code: Code::Rule("vague-purpose"),
             severity: crate::diagnostic::Severity::Warning,
             message: message.into(),
             file,
