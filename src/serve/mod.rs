@@ -189,6 +189,13 @@ pub struct Server {
     generation: u64,
     /// The last pages that worked.
     site: Arc<Site>,
+    /// Watching starts before the first build, so that an edit made while it runs, or
+    /// before `run` is called, is not lost: its events wait in the channel.
+    watcher: RecommendedWatcher,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+    watched: Vec<(PathBuf, Depth)>,
+    /// Directories that could not be watched before `run` had anyone to tell.
+    early_warnings: Vec<WatchWarning>,
 }
 
 impl std::fmt::Debug for Server {
@@ -220,8 +227,15 @@ impl Server {
             status: Status::default(),
             panel: String::new(),
         }));
+        let (tx, events) = mpsc::channel::<notify::Result<notify::Event>>();
+        let watcher =
+            notify::recommended_watcher(tx).map_err(|e| ServeError::Watch(e.to_string()))?;
         let mut server = Server {
             watch: WatchSet::of_config(&opts.config, &opts.cwd),
+            watcher,
+            events,
+            watched: Vec::new(),
+            early_warnings: Vec::new(),
             opts,
             http,
             addr,
@@ -230,7 +244,12 @@ impl Server {
             generation: 0,
             site: Arc::default(),
         };
+        let mut early = Vec::new();
+        server.update_watches(&mut |e| early.push(e));
         let first = server.rebuild(Vec::new()).map_err(ServeError::Fatal)?;
+        // The first build may have found more to watch (the shared directory, say).
+        server.update_watches(&mut |e| early.push(e));
+        server.early_warnings = early;
         let (http, shared) = (server.http.clone(), server.shared.clone());
         std::thread::Builder::new()
             .name("seloste-serve-http".into())
@@ -313,14 +332,12 @@ impl Server {
     }
 
     fn watch_loop(&mut self, on_event: &mut impl FnMut(Event)) -> Result<(), ServeError> {
-        let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-        let mut watcher =
-            notify::recommended_watcher(tx).map_err(|e| ServeError::Watch(e.to_string()))?;
-        let mut watched = Vec::new();
-        self.update_watches(&mut watcher, &mut watched, on_event);
+        for w in std::mem::take(&mut self.early_warnings) {
+            on_event(Event::Warning(w));
+        }
         loop {
             let set = self.watch.clone();
-            let changed = watch::next_change(&rx, &set, QUIET, MAX_WAIT, &mut |e| {
+            let changed = watch::next_change(&self.events, &set, QUIET, MAX_WAIT, &mut |e| {
                 on_event(Event::Warning(WatchWarning(e)));
             })
             .ok_or_else(|| ServeError::Watch("the watcher stopped".into()))?;
@@ -331,44 +348,39 @@ impl Server {
             let rebuilt = self.rebuild(shown).map_err(ServeError::Fatal)?;
             // A watched directory that was itself made, removed or replaced is watched afresh:
             // the watch of a removed directory does not carry over to its successor.
-            for (dir, _) in watched.iter().filter(|(d, _)| changed.contains(d)) {
-                let _ = watcher.unwatch(dir);
+            for (dir, _) in self.watched.iter().filter(|(d, _)| changed.contains(d)) {
+                let _ = self.watcher.unwatch(dir);
             }
-            watched.retain(|(d, _)| !changed.contains(d));
-            self.update_watches(&mut watcher, &mut watched, on_event);
+            self.watched.retain(|(d, _)| !changed.contains(d));
+            self.update_watches(&mut |w| on_event(Event::Warning(w)));
             on_event(Event::Built(rebuilt));
         }
     }
 
     /// Watches what the project now reads, and no longer what it does not.
-    fn update_watches(
-        &self,
-        watcher: &mut RecommendedWatcher,
-        watched: &mut Vec<(PathBuf, Depth)>,
-        on_event: &mut impl FnMut(Event),
-    ) {
+    fn update_watches(&mut self, warn: &mut impl FnMut(WatchWarning)) {
         let wanted = self.watch.directories();
-        for (dir, depth) in watched.iter() {
+        for (dir, depth) in self.watched.iter() {
             if !wanted.contains(&(dir.clone(), *depth)) {
-                let _ = watcher.unwatch(dir);
+                let _ = self.watcher.unwatch(dir);
             }
         }
         for (dir, depth) in &wanted {
-            if watched.contains(&(dir.clone(), *depth)) {
+            if self.watched.contains(&(dir.clone(), *depth)) {
                 continue;
             }
             let mode = match depth {
                 Depth::Entries => RecursiveMode::NonRecursive,
                 Depth::All => RecursiveMode::Recursive,
             };
-            if let Err(e) = watcher.watch(dir, mode) {
-                on_event(Event::Warning(WatchWarning(format!(
+            if let Err(e) = self.watcher.watch(dir, mode) {
+                warn(WatchWarning(format!(
                     "cannot watch {}: {e}",
                     crate::source::display_path(dir)
-                ))));
+                )));
             }
         }
-        *watched = wanted;
+        self.watched = wanted;
     }
 }
 
