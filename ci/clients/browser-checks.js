@@ -18,19 +18,9 @@
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
-const puppeteer = require('puppeteer-core');
 const axeSource = require('axe-core').source;
+const { launch } = require('./chromium');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800, deviceScaleFactor: 1 },
@@ -68,22 +58,6 @@ function parseArgs(argv) {
     }
   }
   return opts;
-}
-
-async function launch() {
-  if (!fs.existsSync(CHROMIUM)) {
-    console.error(`browser-checks: no Chromium at ${CHROMIUM} (install Debian's chromium)`);
-    process.exit(2);
-  }
-  // headless: false because the flags above already say --headless: Chromium runs with
-  // exactly the command line CI documents.
-  return puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: false,
-    args: CHROMIUM_FLAGS,
-    defaultViewport: null,
-    timeout: 60000,
-  });
 }
 
 // A page by its folder and name ("site/index.html", "draft-mesq/index.html").
@@ -255,13 +229,7 @@ async function headings(browser, opts) {
 
 (async () => {
   const opts = parseArgs(process.argv.slice(2));
-  let browser;
-  try {
-    browser = await launch();
-  } catch (e) {
-    console.error(`browser-checks: could not start Chromium at ${CHROMIUM}: ${e.message}`);
-    process.exit(2);
-  }
+  const browser = await launch('browser-checks', { timeout: 60000 });
   let failures;
   try {
     failures = opts.command === 'pages' ? await checkPages(browser, opts) : await headings(browser, opts);

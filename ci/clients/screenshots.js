@@ -11,9 +11,8 @@
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
-const puppeteer = require('puppeteer-core');
+const { launch } = require('./chromium');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900, deviceScaleFactor: 1 },
   { name: 'phone', width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -27,12 +26,7 @@ const MAX_SCREENS = Number(process.env.MAX_SCREENS || 12);
     process.exit(2);
   }
   fs.mkdirSync(outDir, { recursive: true });
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: false,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    defaultViewport: null,
-  });
+  const browser = await launch('screenshots.js');
   try {
     for (const file of files) {
       const name = path.basename(file, '.html');

@@ -24,19 +24,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const puppeteer = require('puppeteer-core');
 const axeSource = require('axe-core').source;
+const { launch } = require('./chromium');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // A debug build on two busy cores: generous, but bounded.
 const PATIENCE_MS = 60000;
 const REGISTER = 'asiakasrekisteri';
@@ -123,10 +113,6 @@ function edit(file, from, to) {
 
 (async () => {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(CHROMIUM)) {
-    console.error(`serve.js: no Chromium at ${CHROMIUM} (install Debian's chromium)`);
-    process.exit(2);
-  }
   if (opts.shotsDir) fs.mkdirSync(opts.shotsDir, { recursive: true });
   const shot = async (page, name) => {
     if (opts.shotsDir) await page.screenshot({ path: path.join(opts.shotsDir, name) });
@@ -146,10 +132,7 @@ function edit(file, from, to) {
   };
   try {
     const url = await server.url;
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: false,
-      args: CHROMIUM_FLAGS,
+    browser = await launch('serve.js', {
       defaultViewport: { width: 1280, height: 800, deviceScaleFactor: 1 },
       timeout: PATIENCE_MS,
     });
