@@ -179,27 +179,30 @@ pub(crate) fn thousands(n: usize) -> String {
     out
 }
 
+/// `n one` or `n many`: `1 error`, `2 errors`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The counts of a tally as every summary says them, `1 input error, 2 errors, 1 warning`;
+/// `None` when there is nothing to count.
+pub fn counts(t: &Tally) -> Option<String> {
+    let parts: Vec<String> = [
+        (t.input_errors, "input error", "input errors"),
+        (t.errors, "error", "errors"),
+        (t.warnings, "warning", "warnings"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// The one-line summary shown after the human report, e.g. `3 registers checked: 2 errors, 1
 /// warning`.
 pub fn summary_line(report: &Report<'_>) -> String {
-    let t = report.tally();
-    let n = report.registers;
-    let registers = format!("{n} register{}", if n == 1 { "" } else { "s" });
-    let mut parts = Vec::new();
-    let plural =
-        |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-    if t.input_errors > 0 {
-        parts.push(plural(t.input_errors, "input error", "input errors"));
-    }
-    if t.errors > 0 {
-        parts.push(plural(t.errors, "error", "errors"));
-    }
-    if t.warnings > 0 {
-        parts.push(plural(t.warnings, "warning", "warnings"));
-    }
-    if parts.is_empty() {
-        format!("{registers} checked: no problems found")
-    } else {
-        format!("{registers} checked: {}", parts.join(", "))
-    }
+    let registers = plural(report.registers, "register", "registers");
+    let counts = counts(&report.tally()).unwrap_or_else(|| "no problems found".to_string());
+    format!("{registers} checked: {counts}")
 }

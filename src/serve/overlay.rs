@@ -6,6 +6,7 @@
 
 use super::site::Problem;
 use crate::diagnostic::Tally;
+use crate::report;
 
 /// The live-reload script, served at [`SCRIPT_PATH`]: listens on [`EVENTS_PATH`] and reloads the
 /// page when the build it was served from is no longer the current one.
@@ -57,27 +58,9 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The panel's one-line summary, e.g. `2 errors, 1 warning`.
 pub fn counts(t: &Tally) -> String {
-    let mut parts = Vec::new();
-    if t.input_errors > 0 {
-        parts.push(plural(t.input_errors, "input error", "input errors"));
-    }
-    if t.errors > 0 {
-        parts.push(plural(t.errors, "error", "errors"));
-    }
-    if t.warnings > 0 {
-        parts.push(plural(t.warnings, "warning", "warnings"));
-    }
-    if parts.is_empty() {
-        "no problems".to_string()
-    } else {
-        parts.join(", ")
-    }
+    report::counts(t).unwrap_or_else(|| "no problems".to_string())
 }
 
 /// The panel and the script tag, to put at the end of a page's `<body>`. The panel is open
@@ -104,7 +87,7 @@ pub fn panel(status: &Status) -> String {
         status.took_ms,
         match status.registers {
             0 => String::new(),
-            n => format!("{} · ", plural(n, "register", "registers")),
+            n => format!("{} · ", report::plural(n, "register", "registers")),
         },
     ));
     if status.stale {
